@@ -1,0 +1,86 @@
+// The domain's value types, shared by every layer. Offsets are Unicode code
+// point offsets into a document's current text, end exclusive.
+
+/** Where an edit came from: typed by a person, a rule's fix, or a revert. */
+export type EditOrigin = 'manual' | 'revert' | `rule:${string}`;
+
+/** One change of a text, positions in code points of the text before it. */
+export interface TextChange {
+  start: number;
+  end: number;
+  inserted: string;
+}
+
+/** A stored edit: a change plus what it removed, who made it, when and why. */
+export interface Edit extends TextChange {
+  /** 1-based position in the document's edit history. */
+  seq: number;
+  removed: string;
+  origin: EditOrigin;
+  author: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  sourceName: string | null;
+  sha256: string;
+  sourceLanguage: string | null;
+  targetLanguage: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Length of the current text in code points. */
+  length: number;
+  editCount: number;
+  annotationCount: number;
+}
+
+export interface DocumentRecord extends DocumentSummary {
+  originalText: string;
+  text: string;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** CSS hex colour, `#rrggbb`. */
+  color: string;
+  parentId: string | null;
+  /** Shortcut key `1`–`9`, or null. */
+  key: string | null;
+  description: string;
+}
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  /** The annotated text; for a detached annotation, the last text it covered. */
+  quote: string;
+  tagIds: string[];
+  note: string;
+  attributes: Record<string, string>;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  /** True once every character it covered was deleted. */
+  detached: boolean;
+}
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+/** An artifact a rule detected in a text. */
+export interface Finding {
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  /** Text to put in place of [start, end), or null when only a human can fix it. */
+  replacement: string | null;
+  /** Whether the fix may be applied unattended ("fix all safe"). */
+  safe: boolean;
+  severity: FindingSeverity;
+}

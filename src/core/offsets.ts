@@ -1,0 +1,93 @@
+// Conversions between Unicode code point offsets (what leaves the program) and
+// UTF-16 indices (what JavaScript strings use). Text without astral characters
+// takes a fast path where both are the same.
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Number of code points in `text` (a lone surrogate counts as one). */
+export function codePointLength(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Maps offsets of one string both ways in O(log k), k being the number of
+ * astral characters. Build once per text, query many times.
+ */
+export class CodePointIndex {
+  /** UTF-16 indices at which an astral character (surrogate pair) starts. */
+  private readonly astral: number[] = [];
+  readonly utf16Length: number;
+  readonly length: number;
+
+  constructor(text: string) {
+    this.utf16Length = text.length;
+    if (SURROGATE.test(text)) {
+      for (let i = 0; i < text.length - 1; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            this.astral.push(i);
+            i++;
+          }
+        }
+      }
+    }
+    this.length = text.length - this.astral.length;
+  }
+
+  /** UTF-16 index of code point offset `cp` (0 ≤ cp ≤ length). */
+  toUtf16(cp: number): number {
+    if (this.astral.length === 0) return cp;
+    // Count astral characters whose code point offset is below cp.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const cpOfMid = this.astral[mid]! - mid;
+      if (cpOfMid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return cp + lo;
+  }
+
+  /** Code point offset of UTF-16 index `u`; an index inside a pair rounds down. */
+  toCodePoint(u: number): number {
+    if (this.astral.length === 0) return u;
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo pairs start before u; an index inside a pair thereby rounds down.
+    return u - lo;
+  }
+}
+
+/** UTF-16 index of code point offset `cp` in `text`, scanning once. */
+export function utf16Offset(text: string, cp: number): number {
+  return new CodePointIndex(text).toUtf16(cp);
+}
+
+/** The code points [start, end) of `text`. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  const index = new CodePointIndex(text);
+  return text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
+/** Whether `text` holds a lone (unpaired) surrogate, which UTF-8 cannot encode. */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
