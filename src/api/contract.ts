@@ -1,0 +1,160 @@
+// The one contract between renderer and backend: method names, their input
+// schemas (validated at every boundary), their outputs and typed errors.
+// Offsets are Unicode code point offsets, end exclusive.
+
+import { z } from 'zod';
+import type { Annotation, DocumentRecord, DocumentSummary, Edit, Tag } from '../core/model';
+
+/** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
+export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
+/** Base64 of the largest file accepted (decode.ts MAX_DOCUMENT_BYTES), plus slack. */
+const MAX_BASE64_LENGTH = Math.ceil((16 * 1024 * 1024) / 3) * 4 + 4;
+const MAX_NAME_LENGTH = 200;
+const MAX_NOTE_LENGTH = 100_000;
+
+const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+// Tag names and titles are shown as plain text; control characters have no place in them.
+const label = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');
+const text = z.string().max(MAX_TEXT_LENGTH);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
+const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
+const attributes = z.record(z.string().min(1).max(100), z.string().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
+
+export const inputs = {
+  'workspace.info': z.strictObject({}),
+  'documents.list': z.strictObject({}),
+  'documents.get': z.strictObject({ id }),
+  'documents.importFile': z.strictObject({
+    fileName: z.string().min(1).max(1000),
+    contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  }),
+  'documents.create': z.strictObject({ title: label(MAX_NAME_LENGTH), text: text.min(1) }),
+  'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
+  'documents.delete': z.strictObject({ id }),
+  'edits.list': z.strictObject({ documentId: id }),
+  'edits.apply': z.strictObject({
+    documentId: id,
+    /** Number of edits the caller's text reflects; a mismatch is a conflict. */
+    baseEditCount: z.number().int().min(0),
+    changes: z.array(change).min(1).max(10_000),
+  }),
+  'tags.list': z.strictObject({}),
+  'tags.create': z.strictObject({
+    name: label(100),
+    color,
+    parentId: id.nullable().default(null),
+    key: tagKey.nullable().default(null),
+    description: z.string().max(2000).default(''),
+  }),
+  'tags.update': z.strictObject({
+    id,
+    name: label(100).optional(),
+    color: color.optional(),
+    parentId: id.nullable().optional(),
+    key: tagKey.nullable().optional(),
+    description: z.string().max(2000).optional(),
+  }),
+  'tags.usage': z.strictObject({ id }),
+  'tags.delete': z.strictObject({ id }),
+  'annotations.list': z.strictObject({ documentId: id }),
+  'annotations.create': z
+    .strictObject({
+      id: id.optional(),
+      documentId: id,
+      start: offset,
+      end: offset,
+      tagIds: z.array(id).max(50).default([]),
+      note: z.string().max(MAX_NOTE_LENGTH).default(''),
+      attributes: attributes.default({}),
+      /** When restoring (undo of a delete) the original times are kept. */
+      createdAt: z.iso.datetime().optional(),
+    })
+    .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
+  'annotations.update': z.strictObject({
+    id,
+    tagIds: z.array(id).max(50).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    attributes: attributes.optional(),
+    /** Re-attaching or moving: the new range. */
+    range: z
+      .strictObject({ start: offset, end: offset })
+      .refine((r) => r.end > r.start, 'an annotation covers at least one character')
+      .optional(),
+  }),
+  'annotations.delete': z.strictObject({ id }),
+} as const;
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  documentCount: number;
+}
+
+export interface EditsApplied {
+  editCount: number;
+  length: number;
+  updatedAt: string;
+}
+
+/** What each method returns. */
+export interface Outputs {
+  'workspace.info': WorkspaceInfo;
+  'documents.list': DocumentSummary[];
+  'documents.get': DocumentRecord;
+  'documents.importFile': DocumentSummary;
+  'documents.create': DocumentSummary;
+  'documents.rename': DocumentSummary;
+  'documents.delete': { deleted: true };
+  'edits.list': Edit[];
+  'edits.apply': EditsApplied;
+  'tags.list': Tag[];
+  'tags.create': Tag;
+  'tags.update': Tag;
+  'tags.usage': { annotationCount: number };
+  'tags.delete': { deleted: true; annotationCount: number };
+  'annotations.list': Annotation[];
+  'annotations.create': Annotation;
+  'annotations.update': Annotation;
+  'annotations.delete': { deleted: true };
+}
+
+export type Method = keyof typeof inputs & keyof Outputs;
+export const methods = Object.keys(inputs) as Method[];
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends Method> = z.input<(typeof inputs)[M]>;
+/** What the implementation receives after validation. */
+export type ParsedInput<M extends Method> = z.output<(typeof inputs)[M]>;
+export type Output<M extends Method> = Outputs[M];
+
+export type ApiErrorCode =
+  | 'unknown_method'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_file'
+  | 'workspace'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** For invalid_input: which fields were wrong and why. */
+  issues?: { path: string; message: string }[];
+}
+
+/** What crosses the wire for every call, over IPC and HTTP alike. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(inputs, name);
+}

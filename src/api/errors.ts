@@ -1,0 +1,34 @@
+// Turning whatever a handler threw into the contract's typed error.
+
+import { z } from 'zod';
+import { EditError } from '../core/edits';
+import { ConflictError, NotFoundError, WorkspaceError } from '../store/errors';
+import type { ApiError, ApiErrorCode } from './contract';
+
+/** A request that is well-formed but cannot be carried out as asked. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof z.ZodError) {
+    const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+    return { code: 'invalid_input', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues };
+  }
+  if (error instanceof RequestError) return { code: error.code, message: error.message };
+  if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
+  if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
+  if (error instanceof EditError) return { code: 'invalid_input', message: error.message };
+  if (error instanceof WorkspaceError) return { code: 'workspace', message: error.message };
+  const sqliteCode = (error as { code?: unknown }).code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
+    return { code: 'workspace', message: 'the workspace is busy in another program; try again' };
+  }
+  return { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,29 @@
+// Messages a host sends to the renderer outside of api calls (the desktop
+// menu, a workspace switch). The web host sends none; the renderer handles
+// the same commands from its own keyboard shortcuts and buttons.
+
+import { z } from 'zod';
+
+export const rendererCommands = ['import', 'paste-as-new', 'toggle-mode', 'undo', 'redo', 'find', 'show-library'] as const;
+export type RendererCommand = (typeof rendererCommands)[number];
+
+export const hostEventSchema = z.discriminatedUnion('type', [
+  /** The document list changed behind the renderer's back (e.g. File > Import… in the desktop menu). */
+  z.strictObject({ type: z.literal('documents-changed') }),
+  /** Another workspace was opened: everything shown is stale. */
+  z.strictObject({ type: z.literal('workspace-changed'), path: z.string() }),
+  /** A menu item that the renderer carries out. */
+  z.strictObject({ type: z.literal('command'), command: z.enum(rendererCommands) }),
+]);
+
+export type HostEvent = z.infer<typeof hostEventSchema>;
+
+/** What the desktop preload exposes on `window.scholia`, and nothing else. */
+export interface DesktopBridge {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  onHostEvent(listener: (event: unknown) => void): () => void;
+}
+
+/** The IPC channel names, shared by main and preload. */
+export const IPC_API_CHANNEL = 'scholia:api';
+export const IPC_EVENT_CHANNEL = 'scholia:event';

@@ -1,0 +1,161 @@
+// The api implemented over core and store. Inputs arrive validated (see
+// dispatch.ts); each call that writes is one transaction.
+
+import { randomUUID } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { decodeText } from '../core/decode';
+import type { Annotation } from '../core/model';
+import { CodePointIndex, hasLoneSurrogate } from '../core/offsets';
+import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
+import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../store/documents';
+import { appendEdits, listEdits } from '../store/edits';
+import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../store/tags';
+import type { Workspace } from '../store/workspace';
+import type { Method, Output, ParsedInput } from './contract';
+import { RequestError } from './errors';
+
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+export interface ServiceContext {
+  workspace: Workspace;
+  /** Recorded on edits and annotations. */
+  author: string;
+  now?: () => string;
+}
+
+export function createService({ workspace, author, now = () => new Date().toISOString() }: ServiceContext): Handlers {
+  const db = workspace.db;
+  const tx = <T>(fn: () => T): T => workspace.transaction(fn);
+
+  const requireText = (text: string, what: string): void => {
+    if (hasLoneSurrogate(text)) throw new RequestError('invalid_input', `${what} holds a lone surrogate, which is not text`);
+    if (text.includes('\u0000')) throw new RequestError('invalid_input', `${what} holds a NUL character, which is not text`);
+  };
+
+  const checkTags = (tagIds: readonly string[]): void => {
+    for (const tagId of tagIds) getTag(db, tagId);
+  };
+
+  const quoteAt = (documentId: string, start: number, end: number): string => {
+    const { text } = getDocument(db, documentId);
+    const index = new CodePointIndex(text);
+    if (end > index.length) throw new RequestError('invalid_input', `range [${start}, ${end}) is outside the document (length ${index.length})`);
+    return text.slice(index.toUtf16(start), index.toUtf16(end));
+  };
+
+  const checkTagPlacement = (id: string | null, parentId: string | null, key: string | null): void => {
+    if (parentId !== null) {
+      for (let p: string | null = parentId; p !== null; p = getTag(db, p).parentId) {
+        if (p === id) throw new RequestError('invalid_input', 'a tag cannot be placed under itself or one of its children');
+      }
+    }
+    if (key !== null) {
+      const holder = listTags(db).find((t) => t.key === key && t.id !== id);
+      if (holder) throw new RequestError('invalid_input', `shortcut key ${key} is already used by tag “${holder.name}”`);
+    }
+  };
+
+  const checkTagName = (id: string | null, name: string, parentId: string | null): void => {
+    const clash = listTags(db).find((t) => t.id !== id && t.parentId === parentId && t.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new RequestError('invalid_input', `a tag named “${clash.name}” already exists ${parentId ? 'under that parent' : 'at the top level'}`);
+  };
+
+  return {
+    'workspace.info': () => ({ path: workspace.path, schemaVersion: workspace.schemaVersion, documentCount: listDocuments(db).length }),
+
+    'documents.list': () => listDocuments(db),
+    'documents.get': ({ id }) => getDocument(db, id),
+    'documents.importFile': ({ fileName, contentBase64 }) => {
+      const decoded = decodeText(Buffer.from(contentBase64, 'base64'));
+      const name = basename(fileName);
+      if (!decoded.ok) throw new RequestError('bad_file', `${name}: ${decoded.error.message}`);
+      if (hasLoneSurrogate(decoded.text)) throw new RequestError('bad_file', `${name}: the text holds a lone surrogate`);
+      const title = basename(name, extname(name)) || name;
+      return tx(() => insertDocument(db, { title, text: decoded.text, sourceName: name }, now()));
+    },
+    'documents.create': ({ title, text }) => {
+      requireText(text, 'the text');
+      return tx(() => insertDocument(db, { title, text }, now()));
+    },
+    'documents.rename': ({ id, title }) => tx(() => renameDocument(db, id, title, now())),
+    'documents.delete': ({ id }) => {
+      tx(() => deleteDocument(db, id));
+      return { deleted: true };
+    },
+
+    'edits.list': ({ documentId }) => {
+      getDocumentSummary(db, documentId);
+      return listEdits(db, documentId);
+    },
+    'edits.apply': ({ documentId, baseEditCount, changes }) => {
+      for (const c of changes) requireText(c.inserted, 'the inserted text');
+      const result = tx(() => appendEdits(db, documentId, baseEditCount, changes, 'manual', author, now()));
+      return { editCount: result.editCount, length: result.length, updatedAt: result.updatedAt };
+    },
+
+    'tags.list': () => listTags(db),
+    'tags.create': (input) =>
+      tx(() => {
+        if (input.parentId) getTag(db, input.parentId);
+        checkTagName(null, input.name, input.parentId);
+        checkTagPlacement(null, input.parentId, input.key);
+        return insertTag(db, input, now());
+      }),
+    'tags.update': ({ id, ...changes }) =>
+      tx(() => {
+        const current = getTag(db, id);
+        const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+        checkTagName(id, next.name, next.parentId);
+        checkTagPlacement(id, next.parentId, next.key);
+        return updateTag(db, id, next);
+      }),
+    'tags.usage': ({ id }) => {
+      getTag(db, id);
+      return { annotationCount: countTagUsage(db, id) };
+    },
+    'tags.delete': ({ id }) =>
+      tx(() => {
+        const annotationCount = countTagUsage(db, id);
+        deleteTag(db, id);
+        return { deleted: true, annotationCount };
+      }),
+
+    'annotations.list': ({ documentId }) => {
+      getDocumentSummary(db, documentId);
+      return listAnnotations(db, documentId);
+    },
+    'annotations.create': (input) =>
+      tx(() => {
+        checkTags(input.tagIds);
+        const time = now();
+        const annotation: Annotation = {
+          id: input.id ?? randomUUID(),
+          documentId: input.documentId,
+          start: input.start,
+          end: input.end,
+          quote: quoteAt(input.documentId, input.start, input.end),
+          tagIds: input.tagIds,
+          note: input.note,
+          attributes: input.attributes,
+          author,
+          createdAt: input.createdAt ?? time,
+          updatedAt: time,
+          detached: false,
+        };
+        insertAnnotation(db, annotation);
+        return getAnnotation(db, annotation.id);
+      }),
+    'annotations.update': ({ id, tagIds, note, attributes, range }) =>
+      tx(() => {
+        const current = getAnnotation(db, id);
+        if (tagIds) checkTags(tagIds);
+        const moved = range ? { ...range, quote: quoteAt(current.documentId, range.start, range.end), detached: false } : {};
+        updateAnnotation(db, id, { ...moved, ...(tagIds && { tagIds }), ...(note !== undefined && { note }), ...(attributes && { attributes }) }, now());
+        return getAnnotation(db, id);
+      }),
+    'annotations.delete': ({ id }) => {
+      tx(() => deleteAnnotation(db, id));
+      return { deleted: true };
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// The shapes that cross the format boundary: what an exporter is given and
+// what an importer hands back for the store to write in one transaction.
+
+import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
+import type { ImportIssue } from './errors';
+
+/** One document with everything that belongs to it. */
+export interface DocumentBundle {
+  document: DocumentRecord;
+  annotations: Annotation[];
+  /** In history order (`seq` ascending). */
+  edits: Edit[];
+}
+
+/** What an exporter is given: tags (with their ancestors) and documents. */
+export interface WorkspaceExport {
+  tags: Tag[];
+  documents: DocumentBundle[];
+}
+
+/**
+ * What an importer returns. Tag and annotation ids are kept from the file
+ * where it has them. `tags` are the tags the documents refer to that the
+ * store may not have yet: a tag whose id already exists is that same tag.
+ * Tags come parents first, so inserting them in order satisfies references.
+ */
+export type ImportedBundle = WorkspaceExport;
+
+/** An import that keeps what it can and lists what it left out. */
+export interface ImportResult {
+  bundle: ImportedBundle;
+  issues: ImportIssue[];
+}
+
+/** What importers of other tools' formats need from the workspace and the host. */
+export interface ImportOptions {
+  /** File name, for error messages and as the document's source name. */
+  file?: string;
+  /** The workspace's tags, to which labels in the file resolve by path or name. */
+  tags?: readonly Tag[];
+  /** Author of imported annotations where the file names none. */
+  author?: string;
+  /** Id for new documents, tags and annotations (default: a random UUID). */
+  newId?: () => string;
+  /** The current time as ISO 8601 (default: the clock). */
+  now?: () => string;
+}
+
+/** ImportOptions with every default filled in. */
+export interface ImportContext {
+  file: string | undefined;
+  tags: readonly Tag[];
+  author: string;
+  newId: () => string;
+  now: () => string;
+}
+
+export function importContext(options: ImportOptions): ImportContext {
+  return {
+    file: options.file,
+    tags: options.tags ?? [],
+    author: options.author ?? '',
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+    now: options.now ?? (() => new Date().toISOString()),
+  };
+}
+
+/**
+ * The same workspace in the one order exports are written in, so that export
+ * output does not depend on the order a store happened to return rows in:
+ * tags parents first (siblings by name), documents by creation, annotations
+ * by position, edits by `seq`.
+ */
+export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
+  return {
+    tags: tagsParentsFirst(workspace.tags),
+    documents: [...workspace.documents]
+      .sort((a, b) => compare(a.document.createdAt, b.document.createdAt) || compare(a.document.id, b.document.id))
+      .map(({ document, annotations, edits }) => ({
+        document,
+        annotations: sortAnnotations(annotations),
+        edits: [...edits].sort((a, b) => a.seq - b.seq),
+      })),
+  };
+}
+
+/** Annotations by start, then end, then id. */
+export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort((a, b) => a.start - b.start || a.end - b.end || compare(a.id, b.id));
+}
+
+/** Depth first, siblings by name then id; tags whose parent is missing (or in a cycle) go last. */
+export function tagsParentsFirst(tags: readonly Tag[]): Tag[] {
+  const children = new Map<string | null, Tag[]>();
+  const ids = new Set(tags.map((tag) => tag.id));
+  for (const tag of tags) {
+    const parent = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
+    const isRoot = tag.parentId === null;
+    // A tag with a dangling parent is kept aside, to come last.
+    const key = isRoot ? null : parent === null ? undefined : parent;
+    if (key === undefined) continue;
+    const list = children.get(key) ?? [];
+    list.push(tag);
+    children.set(key, list);
+  }
+  const out: Tag[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null): void => {
+    const list = (children.get(parent) ?? []).sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+    for (const tag of list) {
+      if (seen.has(tag.id)) continue;
+      seen.add(tag.id);
+      out.push(tag);
+      visit(tag.id);
+    }
+  };
+  visit(null);
+  const rest = tags.filter((tag) => !seen.has(tag.id)).sort((a, b) => compare(a.id, b.id));
+  return [...out, ...rest];
+}
+
+/** Code unit order: the same on every machine, unlike localeCompare. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

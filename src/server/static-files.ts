@@ -1,0 +1,55 @@
+// Serving the built renderer, never anything outside its folder.
+
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Resolves a request path inside `root`, or null when it would leave it. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = resolve(root, relative);
+  return full.startsWith(resolve(root) + sep) ? full : null;
+}
+
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, headOnly: boolean): void {
+  const file = resolveStaticPath(root, urlPath);
+  let size = -1;
+  if (file) {
+    try {
+      const stat = statSync(file);
+      if (stat.isFile()) size = stat.size;
+    } catch {
+      size = -1;
+    }
+  }
+  if (!file || size < 0) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Cache-Control': 'no-cache',
+  });
+  if (headOnly) res.end();
+  else createReadStream(file).pipe(res);
+}

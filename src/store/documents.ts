@@ -1,0 +1,96 @@
+// Documents: the immutable original, the current text, and their metadata.
+
+import type { Database } from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DocumentRecord, DocumentSummary } from '../core/model';
+import { codePointLength } from '../core/offsets';
+import { NotFoundError } from './errors';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source_name: string | null;
+  sha256: string;
+  source_language: string | null;
+  target_language: string | null;
+  created_at: string;
+  updated_at: string;
+  current_length: number;
+  edit_count: number;
+  annotation_count: number;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.source_name, d.sha256, d.source_language, d.target_language,
+  d.created_at, d.updated_at, d.current_length, d.edit_count,
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
+
+function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    sourceName: row.source_name,
+    sha256: row.sha256,
+    sourceLanguage: row.source_language,
+    targetLanguage: row.target_language,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    length: row.current_length,
+    editCount: row.edit_count,
+    annotationCount: row.annotation_count,
+  };
+}
+
+export interface NewDocument {
+  id?: string;
+  title: string;
+  text: string;
+  sourceName?: string | null;
+  sourceLanguage?: string | null;
+  targetLanguage?: string | null;
+}
+
+export function sha256Of(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function insertDocument(db: Database, doc: NewDocument, now = new Date().toISOString()): DocumentSummary {
+  const id = doc.id ?? randomUUID();
+  db.prepare(
+    `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
+       original_text, current_text, current_length, edit_count, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  ).run(id, doc.title, doc.sourceName ?? null, sha256Of(doc.text), doc.sourceLanguage ?? null, doc.targetLanguage ?? null,
+    doc.text, doc.text, codePointLength(doc.text), now, now);
+  return getDocumentSummary(db, id);
+}
+
+export function listDocuments(db: Database): DocumentSummary[] {
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.updated_at DESC, d.title`).all() as DocumentRow[];
+  return rows.map(toSummary);
+}
+
+export function getDocumentSummary(db: Database, id: string): DocumentSummary {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${id}`);
+  return toSummary(row);
+}
+
+export function getDocument(db: Database, id: string): DocumentRecord {
+  const summary = getDocumentSummary(db, id);
+  const texts = db.prepare('SELECT original_text, current_text FROM documents WHERE id = ?').get(id) as {
+    original_text: string;
+    current_text: string;
+  };
+  return { ...summary, originalText: texts.original_text, text: texts.current_text };
+}
+
+export function renameDocument(db: Database, id: string, title: string, now = new Date().toISOString()): DocumentSummary {
+  const result = db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(title, now, id);
+  if (result.changes === 0) throw new NotFoundError(`no document with id ${id}`);
+  return getDocumentSummary(db, id);
+}
+
+export function deleteDocument(db: Database, id: string): void {
+  const result = db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  if (result.changes === 0) throw new NotFoundError(`no document with id ${id}`);
+}

@@ -1,0 +1,83 @@
+// A document's edit history: every change of its current text, in order.
+
+import type { Database } from 'better-sqlite3';
+import { applyChange } from '../core/edits';
+import type { Edit, EditOrigin, TextChange } from '../core/model';
+import { CodePointIndex } from '../core/offsets';
+import { mapAnnotationsThroughChange } from './annotations';
+import { ConflictError, NotFoundError } from './errors';
+
+interface EditRow {
+  seq: number;
+  start: number;
+  end: number;
+  removed: string;
+  inserted: string;
+  origin: string;
+  author: string;
+  at: string;
+}
+
+export function listEdits(db: Database, documentId: string): Edit[] {
+  const rows = db
+    .prepare('SELECT seq, start, end, removed, inserted, origin, author, at FROM edits WHERE document_id = ? ORDER BY seq')
+    .all(documentId) as EditRow[];
+  return rows.map((r) => ({ ...r, origin: r.origin as EditOrigin }));
+}
+
+export interface AppendResult {
+  editCount: number;
+  /** Length of the new current text, in code points. */
+  length: number;
+  updatedAt: string;
+  edits: Edit[];
+}
+
+/**
+ * Applies `changes` in order to the document's current text, records each as
+ * an edit and maps the annotations through it. `baseEditCount` is the number
+ * of edits the caller's text reflects: a mismatch means the caller is behind.
+ * Call inside a transaction.
+ */
+export function appendEdits(
+  db: Database,
+  documentId: string,
+  baseEditCount: number,
+  changes: readonly TextChange[],
+  origin: EditOrigin,
+  author: string,
+  now = new Date().toISOString(),
+): AppendResult {
+  const row = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?').get(documentId) as
+    | { current_text: string; edit_count: number }
+    | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${documentId}`);
+  if (row.edit_count !== baseEditCount) {
+    throw new ConflictError(`the document has ${row.edit_count} edits but the change was made on a version with ${baseEditCount}; reload it`);
+  }
+  let text = row.current_text;
+  let index = new CodePointIndex(text);
+  let seq = row.edit_count;
+  const insertEdit = db.prepare(
+    'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const edits: Edit[] = [];
+  for (const change of changes) {
+    const applied = applyChange(text, change, index);
+    text = applied.text;
+    index = new CodePointIndex(text);
+    seq += 1;
+    const edit: Edit = { seq, start: change.start, end: change.end, removed: applied.removed, inserted: change.inserted, origin, author, at: now };
+    insertEdit.run(documentId, seq, edit.start, edit.end, edit.removed, edit.inserted, origin, author, now);
+    mapAnnotationsThroughChange(db, documentId, change, [...change.inserted].length, text, index, now);
+    edits.push(edit);
+  }
+  db.prepare('UPDATE documents SET current_text = ?, current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(
+    text,
+    index.length,
+    seq,
+    now,
+    documentId,
+  );
+  return { editCount: seq, length: index.length, updatedAt: now, edits };
+}
