@@ -94,14 +94,11 @@ export function tagsParentsFirst(tags: readonly Tag[]): Tag[] {
   const children = new Map<string | null, Tag[]>();
   const ids = new Set(tags.map((tag) => tag.id));
   for (const tag of tags) {
-    const parent = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
-    const isRoot = tag.parentId === null;
-    // A tag with a dangling parent is kept aside, to come last.
-    const key = isRoot ? null : parent === null ? undefined : parent;
-    if (key === undefined) continue;
-    const list = children.get(key) ?? [];
+    // A tag with a dangling parent is left for the end.
+    if (tag.parentId !== null && !ids.has(tag.parentId)) continue;
+    const list = children.get(tag.parentId) ?? [];
     list.push(tag);
-    children.set(key, list);
+    children.set(tag.parentId, list);
   }
   const out: Tag[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,119 @@
+// The rules a workspace must keep to be written or read losslessly, checked
+// on export (a store bug must not produce a file that cannot be imported) and
+// on import (a hand-edited file must not corrupt a workspace).
+
+import { applyChange } from '../edits';
+import type { Annotation, Edit, Tag } from '../model';
+import { CodePointIndex } from '../offsets';
+import type { DocumentBundle, WorkspaceExport } from './bundle';
+import { FormatError } from './errors';
+
+/** Throws a FormatError naming the first record that breaks a rule. */
+export function checkWorkspace(workspace: WorkspaceExport, file?: string): void {
+  checkTags(workspace.tags, file);
+  const tagIds = new Set(workspace.tags.map((tag) => tag.id));
+  const documentIds = new Map<string, number>();
+  const annotationIds = new Map<string, string>();
+  workspace.documents.forEach((bundle, i) => {
+    const record = `documents[${i}]`;
+    const first = documentIds.get(bundle.document.id);
+    if (first !== undefined) throw new FormatError({ file, record }, `id ${show(bundle.document.id)} is also the id of documents[${first}]`);
+    documentIds.set(bundle.document.id, i);
+    checkEdits(bundle, record, file);
+    checkAnnotations(bundle, record, file, tagIds);
+    bundle.annotations.forEach((annotation, j) => {
+      const other = annotationIds.get(annotation.id);
+      if (other !== undefined) throw new FormatError({ file, record: `${record}.annotations[${j}]` }, `id ${show(annotation.id)} is also the id of ${other}`);
+      annotationIds.set(annotation.id, `${record}.annotations[${j}]`);
+    });
+  });
+}
+
+/** Ids unique, parents present, no parent chain that loops. */
+export function checkTags(tags: readonly Tag[], file?: string): void {
+  const index = new Map<string, number>();
+  tags.forEach((tag, i) => {
+    const first = index.get(tag.id);
+    if (first !== undefined) throw new FormatError({ file, record: `tags[${i}]` }, `id ${show(tag.id)} is also the id of tags[${first}]`);
+    index.set(tag.id, i);
+  });
+  tags.forEach((tag, i) => {
+    const record = `tags[${i}]`;
+    if (tag.parentId === null) return;
+    if (!index.has(tag.parentId)) throw new FormatError({ file, record }, `parent ${show(tag.parentId)} is not the id of any tag`);
+    const seen = new Set([tag.id]);
+    for (let parent: string | null = tag.parentId; parent !== null; parent = tags[index.get(parent)!]!.parentId) {
+      if (seen.has(parent)) throw new FormatError({ file, record }, `its chain of parents loops back on itself at ${show(parent)}`);
+      seen.add(parent);
+      if (!index.has(parent)) break;
+    }
+  });
+}
+
+/** Replaying the edits in order on the original text gives the current text. */
+export function checkEdits(bundle: DocumentBundle, record: string, file?: string): void {
+  let text = bundle.document.originalText;
+  bundle.edits.forEach((edit: Edit, i) => {
+    const where = { file, record: `${record}.edits[${i}]` };
+    const index = new CodePointIndex(text);
+    const { start, end } = edit;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > index.length) {
+      throw new FormatError(where, `range [${start}, ${end}) is not within the text as it was before this edit (length ${index.length})`);
+    }
+    const result = applyChange(text, edit, index);
+    if (result.removed !== edit.removed) {
+      throw new FormatError(where, `removed is ${show(edit.removed)} but the text at [${start}, ${end}) before this edit is ${show(result.removed)}`);
+    }
+    text = result.text;
+  });
+  if (text !== bundle.document.text) {
+    const at = firstDifference(text, bundle.document.text);
+    throw new FormatError(
+      { file, record },
+      `replaying its ${bundle.edits.length} edits on originalText does not give text: they differ from code point ${at}`,
+    );
+  }
+}
+
+/**
+ * Offsets in range with start ≤ end, the quote equal to the text it covers
+ * (unless detached), every tag known, and the annotation in its own document.
+ */
+export function checkAnnotations(bundle: DocumentBundle, record: string, file: string | undefined, tagIds: ReadonlySet<string>): void {
+  const index = new CodePointIndex(bundle.document.text);
+  bundle.annotations.forEach((annotation: Annotation, i) => {
+    const where = { file, record: `${record}.annotations[${i}]` };
+    const { start, end } = annotation;
+    if (!Number.isInteger(start) || start < 0) throw new FormatError(where, `start ${start} is not an offset (a whole number ≥ 0)`);
+    if (!Number.isInteger(end) || end < 0) throw new FormatError(where, `end ${end} is not an offset (a whole number ≥ 0)`);
+    if (end < start) throw new FormatError(where, `end ${end} is before start ${start}`);
+    if (end > index.length) throw new FormatError(where, `end ${end} is past the end of the text (length ${index.length})`);
+    if (annotation.documentId !== bundle.document.id) {
+      throw new FormatError(where, `documentId ${show(annotation.documentId)} is not the id of its document, ${show(bundle.document.id)}`);
+    }
+    if (!annotation.detached) {
+      const covered = bundle.document.text.slice(index.toUtf16(start), index.toUtf16(end));
+      if (covered !== annotation.quote) {
+        throw new FormatError(where, `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(covered)}`);
+      }
+    }
+    for (const id of annotation.tagIds) {
+      if (!tagIds.has(id)) throw new FormatError(where, `tag id ${show(id)} is not the id of any tag`);
+    }
+  });
+}
+
+/** A string for an error message: quoted, escaped, and cut short if long. */
+export function show(text: string, max = 60): string {
+  const chars = [...text];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : text);
+}
+
+/** Code point offset of the first difference between two different strings. */
+function firstDifference(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}

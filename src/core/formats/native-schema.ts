@@ -1,0 +1,78 @@
+// The shape of a native file (format "scholia-annotations", version 1), as
+// zod schemas. resources/scholia-annotations.schema.json describes the same
+// shape for other tools; tests hold exports against both. Unknown keys are
+// ignored, so a later 1.x may add keys without breaking this reader.
+
+import { z } from 'zod';
+
+export const NATIVE_FORMAT = 'scholia-annotations';
+export const NATIVE_VERSION = 1;
+
+const time = z.iso.datetime({ offset: true });
+const offset = z.number().int().min(0);
+const id = z.string().min(1);
+
+export const nativeTagSchema = z.object({
+  id,
+  name: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb'),
+  parent: id.nullable(),
+  key: z.string().regex(/^[1-9]$/, 'must be a digit 1–9').nullable(),
+  description: z.string(),
+});
+
+export const nativeAnnotationSchema = z.object({
+  id,
+  start: offset,
+  end: offset,
+  quote: z.string(),
+  tags: z.array(z.string()),
+  tagIds: z.array(id).optional(),
+  note: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  author: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  detached: z.boolean(),
+});
+
+export const nativeEditSchema = z.object({
+  start: offset,
+  end: offset,
+  removed: z.string(),
+  inserted: z.string(),
+  origin: z.union([z.literal('manual'), z.literal('revert'), z.custom<`rule:${string}`>((v) => typeof v === 'string' && /^rule:.+$/.test(v))], {
+    error: 'must be "manual", "revert" or "rule:<rule id>"',
+  }),
+  author: z.string(),
+  at: time,
+});
+
+export const nativeDocumentSchema = z.object({
+  id,
+  title: z.string(),
+  sourceName: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  sourceLanguage: z.string().nullable(),
+  targetLanguage: z.string().nullable(),
+  createdAt: time,
+  updatedAt: time,
+  originalText: z.string(),
+  text: z.string(),
+  annotations: z.array(nativeAnnotationSchema),
+  edits: z.array(nativeEditSchema),
+});
+
+export const nativeFileSchema = z.object({
+  format: z.literal(NATIVE_FORMAT),
+  version: z.literal(NATIVE_VERSION),
+  exportedAt: time,
+  tags: z.array(nativeTagSchema),
+  documents: z.array(nativeDocumentSchema),
+});
+
+export type NativeFile = z.infer<typeof nativeFileSchema>;
+export type NativeTag = z.infer<typeof nativeTagSchema>;
+export type NativeDocument = z.infer<typeof nativeDocumentSchema>;
+export type NativeAnnotation = z.infer<typeof nativeAnnotationSchema>;
+export type NativeEdit = z.infer<typeof nativeEditSchema>;

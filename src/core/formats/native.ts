@@ -1,0 +1,219 @@
+// Native JSON, the format of record: everything a workspace holds about its
+// documents, written so that importing an export and exporting again gives
+// the same bytes (apart from exportedAt).
+
+import type { z } from 'zod';
+import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
+import { codePointLength } from '../offsets';
+import { canonicalOrder, type ImportedBundle, type WorkspaceExport } from './bundle';
+import { FormatError, formatPath } from './errors';
+import { checkTags, checkWorkspace, show } from './invariants';
+import { isObject, parseJson } from './json';
+import {
+  NATIVE_FORMAT,
+  NATIVE_VERSION,
+  nativeFileSchema,
+  type NativeAnnotation,
+  type NativeDocument,
+  type NativeEdit,
+  type NativeFile,
+  type NativeTag,
+} from './native-schema';
+import { TagCatalog } from './tagpaths';
+
+export interface NativeExportOptions {
+  /** ISO 8601 time written as `exportedAt` (default: now). */
+  exportedAt?: string;
+}
+
+/**
+ * The workspace as native JSON: stable key order, 2-space indent, records in
+ * canonical order. Throws a FormatError if the workspace breaks an invariant,
+ * rather than writing a file that would not import.
+ */
+export function exportNative(workspace: WorkspaceExport, options: NativeExportOptions = {}): string {
+  const ordered = canonicalOrder(workspace);
+  checkWorkspace(ordered);
+  const catalog = new TagCatalog(ordered.tags);
+  const file: NativeFile = {
+    format: NATIVE_FORMAT,
+    version: NATIVE_VERSION,
+    exportedAt: options.exportedAt ?? new Date().toISOString(),
+    tags: ordered.tags.map(nativeTag),
+    documents: ordered.documents.map(({ document, annotations, edits }) => nativeDocument(document, annotations, edits, catalog)),
+  };
+  // The store's values must also have the file's shape (colours, times, hashes).
+  const shape = nativeFileSchema.safeParse(file);
+  if (!shape.success) throw schemaError(shape.error, undefined);
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Reads a native file. Anything malformed, from a newer version, or breaking
+ * an invariant throws a FormatError naming the file, the record and the problem.
+ */
+export function importNative(json: string, options: { file?: string } = {}): ImportedBundle {
+  const { file } = options;
+  const data = parseJson(json, file);
+  if (!isObject(data)) throw new FormatError({ file }, `the file holds ${describe(data)}, not a Scholia annotations object`);
+  if (data.format !== NATIVE_FORMAT) {
+    const problem = data.format === undefined ? 'this is not a Scholia annotations file: it has no "format"' : `"format" is ${JSON.stringify(data.format)}, not "${NATIVE_FORMAT}"`;
+    throw new FormatError({ file }, problem);
+  }
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    throw new FormatError({ file }, `"version" is ${JSON.stringify(data.version) ?? 'missing'}, not a format version (a whole number from 1)`);
+  }
+  if (data.version > NATIVE_VERSION) {
+    throw new FormatError(
+      { file },
+      `the file is format version ${data.version}, written by a newer Scholia; this build reads version ${NATIVE_VERSION}. Update Scholia to import it`,
+    );
+  }
+  const parsed = nativeFileSchema.safeParse(data);
+  if (!parsed.success) throw schemaError(parsed.error, file);
+  // Tags first: annotations name them by path, which needs sound parents.
+  checkTags(parsed.data.tags.map(tagOf), file);
+  const bundle = fromNative(parsed.data, file);
+  checkWorkspace(bundle, file);
+  return bundle;
+}
+
+function nativeTag(tag: Tag): NativeTag {
+  return { id: tag.id, name: tag.name, color: tag.color, parent: tag.parentId, key: tag.key, description: tag.description };
+}
+
+function nativeDocument(document: DocumentRecord, annotations: readonly Annotation[], edits: readonly Edit[], catalog: TagCatalog): NativeDocument {
+  return {
+    id: document.id,
+    title: document.title,
+    sourceName: document.sourceName,
+    sha256: document.sha256,
+    sourceLanguage: document.sourceLanguage,
+    targetLanguage: document.targetLanguage,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    originalText: document.originalText,
+    text: document.text,
+    annotations: annotations.map((a) => nativeAnnotation(a, catalog)),
+    edits: edits.map(nativeEdit),
+  };
+}
+
+function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAnnotation {
+  return {
+    id: annotation.id,
+    start: annotation.start,
+    end: annotation.end,
+    quote: annotation.quote,
+    // checkWorkspace has made sure every tag id is known.
+    tags: annotation.tagIds.map((id) => catalog.pathOf(id)!),
+    tagIds: [...annotation.tagIds],
+    note: annotation.note,
+    attributes: sortedRecord(annotation.attributes),
+    author: annotation.author,
+    createdAt: annotation.createdAt,
+    updatedAt: annotation.updatedAt,
+    detached: annotation.detached,
+  };
+}
+
+function nativeEdit(edit: Edit): NativeEdit {
+  return { start: edit.start, end: edit.end, removed: edit.removed, inserted: edit.inserted, origin: edit.origin, author: edit.author, at: edit.at };
+}
+
+/** Keys in code unit order, so attribute order in the store does not show in the file. */
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  return out;
+}
+
+function tagOf(t: NativeTag): Tag {
+  return { id: t.id, name: t.name, color: t.color, parentId: t.parent, key: t.key, description: t.description };
+}
+
+function fromNative(file: NativeFile, fileName: string | undefined): ImportedBundle {
+  const tags = file.tags.map(tagOf);
+  const catalog = new TagCatalog(tags);
+  const documents = file.documents.map((doc, i) => {
+    const annotations = doc.annotations.map((a, j): Annotation => ({
+      id: a.id,
+      documentId: doc.id,
+      start: a.start,
+      end: a.end,
+      quote: a.quote,
+      tagIds: resolveTags(a, catalog, { file: fileName, record: `documents[${i}].annotations[${j}]` }),
+      note: a.note,
+      attributes: { ...a.attributes },
+      author: a.author,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      detached: a.detached,
+    }));
+    const edits = doc.edits.map((e, j): Edit => ({ seq: j + 1, ...e }));
+    const document: DocumentRecord = {
+      id: doc.id,
+      title: doc.title,
+      sourceName: doc.sourceName,
+      sha256: doc.sha256,
+      sourceLanguage: doc.sourceLanguage,
+      targetLanguage: doc.targetLanguage,
+      createdAt: doc.createdAt,
+      updatedAt: doc.updatedAt,
+      length: codePointLength(doc.text),
+      editCount: edits.length,
+      annotationCount: annotations.length,
+      originalText: doc.originalText,
+      text: doc.text,
+    };
+    return { document, annotations, edits };
+  });
+  return { tags, documents };
+}
+
+/**
+ * `tagIds` when the file has them (checked against the paths in `tags`), else
+ * `tags` looked up by path, for hand-written files.
+ */
+function resolveTags(annotation: NativeAnnotation, catalog: TagCatalog, where: { file: string | undefined; record: string }): string[] {
+  const { tags, tagIds } = annotation;
+  if (tagIds !== undefined) {
+    if (tagIds.length !== tags.length) {
+      throw new FormatError(where, `tags names ${tags.length} tags but tagIds names ${tagIds.length}`);
+    }
+    tagIds.forEach((id, k) => {
+      const path = catalog.pathOf(id);
+      if (path === undefined) throw new FormatError(where, `tagIds[${k}] ${show(id)} is not the id of any tag`);
+      if (path !== tags[k]) throw new FormatError(where, `tags[${k}] is ${show(tags[k]!)} but tagIds[${k}] is the tag ${show(path)}`);
+    });
+    return [...tagIds];
+  }
+  return tags.map((path, k) => {
+    const found = catalog.findByPath(path);
+    if (found.length === 0) throw new FormatError(where, `tags[${k}]: unknown tag ${show(path)} (no tag in "tags" has that name)`);
+    if (found.length > 1) throw new FormatError(where, `tags[${k}]: ${found.length} tags are named ${show(path)}; give tagIds to say which`);
+    return found[0]!.id;
+  });
+}
+
+/** The first schema problem, with the record it is in and the field. */
+function schemaError(error: z.ZodError, file: string | undefined): FormatError {
+  const issue = error.issues[0]!;
+  const path = issue.path;
+  // The record is the innermost tag, document, annotation or edit; the rest names the field.
+  let split = 0;
+  if ((path[0] === 'tags' || path[0] === 'documents') && typeof path[1] === 'number') split = 2;
+  if (split === 2 && path[0] === 'documents' && (path[2] === 'annotations' || path[2] === 'edits') && typeof path[3] === 'number') split = 4;
+  const record = split === 0 ? undefined : formatPath(path.slice(0, split));
+  const field = formatPath(path.slice(split));
+  const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+  let problem = missing ? `"${field}" is missing` : field === '' ? issue.message : `"${field}": ${issue.message}`;
+  if (error.issues.length > 1) problem += ` (and ${error.issues.length - 1} more problems)`;
+  return new FormatError({ file, record }, problem);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
