@@ -1,0 +1,72 @@
+// What a transaction did to the text, as changes in code points: the edits
+// the store records. Derived per step from the paragraphs the step touched.
+
+import type { Node } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
+import type { TextChange } from '../../core/model';
+import { codePointLength } from '../../core/offsets';
+import { DocPositions } from './positions';
+import { lineEnding } from './text-doc';
+
+export function textChangesOf(tr: Transaction): TextChange[] {
+  const changes: TextChange[] = [];
+  tr.steps.forEach((step, i) => {
+    const before = tr.docs[i]!;
+    const after = i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc;
+    let from = Infinity;
+    let to = -Infinity;
+    let newFrom = Infinity;
+    let newTo = -Infinity;
+    step.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
+      from = Math.min(from, oldStart);
+      to = Math.max(to, oldEnd);
+      newFrom = Math.min(newFrom, newStart);
+      newTo = Math.max(newTo, newEnd);
+    });
+    if (from === Infinity) return;
+    const change = changeBetween(before, after, from, to, newFrom, newTo);
+    if (change) changes.push(change);
+  });
+  return changes;
+}
+
+function changeBetween(before: Node, after: Node, from: number, to: number, newFrom: number, newTo: number): TextChange | null {
+  const b = DocPositions.of(before);
+  const a = DocPositions.of(after);
+  // Paragraphs before the first touched one are the same in both documents.
+  const first = Math.min(b.paragraphAt(from), a.paragraphAt(newFrom));
+  const oldText = lines(before, first, b.paragraphAt(to));
+  const newText = lines(after, first, a.paragraphAt(newTo));
+  const segmentStart = b.u16Start[first]!;
+  // The change sits where the step says, not merely where the texts differ:
+  // typing "t" before "the" is an insertion before it, not inside it.
+  const maxPrefix = b.utf16At(from) - segmentStart;
+  const maxSuffix = oldText.length - (b.utf16At(to) - segmentStart);
+  let prefix = 0;
+  const limit = Math.min(maxPrefix, oldText.length, newText.length);
+  while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  if (prefix > 0 && isHighSurrogate(oldText.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  const suffixLimit = Math.min(maxSuffix, oldText.length - prefix, newText.length - prefix);
+  while (suffix < suffixLimit && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - suffix))) suffix--;
+  const removed = oldText.slice(prefix, oldText.length - suffix);
+  const inserted = newText.slice(prefix, newText.length - suffix);
+  if (removed === '' && inserted === '') return null;
+  const start = b.cpStart[first]! + codePointLength(oldText.slice(0, prefix));
+  return { start, end: start + codePointLength(removed), inserted };
+}
+
+/** Paragraphs first..last of `doc` as text, each with its line ending. */
+function lines(doc: Node, first: number, last: number): string {
+  let text = '';
+  for (let i = first; i <= last; i++) {
+    const paragraph = doc.child(i);
+    text += paragraph.textContent;
+    if (i < doc.childCount - 1) text += lineEnding(doc, paragraph);
+  }
+  return text;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
