@@ -2,7 +2,7 @@
 // what an importer hands back for the store to write in one transaction.
 
 import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
-import type { ImportIssue } from './errors';
+import type { FormatIssue } from './errors';
 
 /** One document with everything that belongs to it. */
 export interface DocumentBundle {
@@ -29,7 +29,13 @@ export type ImportedBundle = WorkspaceExport;
 /** An import that keeps what it can and lists what it left out. */
 export interface ImportResult {
   bundle: ImportedBundle;
-  issues: ImportIssue[];
+  issues: FormatIssue[];
+}
+
+/** An export to a format that cannot hold everything, with what it left out. */
+export interface ExportResult<T> {
+  output: T;
+  omitted: FormatIssue[];
 }
 
 /** What importers of other tools' formats need from the workspace and the host. */

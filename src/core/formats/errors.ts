@@ -18,9 +18,9 @@ export class FormatError extends Error {
   }
 }
 
-/** Something an importer left out while importing the rest, and why. */
-export interface ImportIssue {
-  /** Where in the file, e.g. `line 7` or `T3`. */
+/** Something an importer or exporter left out while handling the rest, and why. */
+export interface FormatIssue {
+  /** Where, e.g. `line 7`, `T3` or `annotation a-12 in document d-3`. */
   record: string;
   problem: string;
 }

@@ -1,0 +1,174 @@
+// doccano JSONL for sequence labelling: one JSON object per line, a text and
+// its labelled spans. doccano is written in Python, so its offsets are str
+// indices, i.e. code points, like ours.
+
+import type { Annotation } from '../model';
+import { CodePointIndex } from '../offsets';
+import { canonicalOrder, importContext, type DocumentBundle, type ExportResult, type ImportOptions, type ImportResult, type WorkspaceExport } from './bundle';
+import { baseName, newDocumentBundle, titleFromFileName } from './documents';
+import { FormatError, type FormatIssue } from './errors';
+import { checkAnnotations } from './invariants';
+import { isObject, parseJson } from './json';
+import { TagCatalog, TagResolver } from './tagpaths';
+
+/** One span as doccano writes it: start, end, label. */
+export type DoccanoSpan = [number, number, string];
+
+/**
+ * One line per document: `{"id", "title", "text", "label": [[start, end, tag], ...]}`
+ * (doccano keeps keys it does not know, like id and title, as metadata).
+ * An annotation with several tags gives one span per tag. Detached and
+ * untagged annotations cannot be written and are listed as omitted; notes
+ * and attributes have no place in the format.
+ */
+export function exportDoccano(workspace: WorkspaceExport): ExportResult<string> {
+  const ordered = canonicalOrder(workspace);
+  const catalog = new TagCatalog(ordered.tags);
+  const tagIds = new Set(ordered.tags.map((tag) => tag.id));
+  const omitted: FormatIssue[] = [];
+  const lines = ordered.documents.map((bundle, i) => {
+    checkAnnotations(bundle, `documents[${i}]`, undefined, tagIds);
+    const label: DoccanoSpan[] = [];
+    for (const annotation of bundle.annotations) {
+      const reason = annotation.detached ? 'it is detached (its text was deleted)' : annotation.tagIds.length === 0 ? 'it has no tag to use as label' : null;
+      if (reason !== null) {
+        omitted.push({ record: `annotation ${annotation.id} in document ${bundle.document.id}`, problem: `not written: ${reason}` });
+        continue;
+      }
+      for (const id of annotation.tagIds) label.push([annotation.start, annotation.end, catalog.pathOf(id)!]);
+    }
+    return JSON.stringify({ id: bundle.document.id, title: bundle.document.title, text: bundle.document.text, label });
+  });
+  return { output: lines.map((line) => `${line}\n`).join(''), omitted };
+}
+
+/**
+ * Reads doccano JSONL, ours or doccano's own exports: the text under `text`
+ * (or `data`, in older doccano), spans under `label` or `labels` as
+ * `[start, end, label]`, or under `entities` as objects with `start_offset`,
+ * `end_offset` and `label`. Spans with the same range become one annotation
+ * with several tags. Each line becomes a new document (titled by its `title`,
+ * else file name and `id`); labels resolve to the
+ * workspace's tags or become new ones. A line that is not a JSON object with
+ * a text throws; a bad span is left out and listed in `issues`.
+ */
+export async function importDoccano(jsonl: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const ctx = importContext(options);
+  const resolver = new TagResolver(ctx.tags, ctx.newId);
+  const issues: FormatIssue[] = [];
+  const lines = jsonl.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const name = ctx.file === undefined ? 'doccano' : titleFromFileName(ctx.file);
+  const documents: DocumentBundle[] = [];
+  for (let n = 1; n <= lines.length; n++) {
+    const line = lines[n - 1]!;
+    if (line.trim() === '') continue;
+    const record = `line ${n}`;
+    const data = parseJson(line, ctx.file, record);
+    if (!isObject(data)) throw new FormatError({ file: ctx.file, record }, 'a doccano line must be a JSON object with a "text"');
+    const text = typeof data.text === 'string' ? data.text : typeof data.data === 'string' ? data.data : undefined;
+    if (text === undefined) throw new FormatError({ file: ctx.file, record }, 'there is no "text" (a string) on this line');
+    const documentId = ctx.newId();
+    const index = new CodePointIndex(text);
+    const spans = readSpans(data, record, issues).filter((span) => {
+      const problem = spanProblem(span, index.length);
+      if (problem !== null) issues.push({ record: span.record, problem: `not imported: ${problem}` });
+      return problem === null;
+    });
+    const now = ctx.now();
+    const byRange = new Map<string, Annotation>();
+    for (const span of spans) {
+      const key = `${span.start}:${span.end}`;
+      const tagId = resolver.resolve(span.label).id;
+      const existing = byRange.get(key);
+      if (existing) {
+        if (!existing.tagIds.includes(tagId)) existing.tagIds.push(tagId);
+        continue;
+      }
+      byRange.set(key, {
+        id: ctx.newId(),
+        documentId,
+        start: span.start,
+        end: span.end,
+        quote: text.slice(index.toUtf16(span.start), index.toUtf16(span.end)),
+        tagIds: [tagId],
+        note: '',
+        attributes: {},
+        author: ctx.author,
+        createdAt: now,
+        updatedAt: now,
+        detached: false,
+      });
+    }
+    noteDropped(data, record, issues);
+    const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : String(n);
+    const title = typeof data.title === 'string' && data.title !== '' ? data.title : `${name} #${id}`;
+    documents.push(
+      await newDocumentBundle(
+        { id: documentId, title, sourceName: ctx.file === undefined ? null : baseName(ctx.file), text, source: new TextEncoder().encode(text) },
+        [...byRange.values()],
+        ctx,
+      ),
+    );
+  }
+  if (documents.length === 0) throw new FormatError({ file: ctx.file }, 'there are no documents: the file is empty');
+  return { bundle: { tags: resolver.created, documents }, issues };
+}
+
+interface Span {
+  start: number;
+  end: number;
+  label: string;
+  record: string;
+}
+
+/** Spans in any of doccano's shapes; anything else under those keys becomes an issue. */
+function readSpans(data: Record<string, unknown>, record: string, issues: FormatIssue[]): Span[] {
+  const spans: Span[] = [];
+  for (const key of ['label', 'labels'] as const) {
+    const list = data[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      issues.push({ record: `${record} ${key}`, problem: 'not imported: not a list of spans' });
+      continue;
+    }
+    list.forEach((item: unknown, k) => {
+      const where = `${record} ${key}[${k}]`;
+      if (Array.isArray(item) && item.length === 3 && typeof item[2] === 'string') {
+        spans.push({ start: item[0] as number, end: item[1] as number, label: item[2], record: where });
+      } else if (typeof item === 'string') {
+        issues.push({ record: where, problem: `not imported: ${JSON.stringify(item)} labels the whole text (text classification), not a span` });
+      } else {
+        issues.push({ record: where, problem: 'not imported: a span must be [start, end, label]' });
+      }
+    });
+  }
+  const entities = data.entities;
+  if (Array.isArray(entities)) {
+    entities.forEach((item: unknown, k) => {
+      const where = `${record} entities[${k}]`;
+      if (isObject(item) && typeof item.label === 'string') {
+        spans.push({ start: item.start_offset as number, end: item.end_offset as number, label: item.label, record: where });
+      } else {
+        issues.push({ record: where, problem: 'not imported: an entity must have start_offset, end_offset and label' });
+      }
+    });
+  }
+  return spans;
+}
+
+function spanProblem(span: Span, length: number): string | null {
+  const { start, end } = span;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0) return `[${String(start)}, ${String(end)}] are not offsets (whole numbers ≥ 0)`;
+  if (end < start) return `end ${end} is before start ${start}`;
+  if (end > length) return `end ${end} is past the end of the text (length ${length})`;
+  if (span.label === '') return 'the label is empty';
+  return null;
+}
+
+/** Relations and comments have no place in a Scholia document; say so rather than drop them quietly. */
+function noteDropped(data: Record<string, unknown>, record: string, issues: FormatIssue[]): void {
+  for (const key of ['relations', 'Comments', 'comments'] as const) {
+    const value = data[key];
+    if (Array.isArray(value) && value.length > 0) issues.push({ record: `${record} ${key}`, problem: `not imported: ${value.length} ${key.toLowerCase()} (Scholia has no place for them)` });
+  }
+}

@@ -1,0 +1,55 @@
+// New documents made by importers of other tools' formats, which carry a
+// text but none of Scholia's metadata.
+
+import type { Annotation, DocumentRecord } from '../model';
+import { codePointLength } from '../offsets';
+import type { DocumentBundle, ImportContext } from './bundle';
+
+export interface NewDocument {
+  /** Id chosen beforehand, so annotations can refer to it. */
+  id: string;
+  title: string;
+  sourceName: string | null;
+  text: string;
+  /** The bytes the text came from, for the document's sha256. */
+  source: Uint8Array;
+}
+
+/** A document with no edits yet (original text = current text) and its annotations. */
+export async function newDocumentBundle(input: NewDocument, annotations: Annotation[], ctx: ImportContext): Promise<DocumentBundle> {
+  const now = ctx.now();
+  const document: DocumentRecord = {
+    id: input.id,
+    title: input.title,
+    sourceName: input.sourceName,
+    sha256: await sha256Hex(input.source),
+    sourceLanguage: null,
+    targetLanguage: null,
+    createdAt: now,
+    updatedAt: now,
+    length: codePointLength(input.text),
+    editCount: 0,
+    annotationCount: annotations.length,
+    originalText: input.text,
+    text: input.text,
+  };
+  return { document, annotations, edits: [] };
+}
+
+/** Lowercase hex SHA-256, by Web Crypto, which Node, Electron and browsers all have. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `notes.final.txt` from `C:\work\notes.final.txt` or `/work/notes.final.txt`. */
+export function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/** A title from a file name: its base name without the last extension. */
+export function titleFromFileName(fileName: string): string {
+  const base = baseName(fileName);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
