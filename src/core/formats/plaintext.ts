@@ -1,0 +1,32 @@
+// Plain text: the corrected text out, a new document in.
+
+import { decodeText } from '../decode';
+import type { DocumentRecord } from '../model';
+import { importContext, type ImportedBundle, type ImportOptions } from './bundle';
+import { baseName, newDocumentBundle, titleFromFileName } from './documents';
+import { FormatError } from './errors';
+
+/** The document's current text, exactly: line ends and surrounding whitespace kept. */
+export function exportPlainText(document: DocumentRecord): string {
+  return document.text;
+}
+
+/**
+ * A file's bytes as one new document, titled after the file. Binary files,
+ * invalid UTF-8, empty and oversized files throw a FormatError saying why.
+ */
+export async function importPlainText(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedBundle> {
+  const ctx = importContext(options);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const record = decoded.error.byteOffset === undefined ? undefined : `byte ${decoded.error.byteOffset}`;
+    throw new FormatError({ file: ctx.file, record }, decoded.error.message);
+  }
+  const name = ctx.file === undefined ? undefined : baseName(ctx.file);
+  const document = await newDocumentBundle(
+    { id: ctx.newId(), title: name === undefined ? 'Untitled' : titleFromFileName(name), sourceName: name ?? null, text: decoded.text, source: bytes },
+    [],
+    ctx,
+  );
+  return { tags: [], documents: [document] };
+}
