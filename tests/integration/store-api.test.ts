@@ -1,0 +1,194 @@
+import Database from 'better-sqlite3';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/api/contract';
+import { createDispatch, type Dispatch } from '../../src/api/dispatch';
+import { createService } from '../../src/api/service';
+import { replayEdits } from '../../src/core/edits';
+import type { Annotation, DocumentRecord, DocumentSummary, Edit, Tag } from '../../src/core/model';
+import { listEdits } from '../../src/store/edits';
+import type { Migration } from '../../src/store/migrations';
+import { migrations } from '../../src/store/migrations';
+import { Workspace } from '../../src/store/workspace';
+
+const open: Workspace[] = [];
+afterEach(() => {
+  for (const w of open.splice(0)) w.close();
+});
+
+const tempPath = () => join(mkdtempSync(join(tmpdir(), 'scholia-test-')), 'workspace.sqlite');
+
+async function workspace(path = tempPath()): Promise<{ ws: Workspace; call: <T>(method: string, input: unknown) => T; dispatch: Dispatch }> {
+  const ws = await Workspace.open(path);
+  open.push(ws);
+  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
+  const call = <T>(method: string, input: unknown): T => {
+    const envelope = dispatch(method, input) as Envelope<T>;
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    return envelope.value;
+  };
+  return { ws, call, dispatch };
+}
+
+describe('opening a workspace', () => {
+  it('creates the schema, the default tags and no documents, durably configured', async () => {
+    const { ws, call } = await workspace();
+    expect(ws.schemaVersion).toBe(migrations.at(-1)!.version);
+    expect(call<Tag[]>('tags.list', {}).map((t) => `${t.key} ${t.name}`)).toEqual([
+      '1 Person',
+      '2 Organisation',
+      '3 Place',
+      '4 Policy',
+      '5 Date',
+      '6 Figure',
+      '7 Commitment',
+    ]);
+    expect(call<DocumentSummary[]>('documents.list', {})).toEqual([]);
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('refuses a folder, a file that is not SQLite, and another program’s database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scholia-test-'));
+    await expect(Workspace.open(dir)).rejects.toMatchObject({ code: 'not_a_file' });
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'just some text, not a database at all');
+    await expect(Workspace.open(text)).rejects.toMatchObject({ code: 'not_sqlite', message: expect.stringContaining('not an SQLite database') });
+    const foreign = join(dir, 'other.sqlite');
+    const db = new Database(foreign);
+    db.exec('CREATE TABLE songs (title TEXT)');
+    db.close();
+    await expect(Workspace.open(foreign)).rejects.toMatchObject({ code: 'foreign_database' });
+  });
+
+  it('refuses a workspace written by a newer version', async () => {
+    const path = tempPath();
+    (await Workspace.open(path)).close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(Workspace.open(path)).rejects.toMatchObject({ code: 'too_new' });
+  });
+
+  it('backs up before migrating and leaves the file untouched when a migration fails', async () => {
+    const path = tempPath();
+    const first = await Workspace.open(path);
+    first.db.prepare("INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES ('d1', 'Kept', 'x', 'abc', 'abc', 3, 'now', 'now')").run();
+    first.close();
+    const failing: Migration = {
+      version: 2,
+      description: 'fails on purpose',
+      up(db) {
+        db.exec('ALTER TABLE documents ADD COLUMN extra TEXT');
+        throw new Error('deliberate failure');
+      },
+    };
+    const error = await Workspace.open(path, { migrations: [...migrations, failing] }).catch((e: unknown) => e as Error & { code: string });
+    expect(error).toMatchObject({ code: 'migration_failed' });
+    expect(error.message).toMatch(/deliberate failure.*unchanged.*backup is at .*\.backup/);
+    const again = await Workspace.open(path);
+    open.push(again);
+    expect(again.schemaVersion).toBe(1);
+    const columns = again.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('extra');
+    const backupPath = /backup is at (\S+)$/.exec(error.message)![1]!;
+    const backup = new Database(backupPath, { readonly: true });
+    expect(backup.prepare('SELECT title FROM documents').get()).toEqual({ title: 'Kept' });
+    backup.close();
+  });
+
+  // Root writes through file modes, so this can only be shown as another user.
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only workspace with a clear message (not run as root)', async () => {
+    const path = tempPath();
+    (await Workspace.open(path)).close();
+    chmodSync(path, 0o444);
+    await expect(Workspace.open(path)).rejects.toMatchObject({ code: 'read_only' });
+  });
+});
+
+describe('documents and edits through the api', () => {
+  it('imports a file exactly and refuses bad files without changing anything', async () => {
+    const { call } = await workspace();
+    const text = 'Title 😀\r\n\r\n  body  text \n';
+    const summary = call<DocumentSummary>('documents.importFile', { fileName: '/tmp/readout.txt', contentBase64: Buffer.from(text).toString('base64') });
+    expect(summary).toMatchObject({ title: 'readout', sourceName: 'readout.txt', length: [...text].length, editCount: 0 });
+    expect(call<DocumentRecord>('documents.get', { id: summary.id })).toMatchObject({ text, originalText: text });
+    const bad = (bytes: number[]) => () => call('documents.importFile', { fileName: 'bad.txt', contentBase64: Buffer.from(bytes).toString('base64') });
+    expect(bad([])).toThrow(/bad.txt: the file is empty/);
+    expect(bad([0x41, 0x00, 0x42])).toThrow(/not a text file/);
+    expect(bad([0x41, 0xff, 0x42])).toThrow(/not valid UTF-8: invalid byte 0xff at byte offset 1/);
+    expect(call<DocumentSummary[]>('documents.list', {})).toHaveLength(1);
+  });
+
+  it('records each change as an edit whose replay gives the current text', async () => {
+    const { ws, call } = await workspace();
+    const doc = call<DocumentSummary>('documents.create', { title: 'Readout', text: 'the city.We must😀 act' });
+    const result = call<{ editCount: number; length: number }>('edits.apply', {
+      documentId: doc.id,
+      baseEditCount: 0,
+      changes: [
+        { start: 9, end: 9, inserted: ' ' },
+        { start: 0, end: 1, inserted: 'T' },
+        { start: 17, end: 18, inserted: '' },
+      ],
+    });
+    expect(result).toEqual({ editCount: 3, length: 21, updatedAt: expect.any(String) });
+    const stored = call<DocumentRecord>('documents.get', { id: doc.id });
+    expect(stored.text).toBe('The city. We must act');
+    const edits = call<Edit[]>('edits.list', { documentId: doc.id });
+    expect(edits.map((e) => [e.seq, e.removed, e.inserted, e.origin, e.author])).toEqual([
+      [1, '', ' ', 'manual', 'tester'],
+      [2, 't', 'T', 'manual', 'tester'],
+      [3, '😀', '', 'manual', 'tester'],
+    ]);
+    expect(replayEdits(stored.originalText, listEdits(ws.db, doc.id))).toBe(stored.text);
+  });
+
+  it('refuses a change made on a stale version, or outside the text, and keeps the text', async () => {
+    const { call } = await workspace();
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'abc' });
+    call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 3, end: 3, inserted: 'd' }] });
+    expect(() => call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 0, end: 0, inserted: 'x' }] })).toThrow(/reload/);
+    expect(() => call('edits.apply', { documentId: doc.id, baseEditCount: 1, changes: [{ start: 0, end: 0, inserted: 'x' }, { start: 2, end: 99, inserted: '' }] })).toThrow(/outside the text/);
+    expect(call<DocumentRecord>('documents.get', { id: doc.id })).toMatchObject({ text: 'abcd', editCount: 1 });
+  });
+
+  it('validates every input: unknown methods, wrong types, extra fields, lone surrogates', async () => {
+    const { dispatch, call } = await workspace();
+    expect(dispatch('documents.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(dispatch('documents.get', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch('documents.get', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch('documents.list', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch('documents.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(dispatch('documents.create', { title: 'x', text: 'bad \ud800' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch('documents.create', { title: 'x\u0007', text: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(call<DocumentSummary[]>('documents.list', {})).toEqual([]);
+  });
+});
+
+describe('annotations stay anchored through edits', () => {
+  it('maps, extends, and detaches annotations as the store applies edits', async () => {
+    const { call } = await workspace();
+    const [person] = call<Tag[]>('tags.list', {});
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Mayor Gong Zheng said the plan works' });
+    const name = call<Annotation>('annotations.create', { documentId: doc.id, start: 6, end: 16, tagIds: [person!.id] });
+    const plan = call<Annotation>('annotations.create', { documentId: doc.id, start: 26, end: 30 });
+    expect(plan.quote).toBe('plan');
+    expect(name.quote).toBe('Gong Zheng');
+    call('edits.apply', {
+      documentId: doc.id,
+      baseEditCount: 0,
+      changes: [
+        { start: 0, end: 0, inserted: 'The ' }, // before both: shift
+        { start: 14, end: 14, inserted: '-' }, // inside "Gong Zheng": extends
+        { start: 27, end: 36, inserted: '' }, // "the plan " gone: plan detaches
+      ],
+    });
+    const after = call<Annotation[]>('annotations.list', { documentId: doc.id });
+    expect(after.find((a) => a.id === name.id)).toMatchObject({ start: 10, end: 21, quote: 'Gong- Zheng', detached: false, tagIds: [person!.id] });
+    expect(after.find((a) => a.id === plan.id)).toMatchObject({ quote: 'plan', detached: true });
+  });
+});

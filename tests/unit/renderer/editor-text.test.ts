@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { joinBackward, splitBlock } from 'prosemirror-commands';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../../src/core/edits';
+import { DocPositions } from '../../../src/renderer/editor/positions';
+import { textChangesOf } from '../../../src/renderer/editor/text-changes';
+import { docToText, textToDoc } from '../../../src/renderer/editor/text-doc';
+
+describe('text <-> editor document', () => {
+  const samples = [
+    '',
+    'one line',
+    '  leading and trailing  ',
+    'a\nb\n',
+    'a\r\nb\r\n\r\nc',
+    'mixed\nendings\r\nand\rhere\n',
+    '\n\n\n',
+    'tabs\tand  double  spaces',
+    'emoji 😀 and 𠀋 astral CJK\r\n第二行',
+  ];
+  it.each(samples)('round-trips %j exactly', (text) => {
+    const doc = textToDoc(text);
+    expect(docToText(doc)).toBe(text);
+    expect(doc.childCount).toBe(text.split(/\r\n|\r|\n/).length);
+  });
+
+  it('round-trips any text', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '😀', '中', '\t') }), (text) => docToText(textToDoc(text)) === text));
+  });
+});
+
+describe('ProseMirror positions <-> code points', () => {
+  it('converts both ways on text with astral characters and CRLF', () => {
+    const text = 'a😀b\r\n𠀋c';
+    const positions = DocPositions.of(textToDoc(text));
+    // Paragraph 1 content starts at 1; "a"=1, "😀"=2..3, "b"=4, end=5; paragraph 2 content starts at 7.
+    expect([1, 2, 4, 5, 7, 9, 10].map((p) => positions.codePointAt(p))).toEqual([0, 1, 2, 3, 5, 6, 7]);
+    expect([0, 1, 2, 3, 5, 6, 7].map((cp) => positions.posAtCodePoint(cp))).toEqual([1, 2, 4, 5, 7, 9, 10]);
+    expect(positions.cpLength).toBe(7);
+    // An offset inside the line ending maps to the end of its line.
+    expect(positions.posAtCodePoint(4)).toBe(5);
+  });
+});
+
+function replay(state: EditorState, tr: Transaction): void {
+  const before = docToText(state.doc);
+  const after = docToText(tr.doc);
+  expect(applyChanges(before, textChangesOf(tr)).text).toBe(after);
+}
+
+describe('text changes of a transaction', () => {
+  const state = (text: string) => EditorState.create({ doc: textToDoc(text) });
+
+  it('typing is an insertion at the caret, in code points', () => {
+    const s = state('😀 city.We');
+    const pos = DocPositions.of(s.doc).posAtCodePoint(7);
+    const tr = s.tr.insertText(' ', pos);
+    expect(textChangesOf(tr)).toEqual([{ start: 7, end: 7, inserted: ' ' }]);
+    replay(s, tr);
+  });
+
+  it('typing before a repeated letter is placed where the caret was', () => {
+    const s = state('the');
+    const tr = s.tr.insertText('t', 1);
+    expect(textChangesOf(tr)).toEqual([{ start: 0, end: 0, inserted: 't' }]);
+  });
+
+  it('Enter inserts the document line ending; joining removes it', () => {
+    const s = state('ab\r\ncd');
+    let tr: Transaction | undefined;
+    const split = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 2)));
+    splitBlock(split, (t) => (tr = t));
+    expect(textChangesOf(tr!)).toEqual([{ start: 1, end: 1, inserted: '\r\n' }]);
+    replay(split, tr!);
+    const joined = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 5)));
+    joinBackward(joined, (t) => (tr = t));
+    expect(textChangesOf(tr!)).toEqual([{ start: 2, end: 4, inserted: '' }]);
+    replay(joined, tr!);
+  });
+
+  it('a deletion across lines removes the text and the endings between', () => {
+    const s = state('one\ntwo\nthree');
+    const positions = DocPositions.of(s.doc);
+    const tr = s.tr.delete(positions.posAtCodePoint(2), positions.posAtCodePoint(10));
+    expect(textChangesOf(tr)).toEqual([{ start: 2, end: 10, inserted: '' }]);
+    replay(s, tr);
+  });
+
+  it('replaying the changes of random edits gives the edited text', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '😀', '中');
+    const text = fc.array(unit, { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), fc.string({ unit, maxLength: 3 }), (t, x, y, inserted) => {
+        const s = state(t);
+        const positions = DocPositions.of(s.doc);
+        const a = positions.posAtCodePoint(x % (positions.cpLength + 1));
+        const b = positions.posAtCodePoint(y % (positions.cpLength + 1));
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const lines = inserted.split(/\r\n|\n/);
+        let tr = s.tr.delete(from, to);
+        if (lines.length === 1 && inserted) tr = tr.insertText(inserted, from);
+        replay(s, tr);
+      }),
+    );
+  });
+});
