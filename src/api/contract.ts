@@ -3,7 +3,7 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
-import type { Annotation, DocumentRecord, DocumentSummary, Edit, Tag } from '../core/model';
+import type { Annotation, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -39,6 +39,7 @@ export const inputs = {
   'documents.create': z.strictObject({ title: label(MAX_NAME_LENGTH), text: text.min(1) }),
   'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
   'documents.delete': z.strictObject({ id }),
+  'documents.search': z.strictObject({ query: z.string().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
   'edits.list': z.strictObject({ documentId: id }),
   'edits.apply': z.strictObject({
     documentId: id,
@@ -64,6 +65,7 @@ export const inputs = {
   }),
   'tags.usage': z.strictObject({ id }),
   'tags.delete': z.strictObject({ id }),
+  'tags.addTaxonomy': z.strictObject({ name: z.enum(['mqm']) }),
   'annotations.list': z.strictObject({ documentId: id }),
   'annotations.create': z
     .strictObject({
@@ -113,6 +115,7 @@ export interface Outputs {
   'documents.create': DocumentSummary;
   'documents.rename': DocumentSummary;
   'documents.delete': { deleted: true };
+  'documents.search': SearchHit[];
   'edits.list': Edit[];
   'edits.apply': EditsApplied;
   'tags.list': Tag[];
@@ -120,6 +123,7 @@ export interface Outputs {
   'tags.update': Tag;
   'tags.usage': { annotationCount: number };
   'tags.delete': { deleted: true; annotationCount: number };
+  'tags.addTaxonomy': { added: Tag[] };
   'annotations.list': Annotation[];
   'annotations.create': Annotation;
   'annotations.update': Annotation;

@@ -9,6 +9,8 @@ import { CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../store/documents';
 import { appendEdits, listEdits } from '../store/edits';
+import { searchDocuments } from '../store/search';
+import { addTaxonomy } from '../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../store/tags';
 import type { Workspace } from '../store/workspace';
 import type { Method, Output, ParsedInput } from './contract';
@@ -83,6 +85,8 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       return { deleted: true };
     },
 
+    'documents.search': ({ query, limit }) => searchDocuments(db, query, limit),
+
     'edits.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
       return listEdits(db, documentId);
@@ -119,6 +123,8 @@ export function createService({ workspace, author, now = () => new Date().toISOS
         deleteTag(db, id);
         return { deleted: true, annotationCount };
       }),
+
+    'tags.addTaxonomy': ({ name }) => ({ added: tx(() => addTaxonomy(db, name, now())) }),
 
     'annotations.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);

@@ -84,3 +84,12 @@ export interface Finding {
   safe: boolean;
   severity: FindingSeverity;
 }
+
+/** A document whose current text contains a searched string. */
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  matchCount: number;
+  /** The first few matches with some context, offsets in code points. */
+  snippets: { start: number; end: number; before: string; match: string; after: string }[];
+}

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,7 +86,10 @@ describe('opening a workspace', () => {
         throw new Error('deliberate failure');
       },
     };
-    const error = await Workspace.open(path, { migrations: [...migrations, failing] }).catch((e: unknown) => e as Error & { code: string });
+    const error = (await Workspace.open(path, { migrations: [...migrations, failing] }).then(
+      () => new Error('opened'),
+      (e: unknown) => e,
+    )) as Error & { code: string };
     expect(error).toMatchObject({ code: 'migration_failed' });
     expect(error.message).toMatch(/deliberate failure.*unchanged.*backup is at .*\.backup/);
     const again = await Workspace.open(path);
@@ -190,5 +193,55 @@ describe('annotations stay anchored through edits', () => {
     const after = call<Annotation[]>('annotations.list', { documentId: doc.id });
     expect(after.find((a) => a.id === name.id)).toMatchObject({ start: 10, end: 21, quote: 'Gong- Zheng', detached: false, tagIds: [person!.id] });
     expect(after.find((a) => a.id === plan.id)).toMatchObject({ quote: 'plan', detached: true });
+  });
+});
+
+describe('tags and taxonomies', () => {
+  it('adds the MQM-Core taxonomy once, with subtypes under their dimensions', async () => {
+    const { call } = await workspace();
+    const { added } = call<{ added: Tag[] }>('tags.addTaxonomy', { name: 'mqm' });
+    const accuracy = added.find((t) => t.name === 'Accuracy')!;
+    expect(added.filter((t) => t.parentId === accuracy.id).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Mistranslation', 'Omission', 'Addition', 'Untranslated']),
+    );
+    expect(added.filter((t) => t.parentId === null).map((t) => t.name)).toEqual([
+      'Terminology',
+      'Accuracy',
+      'Linguistic conventions',
+      'Style',
+      'Locale conventions',
+      'Audience appropriateness',
+      'Design and markup',
+    ]);
+    expect(call<{ added: Tag[] }>('tags.addTaxonomy', { name: 'mqm' }).added).toEqual([]);
+  });
+
+  it('keeps names unique per parent (ignoring case) and keys unique, and counts usage before deleting', async () => {
+    const { call } = await workspace();
+    const tags = call<Tag[]>('tags.list', {});
+    const place = tags.find((t) => t.name === 'Place')!;
+    expect(() => call('tags.create', { name: 'place', color: '#123456' })).toThrow(/already exists/);
+    expect(() => call('tags.create', { name: 'City', color: '#123456', key: '3' })).toThrow(/key 3 is already used by tag “Place”/);
+    const city = call<Tag>('tags.create', { name: 'City', color: '#123456', parentId: place.id });
+    expect(() => call('tags.update', { id: place.id, parentId: city.id })).toThrow(/under itself/);
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Shanghai and Pudong' });
+    call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [city.id] });
+    call('annotations.create', { documentId: doc.id, start: 13, end: 19, tagIds: [place.id] });
+    expect(call('tags.usage', { id: place.id })).toEqual({ annotationCount: 2 });
+    expect(call('tags.delete', { id: place.id })).toEqual({ deleted: true, annotationCount: 2 });
+    expect(call<Tag[]>('tags.list', {}).map((t) => t.name)).not.toContain('City');
+    expect(call<Annotation[]>('annotations.list', { documentId: doc.id }).map((a) => a.tagIds)).toEqual([[], []]);
+  });
+});
+
+describe('searching across documents', () => {
+  it('finds documents by their current text, case-insensitively, with code point offsets', async () => {
+    const { call } = await workspace();
+    const a = call<DocumentSummary>('documents.create', { title: 'A', text: '😀 Pudong reform; pudong again' });
+    call('documents.create', { title: 'B', text: 'nothing here' });
+    const hits = call<{ documentId: string; matchCount: number; snippets: { start: number; end: number; match: string }[] }[]>('documents.search', { query: 'PUDONG' });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ documentId: a.id, matchCount: 2 });
+    expect(hits[0]!.snippets[0]).toMatchObject({ start: 2, end: 8, match: 'Pudong' });
   });
 });
