@@ -1,0 +1,328 @@
+// brat standoff: per document a .txt (the text) and an .ann (one annotation
+// per line). brat reads files with Python 3, so its offsets count code points,
+// like ours; a CRLF line end counts as two.
+//
+// Mapping: an annotation is a T line typed by its first tag; further tags are
+// `Tag` A lines, attributes are A lines, the note an AnnotatorNotes # line.
+// Names, types and values cannot hold whitespace in brat: a space is written
+// as "_", and "_", "%", other whitespace and control characters as %XX (UTF-8),
+// so every name comes back as it was.
+
+import { decodeText } from '../decode';
+import type { Annotation } from '../model';
+import { CodePointIndex } from '../offsets';
+import {
+  canonicalOrder,
+  compare,
+  importContext,
+  type DocumentBundle,
+  type ExportResult,
+  type ImportContext,
+  type ImportOptions,
+  type ImportResult,
+  type WorkspaceExport,
+} from './bundle';
+import { newDocumentBundle } from './documents';
+import { FormatError, type FormatIssue } from './errors';
+import { checkAnnotations, show } from './invariants';
+import { TagCatalog, TagResolver } from './tagpaths';
+
+/** One exported document: files `${name}.txt` and `${name}.ann`. */
+export interface BratFile {
+  name: string;
+  txt: string;
+  ann: string;
+}
+
+/** One document to import: the .txt (bytes are decoded like any text file) and its .ann. */
+export interface BratSource {
+  name: string;
+  txt: string | Uint8Array;
+  ann: string;
+}
+
+/** The A line name that carries an annotation's second and further tags. */
+const EXTRA_TAG = 'Tag';
+/** What brat (Python's str.splitlines) takes for a line end. */
+const LINE_BREAK = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/** A tag path, attribute name or value as a brat name without whitespace. */
+export function toBratName(label: string): string {
+  let out = '';
+  for (const ch of label) {
+    if (ch === ' ') out += '_';
+    else if (ch === '_' || ch === '%' || /[\s\p{Cc}]/u.test(ch)) out += percentEncode(ch);
+    else out += ch;
+  }
+  return out;
+}
+
+/** The inverse of toBratName; a foreign name with a stray "%" is taken as it is. */
+export function fromBratName(name: string): string {
+  const spaced = name.replace(/_/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+function percentEncode(ch: string): string {
+  return [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/**
+ * Each document as .txt and .ann. A span across line ends is written as
+ * brat writes one, in fragments between them; line ends at a span's edges
+ * cannot be written and are left off. Detached and untagged annotations, and
+ * spans of nothing but line ends, are left out and listed as omitted.
+ */
+export function exportBrat(workspace: WorkspaceExport): ExportResult<BratFile[]> {
+  const ordered = canonicalOrder(workspace);
+  const catalog = new TagCatalog(ordered.tags);
+  const tagIds = new Set(ordered.tags.map((tag) => tag.id));
+  const omitted: FormatIssue[] = [];
+  const names = new Set<string>();
+  const output = ordered.documents.map((bundle, i) => {
+    checkAnnotations(bundle, `documents[${i}]`, undefined, tagIds);
+    const name = uniqueName(fileStem(bundle.document.title) || fileStem(bundle.document.id) || 'document', names);
+    return { name, txt: bundle.document.text, ann: annFile(bundle, catalog, omitted) };
+  });
+  return { output, omitted };
+}
+
+function annFile(bundle: DocumentBundle, catalog: TagCatalog, omitted: FormatIssue[]): string {
+  const { text } = bundle.document;
+  const index = new CodePointIndex(text);
+  const lines: string[] = [];
+  let t = 0;
+  let a = 0;
+  let n = 0;
+  for (const annotation of bundle.annotations) {
+    const record = `annotation ${annotation.id} in document ${bundle.document.id}`;
+    const [first, ...more] = annotation.tagIds;
+    if (annotation.detached || first === undefined) {
+      omitted.push({ record, problem: `not written: ${annotation.detached ? 'it is detached (its text was deleted)' : 'it has no tag to use as its brat type'}` });
+      continue;
+    }
+    const fragments = splitAtLineBreaks(text, index, annotation.start, annotation.end);
+    if (fragments.length === 0) {
+      omitted.push({ record, problem: 'not written: it covers nothing but line ends, which brat cannot show' });
+      continue;
+    }
+    if (fragments[0]!.start !== annotation.start || fragments[fragments.length - 1]!.end !== annotation.end) {
+      omitted.push({ record, problem: 'line ends at the edges of its span are left off' });
+    }
+    const id = `T${++t}`;
+    const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
+    lines.push(`${id}\t${toBratName(catalog.pathOf(first)!)} ${offsets}\t${fragments.map((f) => f.text).join(' ')}`);
+    for (const tagId of more) lines.push(`A${++a}\t${EXTRA_TAG} ${id} ${toBratName(catalog.pathOf(tagId)!)}`);
+    for (const key of Object.keys(annotation.attributes).sort(compare)) {
+      const value = annotation.attributes[key]!;
+      // A user attribute called "Tag" must not read back as a tag: escape its T.
+      const attribute = key === EXTRA_TAG ? '%54ag' : toBratName(key);
+      // An empty value is brat's binary attribute: present, without a value.
+      lines.push(value === '' ? `A${++a}\t${attribute} ${id}` : `A${++a}\t${attribute} ${id} ${toBratName(value)}`);
+    }
+    if (annotation.note !== '') lines.push(`#${++n}\tAnnotatorNotes ${id}\t${escapeNote(annotation.note)}`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+interface Fragment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The runs of [start, end) between line ends, in code points. */
+function splitAtLineBreaks(text: string, index: CodePointIndex, start: number, end: number): Fragment[] {
+  const fragments: Fragment[] = [];
+  const covered = text.slice(index.toUtf16(start), index.toUtf16(end));
+  let cp = start;
+  let run = '';
+  let runStart = start;
+  for (const ch of covered) {
+    if (LINE_BREAK.test(ch)) {
+      if (run !== '') fragments.push({ start: runStart, end: cp, text: run });
+      run = '';
+      runStart = cp + 1;
+    } else {
+      run += ch;
+    }
+    cp++;
+  }
+  if (run !== '') fragments.push({ start: runStart, end: cp, text: run });
+  return fragments;
+}
+
+/** Notes are one line in brat: line ends and backslashes are escaped. */
+function escapeNote(note: string): string {
+  return note.replace(/[\\\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function unescapeNote(note: string): string {
+  return note.replace(/\\(\\|n|r|u[0-9a-fA-F]{4})/g, (_, c: string) =>
+    c === '\\' ? '\\' : c === 'n' ? '\n' : c === 'r' ? '\r' : String.fromCharCode(parseInt(c.slice(1), 16)),
+  );
+}
+
+/** A file name from a title: no path separators, reserved or control characters. */
+function fileStem(title: string): string {
+  return [...title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim()].slice(0, 100).join('');
+}
+
+/** The name, or name-2, name-3, ... so no two files clash, even on case-insensitive file systems. */
+function uniqueName(stem: string, taken: Set<string>): string {
+  let name = stem;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}-${k}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Reads .txt + .ann pairs as new documents. T lines become annotations
+ * (typed by their tag), `Tag` A lines further tags, other A and M lines
+ * attributes, AnnotatorNotes notes. A T line whose text does not match the
+ * .txt is left out. Discontinuous spans whose gaps are whitespace (how brat
+ * writes a span across lines) become one range; otherwise the first part is
+ * kept. Relations, events and normalizations have no place in Scholia. All
+ * that is left out is listed in `issues`.
+ */
+export async function importBrat(sources: readonly BratSource[], options: ImportOptions = {}): Promise<ImportResult> {
+  const ctx = importContext(options);
+  const resolver = new TagResolver(ctx.tags, ctx.newId);
+  const issues: FormatIssue[] = [];
+  const documents: DocumentBundle[] = [];
+  for (const source of sources) {
+    const txtName = `${source.name}.txt`;
+    let text: string;
+    let bytes: Uint8Array;
+    if (typeof source.txt === 'string') {
+      text = source.txt;
+      bytes = new TextEncoder().encode(text);
+    } else {
+      const decoded = decodeText(source.txt);
+      if (!decoded.ok) throw new FormatError({ file: txtName }, decoded.error.message);
+      text = decoded.text;
+      bytes = source.txt;
+    }
+    const documentId = ctx.newId();
+    const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues);
+    documents.push(await newDocumentBundle({ id: documentId, title: source.name, sourceName: txtName, text, source: bytes }, annotations, ctx));
+  }
+  return { bundle: { tags: resolver.created, documents }, issues };
+}
+
+const T_LINE = /^T(\S+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t(.*))?$/;
+const A_LINE = /^[AM](\S+)\t(\S+) (\S+)(?: (\S+))?$/;
+const NOTE_LINE = /^#(\S*)\t(\S+) (\S+)(?:\t(.*))?$/;
+
+function readAnn(
+  ann: string,
+  text: string,
+  file: string,
+  documentId: string,
+  resolver: TagResolver,
+  ctx: ImportContext,
+  issues: FormatIssue[],
+): Annotation[] {
+  const index = new CodePointIndex(text);
+  const now = ctx.now();
+  const byId = new Map<string, Annotation>();
+  const later: Array<{ line: string; record: string }> = [];
+  ann.split(/\r\n|\n|\r/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const record = `${file} line ${i + 1}`;
+    const skip = (problem: string) => issues.push({ record, problem: `${line.split('\t')[0]}: not imported: ${problem}` });
+    const t = T_LINE.exec(line);
+    if (t) {
+      const [, num, type, offsets, quoted] = t;
+      const range = textBoundRange(offsets!, quoted, text, index, (problem) => issues.push({ record, problem: `T${num}: ${problem}` }));
+      if (typeof range === 'string') {
+        skip(range);
+        return;
+      }
+      byId.set(`T${num}`, {
+        id: ctx.newId(),
+        documentId,
+        start: range.start,
+        end: range.end,
+        quote: text.slice(index.toUtf16(range.start), index.toUtf16(range.end)),
+        tagIds: [resolver.resolve(fromBratName(type!)).id],
+        note: '',
+        attributes: {},
+        author: ctx.author,
+        createdAt: now,
+        updatedAt: now,
+        detached: false,
+      });
+    } else if (/^[AM#]/.test(line)) {
+      later.push({ line, record });
+    } else if (/^[REN*]/.test(line)) {
+      skip('relations, events and normalizations have no place in a Scholia document');
+    } else {
+      issues.push({ record, problem: `not imported: not a brat annotation line: ${show(line)}` });
+    }
+  });
+  // Attributes and notes may come before the T line they refer to.
+  for (const { line, record } of later) {
+    const skip = (problem: string) => issues.push({ record, problem: `${line.split('\t')[0]}: not imported: ${problem}` });
+    const attribute = A_LINE.exec(line);
+    const note = NOTE_LINE.exec(line);
+    const target = attribute?.[3] ?? note?.[3];
+    const annotation = target === undefined ? undefined : byId.get(target);
+    if (attribute === null && note === null) skip('not an attribute or note line brat writes');
+    else if (annotation === undefined) skip(`${target} is not a text span imported from this file`);
+    else if (attribute !== null) {
+      const [, , name, , value] = attribute;
+      if (name === EXTRA_TAG) {
+        if (value === undefined) skip(`a ${EXTRA_TAG} attribute needs a value`);
+        else {
+          const tagId = resolver.resolve(fromBratName(value)).id;
+          if (!annotation.tagIds.includes(tagId)) annotation.tagIds.push(tagId);
+        }
+      } else {
+        annotation.attributes[fromBratName(name!)] = value === undefined ? '' : fromBratName(value);
+      }
+    } else if (note![2] !== 'AnnotatorNotes') {
+      skip(`only AnnotatorNotes comments are imported, not ${note![2]}`);
+    } else {
+      const body = unescapeNote(note![4] ?? '');
+      annotation.note = annotation.note === '' ? body : `${annotation.note}\n${body}`;
+    }
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The range of a T line, checked against the text, or a reason it cannot be
+ * imported. Fragments separated only by whitespace merge into one range; of
+ * others only the first part is kept, and `partial` says so.
+ */
+function textBoundRange(
+  offsets: string,
+  quoted: string | undefined,
+  text: string,
+  index: CodePointIndex,
+  partial: (problem: string) => void,
+): { start: number; end: number } | string {
+  const fragments = offsets.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+  for (const [start, end] of fragments) {
+    if (end < start) return `end ${end} is before start ${start}`;
+    if (end > index.length) return `end ${end} is past the end of the .txt (length ${index.length})`;
+  }
+  const slice = (start: number, end: number) => text.slice(index.toUtf16(start), index.toUtf16(end));
+  // brat writes a discontinuous span's text as its fragments joined by spaces.
+  const actual = fragments.map(([start, end]) => slice(start, end)).join(' ');
+  if (quoted !== undefined && quoted !== actual) return `its text ${show(quoted)} does not match the .txt at ${offsets}, which is ${show(actual)}`;
+  let [start, end] = fragments[0]!;
+  const rest = fragments.slice(1);
+  while (rest.length > 0 && rest[0]![0] >= end && slice(end, rest[0]![0]).trim() === '') end = rest.shift()![1];
+  if (rest.length > 0) {
+    partial(`only its first part [${start}, ${end}) was imported (a Scholia annotation is one range); ${rest.map(([s, e]) => `[${s}, ${e})`).join(', ')} left out`);
+  }
+  return { start, end };
+}
