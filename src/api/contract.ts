@@ -85,6 +85,8 @@ export const inputs = {
     tagIds: z.array(id).max(50).optional(),
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     attributes: attributes.optional(),
+    /** Undoing a re-attach: detached again. */
+    detach: z.literal(true).optional(),
     /** Re-attaching or moving: the new range. */
     range: z
       .strictObject({ start: offset, end: offset })

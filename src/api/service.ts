@@ -151,11 +151,16 @@ export function createService({ workspace, author, now = () => new Date().toISOS
         insertAnnotation(db, annotation);
         return getAnnotation(db, annotation.id);
       }),
-    'annotations.update': ({ id, tagIds, note, attributes, range }) =>
+    'annotations.update': ({ id, tagIds, note, attributes, range, detach }) =>
       tx(() => {
         const current = getAnnotation(db, id);
         if (tagIds) checkTags(tagIds);
-        const moved = range ? { ...range, quote: quoteAt(current.documentId, range.start, range.end), detached: false } : {};
+        if (range && detach) throw new RequestError('invalid_input', 'an annotation cannot be moved and detached at once');
+        const moved = range
+          ? { ...range, quote: quoteAt(current.documentId, range.start, range.end), detached: false }
+          : detach
+            ? { start: current.start, end: current.start, detached: true }
+            : {};
         updateAnnotation(db, id, { ...moved, ...(tagIds && { tagIds }), ...(note !== undefined && { note }), ...(attributes && { attributes }) }, now());
         return getAnnotation(db, id);
       }),

@@ -3,6 +3,7 @@
 
 import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { changesText } from './annotation-step';
 
 export type Mode = 'annotate' | 'edit';
 
@@ -19,7 +20,7 @@ export function modePlugin(initial: Mode): Plugin<Mode> {
       apply: (tr, mode) => (tr.getMeta(modeKey) as Mode | undefined) ?? mode,
     },
     filterTransaction: (tr, state) =>
-      !tr.docChanged || modeKey.getState(state) === 'edit' || tr.getMeta(PROGRAMMATIC) === true || isHistoryTransaction(tr),
+      !changesText(tr) || modeKey.getState(state) === 'edit' || tr.getMeta(PROGRAMMATIC) === true || isHistoryTransaction(tr),
     props: {
       attributes: (state): Record<string, string> => ({ 'data-mode': modeKey.getState(state) ?? initial }),
     },

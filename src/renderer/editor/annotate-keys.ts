@@ -1,0 +1,67 @@
+// Annotate mode's single-key shortcuts and clicks on highlights.
+
+import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
+import type { Tag } from '../../core/model';
+import { annotateSelection, cycleOverlapping, removeAnnotation, select, selectAdjacent, selectAt, toggleTag } from './annotation-commands';
+import { annotationState } from './annotations';
+import { currentMode } from './mode';
+
+/** Tags whose annotations carry a severity (the MQM error typology). */
+export const isSeverityTag = (tag: Tag) => tag.id.startsWith('mqm-');
+export const DEFAULT_SEVERITY = 'minor';
+
+/** Applies a tag: annotates the selected text, or toggles it on the selected annotation. */
+export function applyTag(state: EditorState, dispatch: (tr: Transaction) => void, tag: Tag): boolean {
+  const { selection } = state;
+  const attributes: Record<string, string> = isSeverityTag(tag) ? { severity: DEFAULT_SEVERITY } : {};
+  if (!selection.empty) return annotateSelection(state, dispatch, [tag.id], attributes);
+  const { selectedId } = annotationState(state);
+  return selectedId ? toggleTag(state, dispatch, selectedId, tag.id) : false;
+}
+
+export function annotateKeysPlugin(openPicker: () => void): Plugin {
+  return new Plugin({
+    props: {
+      handleKeyDown(view, event) {
+        const mod = event.ctrlKey || event.metaKey;
+        if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+          openPicker();
+          return true;
+        }
+        if (currentMode(view.state) !== 'annotate' || mod || event.altKey) return false;
+        const { state, dispatch } = view;
+        const { selectedId, tags } = annotationState(state);
+        if (/^[1-9]$/.test(event.key)) {
+          const tag = [...tags.values()].find((t) => t.key === event.key);
+          if (tag) applyTag(state, dispatch, tag);
+          return true;
+        }
+        switch (event.key) {
+          case 'j':
+          case 'J':
+            return selectAdjacent(state, dispatch, 1);
+          case 'k':
+          case 'K':
+            return selectAdjacent(state, dispatch, -1);
+          case 'o':
+          case 'O':
+            return cycleOverlapping(state, dispatch);
+          case 'Delete':
+          case 'Backspace':
+            if (selectedId) removeAnnotation(state, dispatch, selectedId);
+            return true;
+          case 'Escape':
+            if (!selectedId) return false;
+            select(state, dispatch, null);
+            return true;
+          default:
+            return false;
+        }
+      },
+      handleClick(view, pos) {
+        if (currentMode(view.state) === 'annotate') selectAt(view.state, view.dispatch, pos);
+        return false;
+      },
+    },
+  });
+}
