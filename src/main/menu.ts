@@ -16,10 +16,12 @@ export interface MenuContext {
   isPackaged: boolean;
 }
 
+/** Items carry ids (the command's name) so tests can click them. */
 export function buildMenu(actions: MenuActions, { isMac, isPackaged }: MenuContext): Menu {
   // The renderer binds these shortcuts itself (the web host has no menu), so the
   // menu only shows them: registering them too would run each command twice.
   const rendererShortcut = (label: string, command: RendererCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    id: command,
     label,
     click: () => actions.command(command),
     ...(accelerator === undefined ? {} : { accelerator, registerAccelerator: false }),
@@ -29,10 +31,10 @@ export function buildMenu(actions: MenuActions, { isMac, isPackaged }: MenuConte
     {
       label: '&File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         rendererShortcut('Paste as New Document', 'paste-as-new'),
         { type: 'separator' },
-        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },
+        { id: 'open-workspace', label: 'Open Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
