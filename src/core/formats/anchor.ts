@@ -6,7 +6,7 @@ import type { CodePointIndex } from '../offsets';
 import { show } from './invariants';
 
 /** How many code points of context a TextQuoteSelector records on each side. */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 export interface QuoteSelector {
   exact: string;

@@ -199,19 +199,15 @@ export async function importBrat(sources: readonly BratSource[], options: Import
   for (const source of sources) {
     const txtName = `${source.name}.txt`;
     let text: string;
-    let bytes: Uint8Array;
-    if (typeof source.txt === 'string') {
-      text = source.txt;
-      bytes = new TextEncoder().encode(text);
-    } else {
+    if (typeof source.txt === 'string') text = source.txt;
+    else {
       const decoded = decodeText(source.txt);
       if (!decoded.ok) throw new FormatError({ file: txtName }, decoded.error.message);
       text = decoded.text;
-      bytes = source.txt;
     }
     const documentId = ctx.newId();
     const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues);
-    documents.push(await newDocumentBundle({ id: documentId, title: source.name, sourceName: txtName, text, source: bytes }, annotations, ctx));
+    documents.push(await newDocumentBundle({ id: documentId, title: source.name, sourceName: txtName, text }, annotations, ctx));
   }
   return { bundle: { tags: resolver.created, documents }, issues };
 }

@@ -91,12 +91,12 @@ export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
 }
 
 /** Annotations by start, then end, then id. */
-export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
+function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
   return [...annotations].sort((a, b) => a.start - b.start || a.end - b.end || compare(a.id, b.id));
 }
 
 /** Depth first, siblings by name then id; tags whose parent is missing (or in a cycle) go last. */
-export function tagsParentsFirst(tags: readonly Tag[]): Tag[] {
+function tagsParentsFirst(tags: readonly Tag[]): Tag[] {
   const children = new Map<string | null, Tag[]>();
   const ids = new Set(tags.map((tag) => tag.id));
   for (const tag of tags) {

@@ -104,7 +104,7 @@ export async function importDoccano(jsonl: string, options: ImportOptions = {}):
     const title = typeof data.title === 'string' && data.title !== '' ? data.title : `${name} #${id}`;
     documents.push(
       await newDocumentBundle(
-        { id: documentId, title, sourceName: ctx.file === undefined ? null : baseName(ctx.file), text, source: new TextEncoder().encode(text) },
+        { id: documentId, title, sourceName: ctx.file === undefined ? null : baseName(ctx.file), text },
         [...byRange.values()],
         ctx,
       ),

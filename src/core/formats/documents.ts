@@ -11,8 +11,6 @@ export interface NewDocument {
   title: string;
   sourceName: string | null;
   text: string;
-  /** The bytes the text came from, for the document's sha256. */
-  source: Uint8Array;
 }
 
 /** A document with no edits yet (original text = current text) and its annotations. */
@@ -22,7 +20,7 @@ export async function newDocumentBundle(input: NewDocument, annotations: Annotat
     id: input.id,
     title: input.title,
     sourceName: input.sourceName,
-    sha256: await sha256Hex(input.source),
+    sha256: await sha256Hex(input.text),
     sourceLanguage: null,
     targetLanguage: null,
     createdAt: now,
@@ -36,9 +34,12 @@ export async function newDocumentBundle(input: NewDocument, annotations: Annotat
   return { document, annotations, edits: [] };
 }
 
-/** Lowercase hex SHA-256, by Web Crypto, which Node, Electron and browsers all have. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
+/**
+ * Lowercase hex SHA-256 of the text's UTF-8, as the store computes it for
+ * documents it imports; by Web Crypto, which Node, Electron and browsers have.
+ */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -29,13 +29,26 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
   });
 }
 
-/** Ids unique, parents present, no parent chain that loops. */
+/**
+ * Ids unique, parents present, no parent chain that loops; and, as the store
+ * requires, shortcut keys unique and sibling names unique ignoring ASCII case.
+ */
 export function checkTags(tags: readonly Tag[], file?: string): void {
   const index = new Map<string, number>();
+  const keys = new Map<string, number>();
+  const names = new Map<string, number>();
   tags.forEach((tag, i) => {
+    const record = `tags[${i}]`;
     const first = index.get(tag.id);
-    if (first !== undefined) throw new FormatError({ file, record: `tags[${i}]` }, `id ${show(tag.id)} is also the id of tags[${first}]`);
+    if (first !== undefined) throw new FormatError({ file, record }, `id ${show(tag.id)} is also the id of tags[${first}]`);
     index.set(tag.id, i);
+    const sameKey = tag.key === null ? undefined : keys.get(tag.key);
+    if (sameKey !== undefined) throw new FormatError({ file, record }, `shortcut key ${show(tag.key!)} is also the key of tags[${sameKey}]`);
+    if (tag.key !== null) keys.set(tag.key, i);
+    const sibling = `${tag.parentId ?? ''}\u0000${foldCase(tag.name)}`;
+    const sameName = names.get(sibling);
+    if (sameName !== undefined) throw new FormatError({ file, record }, `name ${show(tag.name)} is also the name of tags[${sameName}], under the same parent`);
+    names.set(sibling, i);
   });
   tags.forEach((tag, i) => {
     const record = `tags[${i}]`;
@@ -51,7 +64,7 @@ export function checkTags(tags: readonly Tag[], file?: string): void {
 }
 
 /** Replaying the edits in order on the original text gives the current text. */
-export function checkEdits(bundle: DocumentBundle, record: string, file?: string): void {
+function checkEdits(bundle: DocumentBundle, record: string, file?: string): void {
   let text = bundle.document.originalText;
   bundle.edits.forEach((edit: Edit, i) => {
     const where = { file, record: `${record}.edits[${i}]` };
@@ -101,6 +114,11 @@ export function checkAnnotations(bundle: DocumentBundle, record: string, file: s
       if (!tagIds.has(id)) throw new FormatError(where, `tag id ${show(id)} is not the id of any tag`);
     }
   });
+}
+
+/** ASCII case folding, as SQLite's NOCASE compares names. */
+export function foldCase(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** A string for an error message: quoted, escaped, and cut short if long. */

@@ -12,7 +12,7 @@ const time = z.iso.datetime({ offset: true });
 const offset = z.number().int().min(0);
 const id = z.string().min(1);
 
-export const nativeTagSchema = z.object({
+const nativeTagSchema = z.object({
   id,
   name: z.string().min(1),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb'),
@@ -21,7 +21,7 @@ export const nativeTagSchema = z.object({
   description: z.string(),
 });
 
-export const nativeAnnotationSchema = z.object({
+const nativeAnnotationSchema = z.object({
   id,
   start: offset,
   end: offset,
@@ -36,7 +36,7 @@ export const nativeAnnotationSchema = z.object({
   detached: z.boolean(),
 });
 
-export const nativeEditSchema = z.object({
+const nativeEditSchema = z.object({
   start: offset,
   end: offset,
   removed: z.string(),
@@ -48,7 +48,7 @@ export const nativeEditSchema = z.object({
   at: time,
 });
 
-export const nativeDocumentSchema = z.object({
+const nativeDocumentSchema = z.object({
   id,
   title: z.string(),
   sourceName: z.string().nullable(),

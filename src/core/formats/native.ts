@@ -188,11 +188,11 @@ function resolveTags(annotation: NativeAnnotation, catalog: TagCatalog, where: {
     });
     return [...tagIds];
   }
+  // checkTags made sibling names unique, so a path names at most one tag.
   return tags.map((path, k) => {
-    const found = catalog.findByPath(path);
-    if (found.length === 0) throw new FormatError(where, `tags[${k}]: unknown tag ${show(path)} (no tag in "tags" has that name)`);
-    if (found.length > 1) throw new FormatError(where, `tags[${k}]: ${found.length} tags are named ${show(path)}; give tagIds to say which`);
-    return found[0]!.id;
+    const [found] = catalog.findByPath(path);
+    if (found === undefined) throw new FormatError(where, `tags[${k}]: unknown tag ${show(path)} (no tag in "tags" has that name)`);
+    return found.id;
   });
 }
 

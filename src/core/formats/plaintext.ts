@@ -24,7 +24,7 @@ export async function importPlainText(bytes: Uint8Array, options: ImportOptions 
   }
   const name = ctx.file === undefined ? undefined : baseName(ctx.file);
   const document = await newDocumentBundle(
-    { id: ctx.newId(), title: name === undefined ? 'Untitled' : titleFromFileName(name), sourceName: name ?? null, text: decoded.text, source: bytes },
+    { id: ctx.newId(), title: name === undefined ? 'Untitled' : titleFromFileName(name), sourceName: name ?? null, text: decoded.text },
     [],
     ctx,
   );

@@ -5,6 +5,7 @@
 
 import type { Tag } from '../model';
 import { compare } from './bundle';
+import { foldCase } from './invariants';
 
 const SEPARATOR = '/';
 
@@ -34,14 +35,11 @@ export class TagCatalog {
   private readonly byId = new Map<string, Tag>();
   private readonly paths = new Map<string, string>();
   private readonly byPath = new Map<string, Tag[]>();
+  private readonly byFoldedPath = new Map<string, Tag[]>();
 
   constructor(tags: readonly Tag[]) {
     for (const tag of tags) this.byId.set(tag.id, tag);
     for (const tag of tags) this.add(tag);
-  }
-
-  get(id: string): Tag | undefined {
-    return this.byId.get(id);
   }
 
   /** The tag's path, or undefined for an unknown id. */
@@ -54,9 +52,17 @@ export class TagCatalog {
     return this.byPath.get(path) ?? [];
   }
 
-  /** Every tag with this name, at any depth, in id order. */
+  /** Every tag whose path equals this one ignoring ASCII case, as the store tells names apart. */
+  findByPathIgnoringCase(path: string): Tag[] {
+    return this.byFoldedPath.get(foldCase(path)) ?? [];
+  }
+
+  /** Every tag with this name (ignoring ASCII case), at any depth, exact case first, then by id. */
   findByName(name: string): Tag[] {
-    return [...this.byId.values()].filter((tag) => tag.name === name).sort((a, b) => compare(a.id, b.id));
+    const folded = foldCase(name);
+    return [...this.byId.values()]
+      .filter((tag) => foldCase(tag.name) === folded)
+      .sort((a, b) => Number(b.name === name) - Number(a.name === name) || compare(a.id, b.id));
   }
 
   add(tag: Tag): void {
@@ -70,9 +76,14 @@ export class TagCatalog {
     }
     const path = joinTagPath(names);
     this.paths.set(tag.id, path);
-    const list = this.byPath.get(path) ?? [];
-    list.push(tag);
-    this.byPath.set(path, list);
+    for (const [map, key] of [
+      [this.byPath, path],
+      [this.byFoldedPath, foldCase(path)],
+    ] as const) {
+      const list = map.get(key) ?? [];
+      list.push(tag);
+      map.set(key, list);
+    }
   }
 }
 
@@ -83,6 +94,7 @@ const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4
  * Turns the labels of another tool's file (brat types, doccano labels, W3C
  * tagging bodies) into tags: an existing tag with that path, else an
  * existing tag with that name, else a new tag (and new parents for a path).
+ * Names match ignoring ASCII case, as the store tells tag names apart.
  */
 export class TagResolver {
   /** Tags made for labels the workspace did not have, parents first. */
@@ -97,7 +109,8 @@ export class TagResolver {
   }
 
   resolve(label: string): Tag {
-    const [byPath] = this.catalog.findByPath(label);
+    // A label differing only in case is the same tag: the store could not hold both.
+    const [byPath] = [...this.catalog.findByPath(label), ...this.catalog.findByPathIgnoringCase(label)];
     if (byPath) return byPath;
     const names = splitTagPath(label);
     if (names.length === 1) {

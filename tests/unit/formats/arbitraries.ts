@@ -19,7 +19,8 @@ const name = fc.array(fc.constantFrom('a', 'B', ' ', '/', '\\', '_', '%', 'é', 
 export const tags = fc.array(fc.tuple(name, fc.nat()), { maxLength: 6 }).map((specs) =>
   specs.map(([tagName, parent], i): Tag => ({
     id: `t${i}`,
-    name: tagName,
+    // Unique, as the store keeps sibling names.
+    name: `${tagName}${i}`,
     color: '#0a0b0c',
     // Parents only among earlier tags, so the tree has no cycles.
     parentId: i === 0 || parent % 3 === 0 ? null : `t${parent % i}`,

@@ -186,11 +186,13 @@ describe('native import', () => {
       expect(importError(JSON.stringify(other)).message).toBe('broken.json: documents[1].annotations[0]: tagIds[0] "t-nope" is not the id of any tag');
     });
 
-    it('a tag path that names two tags when tagIds are absent', () => {
+    it('tags the store could not tell apart: same name under one parent, or the same shortcut key', () => {
       const file = sampleFile();
-      file.tags.push({ ...file.tags.find((t) => t.id === 't-mqm')!, id: 't-mqm-2' });
-      for (const doc of file.documents) for (const a of doc.annotations) delete a.tagIds;
-      expect(importError(JSON.stringify(file)).problem).toBe('tags[0]: 2 tags are named "MQM error"; give tagIds to say which');
+      file.tags.push({ ...file.tags.find((t) => t.id === 't-mqm')!, id: 't-mqm-2', name: 'mqm ERROR' });
+      expect(importError(JSON.stringify(file)).message).toBe('broken.json: tags[7]: name "mqm ERROR" is also the name of tags[6], under the same parent');
+      const keys = sampleFile();
+      keys.tags[0]!.key = '1';
+      expect(importError(JSON.stringify(keys)).message).toBe('broken.json: tags[2]: shortcut key "1" is also the key of tags[0]');
     });
 
     it('an edit history that does not explain the text', () => {
@@ -227,6 +229,32 @@ describe('native import', () => {
       loop.tags[1]!.parent = 't-other-person';
       expect(importError(JSON.stringify(loop)).problem).toMatch(/^its chain of parents loops back on itself/);
     });
+  });
+});
+
+describe('the JSON Schema and the importer', () => {
+  it('refuse the same malformed files', () => {
+    const breakers: Array<(file: ReturnType<typeof sampleFile>) => void> = [
+      (f) => (f.version = 2),
+      (f) => (f.tags[0]!.color = 'red'),
+      (f) => delete f.tags[0]!.key,
+      (f) => (f.tags[0]!.key = '0'),
+      (f) => (f.documents[0]!.sha256 = 'ABC'),
+      (f) => (f.documents[0]!.createdAt = '2024-05-01 09:00'),
+      (f) => (f.documents[0]!.annotations[0]!.start = -1),
+      (f) => (f.documents[0]!.annotations[0]!.end = 1.5),
+      (f) => (f.documents[0]!.annotations[0]!.attributes = { severity: 3 }),
+      (f) => (f.documents[0]!.annotations[0]!.detached = 'no'),
+      (f) => (f.documents[0]!.edits[0]!.origin = 'rule:'),
+      (f) => delete f.documents[0]!.edits[0]!.at,
+    ];
+    for (const breakFile of breakers) {
+      const file = sampleFile();
+      breakFile(file);
+      const json = JSON.stringify(file);
+      expect(schemaErrors(json), breakFile.toString()).not.toEqual([]);
+      expect(() => importNative(json), breakFile.toString()).toThrow(FormatError);
+    }
   });
 });
 
