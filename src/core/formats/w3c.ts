@@ -13,7 +13,7 @@ import { checkAnnotations } from './invariants';
 import { isObject, parseJson } from './json';
 import { TagCatalog, TagResolver } from './tagpaths';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const ATTRIBUTES = 'scholia:attributes';
 // JSON-LD 1.1 `@json`: the attributes are a plain JSON value, not linked data.
 const ATTRIBUTES_CONTEXT = { scholia: 'urn:scholia:vocab#', [ATTRIBUTES]: { '@type': '@json' } };
