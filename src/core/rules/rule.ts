@@ -1,0 +1,43 @@
+// What an artifact rule is. Rules look at one line (= one paragraph) at a
+// time, so the editor can re-check only the paragraphs an edit touched.
+
+import type { FindingSeverity } from '../model';
+
+/** What a rule may know about the line it checks besides its text. */
+export interface LineContext {
+  /**
+   * The next line's text, or undefined for the last line. Only the
+   * quote-balance rule reads it (a quotation spanning paragraphs reopens its
+   * quote mark on each one), so re-checking a line means re-checking the one
+   * before it too.
+   */
+  next: string | undefined;
+}
+
+/** A rule's match: UTF-16 offsets into the line, end exclusive. */
+export interface RuleMatch {
+  start: number;
+  end: number;
+  message: string;
+  /** Text to put in place of [start, end), or null when only a human can fix it. */
+  replacement: string | null;
+  /** Overrides the rule's `safe` for this match (only ever to make it unsafe). */
+  safe?: false;
+  /** The match is the whole line, and its fix removes the line with its line break. */
+  wholeLine?: true;
+}
+
+export interface Rule {
+  /** Kebab-case, stable: stored with dismissals and edits (`rule:<id>`). */
+  id: string;
+  description: string;
+  severity: FindingSeverity;
+  /** Whether its fixes may be applied unattended ("fix all safe"). */
+  safe: boolean;
+  /**
+   * Finds artifacts in one line without its line break. The line arrives
+   * masked: URLs, e-mail addresses, domains and file names are replaced by
+   * MASK characters of the same length, so no rule looks inside them.
+   */
+  detect(line: string, context: LineContext): RuleMatch[];
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { expectClean, findingsOf, fixedOnce, flagged } from './helpers';
+
+const RULE = 'missing-space-after-sentence';
+
+describe(RULE, () => {
+  it('flags a sentence glued to the next one and fixes it safely', () => {
+    expect(flagged(RULE, 'growth in the city.We must act.')).toEqual(['.W']);
+    expect(fixedOnce(RULE, 'growth in the city.We must act.')).toBe('growth in the city. We must act.');
+    const [finding] = findingsOf(RULE, 'the city.We must');
+    expect(finding).toMatchObject({ replacement: '. W', safe: true, severity: 'warning' });
+    expect(finding!.message).toContain('. We');
+  });
+
+  it('flags ! and ? too', () => {
+    expect(fixedOnce(RULE, 'Is it done?No, not yet.')).toBe('Is it done? No, not yet.');
+    expect(fixedOnce(RULE, 'Stop here!Then go on.')).toBe('Stop here! Then go on.');
+  });
+
+  it('puts the space after a closing quote or bracket and before an opening one', () => {
+    expect(fixedOnce(RULE, 'She said "Stop."He left.')).toBe('She said "Stop." He left.');
+    expect(fixedOnce(RULE, 'the “new plan.”It was')).toBe('the “new plan.” It was');
+    expect(fixedOnce(RULE, 'in the city.“We will”')).toBe('in the city. “We will”');
+    expect(fixedOnce(RULE, 'in the city."We will"')).toBe('in the city. "We will"');
+    expect(fixedOnce(RULE, '(see the plan.)Then')).toBe('(see the plan.) Then');
+  });
+
+  it('leaves abbreviations, initials and titles alone', () => {
+    expectClean(RULE, [
+      'the U.S.A and the U.S. economy',
+      'e.g. this, i.e.This',
+      'a Ph.D.Candidate and a Ph.D. student',
+      'Mr.Li met Dr.Wang and Mr. Li',
+      'J.R.R.Tolkien wrote it',
+      'the U.N.Security Council',
+      'at 10 a.m.Sharp',
+    ]);
+  });
+
+  it('leaves numbers, versions and section numbers alone', () => {
+    expectClean(RULE, ['grew 3.5 percent', 'No.3 Road', 'version v2.1 and v2.1Beta', 'Article 3.2 says', 'No.5Gate']);
+  });
+
+  it('leaves ellipses, URLs, e-mail addresses, domains, file names and code alone', () => {
+    expectClean(RULE, [
+      'wait...Then it came',
+      'and so on…Then',
+      'see https://example.org/News.Today/Index.Html now',
+      'write to press.Office@example.Com or visit www.example.org.',
+      'open Report.Docx and the notes.Pdf',
+      'call System.Console.WriteLine(x) or console.Log(y)',
+      'use Node.js, ASP.NET and .NET',
+    ]);
+  });
+});

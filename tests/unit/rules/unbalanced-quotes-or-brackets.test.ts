@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { expectClean, findingsOf, flagged } from './helpers';
+
+const RULE = 'unbalanced-quotes-or-brackets';
+
+describe(RULE, () => {
+  it('flags a quote or bracket left open, with no fix', () => {
+    expect(flagged(RULE, 'he called it “the plan and left')).toEqual(['“']);
+    expect(findingsOf(RULE, 'he called it “the plan')[0]).toMatchObject({ replacement: null, safe: false });
+    expect(flagged(RULE, 'the plan (2023 was')).toEqual(['(']);
+    expect(flagged(RULE, 'the 《plan')).toEqual(['《']);
+    expect(flagged(RULE, 'he said "hello and left')).toEqual(['"']);
+  });
+
+  it('flags a closing mark that closes nothing', () => {
+    expect(flagged(RULE, 'the plan” was')).toEqual(['”']);
+    expect(flagged(RULE, 'the plans] were')).toEqual([']']);
+  });
+
+  it('flags a mark left open inside another pair', () => {
+    expect(flagged(RULE, '(the “plan)')).toEqual(['“']);
+  });
+
+  it('leaves balanced text, list items, smileys, inches and apostrophes alone', () => {
+    expectClean(RULE, [
+      'the “plan” (2023-2026) and [notes]',
+      '1) first 2) second a) third iv) fourth',
+      'great :) and sad :-(',
+      'a 12" pizza and 5\'10" tall',
+      'Xi Jinping’s speech',
+      'see https://en.wikipedia.org/wiki/Plan_(economics) now',
+    ]);
+  });
+
+  it('leaves a quotation that runs on into the next paragraph alone', () => {
+    expectClean(RULE, ['“The first paragraph of a long quotation.\n“And its end.”']);
+    expect(flagged(RULE, '“Open here.\nNot reopened.')).toEqual(['“']);
+  });
+});
