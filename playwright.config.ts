@@ -5,6 +5,8 @@ const executablePath = process.env.SCHOLIA_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: the Electron run cleans its own output folder, not this one.
+  outputDir: 'test-results-web',
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -22,7 +22,8 @@ interface AnnotationRow {
   tag_ids: string | null;
 }
 
-const SELECT = `SELECT a.*, (SELECT group_concat(t.tag_id, char(31)) FROM annotation_tags t WHERE t.annotation_id = a.id) AS tag_ids
+const SELECT = `SELECT a.*,
+    (SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position)) AS tag_ids
   FROM annotations a`;
 
 function toAnnotation(row: AnnotationRow): Annotation {
@@ -64,8 +65,8 @@ export function insertAnnotation(db: Database, a: Annotation): void {
 
 export function setAnnotationTags(db: Database, annotationId: string, tagIds: readonly string[]): void {
   db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
-  const insert = db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
-  for (const tagId of new Set(tagIds)) insert.run(annotationId, tagId);
+  const insert = db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
+  [...new Set(tagIds)].forEach((tagId, position) => insert.run(annotationId, tagId, position));
 }
 
 export interface AnnotationChanges {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { editorText, openDocument } from './helpers';
 import { callApi, startHost, tempWorkspacePath, type RunningHost } from './web-host';
 
 let hosts: RunningHost[] = [];
@@ -13,23 +14,12 @@ async function host(options?: Parameters<typeof startHost>[0]): Promise<RunningH
   return h;
 }
 
-/** The editor's text as the user sees it: one paragraph per line. */
-async function editorText(page: Page): Promise<string> {
-  return page.locator('[data-testid=editor] p').evaluateAll((ps) => ps.map((p) => p.textContent ?? '').join('\n'));
-}
-
-async function openFirstDocument(page: Page, title?: string) {
-  const item = title ? page.getByTestId('document-item').filter({ hasText: title }) : page.getByTestId('document-item').first();
-  await item.getByRole('button').first().click();
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
-
 test('the default workspace lists the sample document, which opens in Annotate mode', async ({ page }) => {
   const h = await host({});
   await page.goto(h.url);
   await expect(page.getByTestId('document-item')).toHaveCount(1);
   await expect(page.getByTestId('document-item')).toContainText('Riverside Port Authority');
-  await openFirstDocument(page);
+  await openDocument(page);
   await expect(page.getByTestId('editor')).toHaveAttribute('data-mode', 'annotate');
   await expect(page.getByTestId('editor')).toContainText('a higher level and higher level.We must continue');
 });
@@ -42,7 +32,7 @@ test('a .txt with emoji and CJK imports and shows exactly its text', async ({ pa
   await page.getByTestId('import-input').setInputFiles({ name: 'mixed-script.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
   await expect(page.getByTestId('document-item')).toHaveCount(1);
   await expect(page.getByTestId('document-item')).toContainText('mixed-script');
-  await openFirstDocument(page);
+  await openDocument(page);
   expect(await editorText(page)).toBe(text);
   const [summary] = await callApi<{ id: string }[]>(h, 'documents.list', {});
   const stored = await callApi<{ text: string; originalText: string }>(h, 'documents.get', { id: summary!.id });
@@ -62,7 +52,7 @@ test('Annotate mode refuses typing', async ({ page }) => {
   const h = await host();
   const doc = await callApi<{ id: string }>(h, 'documents.create', { title: 'Read only', text: 'Shanghai.We must' });
   await page.goto(h.url);
-  await openFirstDocument(page);
+  await openDocument(page);
   await page.locator('[data-testid=editor] p').first().click();
   await page.keyboard.type('xyz');
   await page.keyboard.press('Backspace');
@@ -78,7 +68,7 @@ test('a correction typed in Edit mode persists across a reload and a restart of 
   let h = await host({ workspacePath });
   const doc = await callApi<{ id: string }>(h, 'documents.create', { title: 'Readout', text: 'the city.We must\r\ncontinue 😀 work' });
   await page.goto(h.url);
-  await openFirstDocument(page);
+  await openDocument(page);
   await page.keyboard.press('Control+e');
   await expect(page.getByTestId('editor')).toHaveAttribute('data-mode', 'edit');
   await expect(page.getByTestId('mode-toggle')).toHaveAttribute('aria-pressed', 'true');
@@ -96,13 +86,13 @@ test('a correction typed in Edit mode persists across a reload and a restart of 
   await expect.poll(async () => (await callApi<{ text: string }>(h, 'documents.get', { id: doc.id })).text).toBe(expected);
 
   await page.reload();
-  await openFirstDocument(page);
+  await openDocument(page);
   expect(await editorText(page)).toBe(expected.replace('\r\n', '\n'));
 
   await h.stop();
   h = await host({ workspacePath });
   await page.goto(h.url);
-  await openFirstDocument(page);
+  await openDocument(page);
   expect(await editorText(page)).toBe(expected.replace('\r\n', '\n'));
   const stored = await callApi<{ text: string; originalText: string; editCount: number }>(h, 'documents.get', { id: doc.id });
   expect(stored).toMatchObject({ text: expected, originalText: 'the city.We must\r\ncontinue 😀 work', editCount: 1 });
@@ -114,7 +104,7 @@ test('undo and redo in Edit mode are saved too', async ({ page }) => {
   const h = await host();
   const doc = await callApi<{ id: string }>(h, 'documents.create', { title: 'Undo', text: 'abc' });
   await page.goto(h.url);
-  await openFirstDocument(page);
+  await openDocument(page);
   await page.getByTestId('mode-toggle').click();
   await page.keyboard.press('End');
   await page.keyboard.type('d');

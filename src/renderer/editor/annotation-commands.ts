@@ -88,7 +88,7 @@ export function selectAdjacent(state: EditorState, dispatch: Dispatch, direction
   let index = all.findIndex((a) => a.data.id === selectedId);
   if (index < 0) {
     const caret = state.selection.from;
-    index = direction > 0 ? all.findIndex((a) => a.from > caret) : all.findLastIndex((a) => a.from < caret);
+    index = direction > 0 ? all.findIndex((a) => a.from >= caret) : all.findLastIndex((a) => a.from < caret);
     if (index < 0) index = direction > 0 ? 0 : all.length - 1;
   } else {
     index = (index + direction + all.length) % all.length;

@@ -56,6 +56,9 @@ function highlight(from: number, to: number, a: AnnotationData, tags: ReadonlyMa
   const tagList = a.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined);
   const color = tagList[0]?.color ?? '#868e96';
   const attrs: Record<string, string> = {
+    // An explicit element name gives each highlight its own wrapper: without
+    // one, ProseMirror merges overlapping highlights' attributes into one element.
+    nodeName: 'span',
     class: selected ? 'annotation selected' : 'annotation',
     'data-annotation-id': a.id,
     'data-tags': tagList.map((t) => t.name).join(','),

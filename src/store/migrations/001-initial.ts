@@ -67,6 +67,8 @@ export const initial: Migration = {
       CREATE TABLE annotation_tags (
         annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
         tag_id TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        -- The order the user gave the tags in: the first one names the annotation's type.
+        position INTEGER NOT NULL,
         PRIMARY KEY (annotation_id, tag_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id);
