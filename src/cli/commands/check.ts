@@ -1,0 +1,107 @@
+// `check FILE [--json] [--rules a,b]`: list the translation artifacts in a
+// text file. Exit 0 when there are none, 1 when there are, 2 on error.
+
+import { readFile } from 'node:fs/promises';
+import { decodeText } from '../../core/decode';
+import type { Finding } from '../../core/model';
+import { CodePointIndex } from '../../core/offsets';
+import { checkText, selectRules, UnknownRuleError } from '../../core/rules';
+import { UsageError, type CommandLine, type OptionSpec } from '../args';
+
+export const options: OptionSpec = { flags: ['json'], values: ['rules'] };
+
+export async function run(commandLine: CommandLine): Promise<number> {
+  const path = onlyFile(commandLine, 'check');
+  const rules = rulesOption(commandLine);
+  const file = await readTextFile(path);
+  if (!file.ok) return fail(file.message);
+  const findings = checkText(file.text, { rules });
+  if (commandLine.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  } else {
+    process.stdout.write(findings.length === 0 ? `${path}: no artifacts found\n` : formatFindings(path, file.text, findings));
+  }
+  return findings.length === 0 ? 0 : 1;
+}
+
+/** The one FILE argument of `command`. */
+export function onlyFile(commandLine: CommandLine, command: string): string {
+  const [path, ...extra] = commandLine.positionals;
+  if (path === undefined) throw new UsageError(`${command} needs a FILE`);
+  if (extra.length > 0) throw new UsageError(`${command} takes one FILE, got ${commandLine.positionals.length}`);
+  return path;
+}
+
+/** `--rules a,b` as rule ids (checked now, so a typo is a usage error), or undefined for all. */
+export function rulesOption(commandLine: CommandLine): string[] | undefined {
+  const value = commandLine.values.get('rules');
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError('--rules needs at least one rule id');
+  try {
+    selectRules(ids);
+  } catch (error) {
+    if (error instanceof UnknownRuleError) throw new UsageError(error.message);
+    throw error;
+  }
+  return ids;
+}
+
+export type TextFile = { ok: true; text: string; bom: boolean; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { ok: false; message: string };
+
+/** The file's text as decodeText reads it, or why it cannot be read as text. */
+export async function readTextFile(path: string): Promise<TextFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, message: `cannot read ${path}: ${describeError(error)}` };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, message: `${path}: ${decoded.error.message}` };
+  return { ok: true, text: decoded.text, bom: decoded.bom, encoding: decoded.encoding };
+}
+
+export function fail(message: string): number {
+  process.stderr.write(`scholia: ${message}\n`);
+  return 2;
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `FILE:line:column  rule  message` then the quoted text, line and column 1-based in code points. */
+function formatFindings(path: string, text: string, findings: Finding[]): string {
+  const index = new CodePointIndex(text);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(index.toCodePoint(i + 1));
+  const out: string[] = [];
+  for (const f of findings) {
+    const quote = text.slice(index.toUtf16(f.start), index.toUtf16(f.end));
+    // A finding that takes a line along with the break before it is shown at that line.
+    const at = f.start + (/^[\r\n]+(?=[^\r\n])/.exec(quote)?.[0].length ?? 0);
+    const line = lastAtOrBefore(lineStarts, at);
+    const fix = f.replacement === null ? 'no automatic fix' : `${f.safe ? 'safe fix' : 'suggestion'}: ${JSON.stringify(f.replacement)}`;
+    out.push(`${path}:${line + 1}:${at - lineStarts[line]! + 1}  ${f.severity}  ${f.rule}  ${f.message}`, `    ${JSON.stringify(quote)}  (${fix})`);
+  }
+  const safe = findings.filter((f) => f.safe).length;
+  out.push('', `${findings.length} finding${findings.length === 1 ? '' : 's'}, ${safe} with a safe fix (apply them with: fix ${path})`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Index of the last element of sorted `values` that is ≤ `value`. */
+function lastAtOrBefore(values: number[], value: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (values[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
