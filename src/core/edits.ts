@@ -95,3 +95,29 @@ export function mapRange(range: Range, change: TextChange, insertedLength = [...
   const end = mapPosition(range.end, change, insertedLength, -1);
   return end > start ? { start, end } : null;
 }
+
+/**
+ * The change that reverts edit `seq` on the current text: its inverse, moved
+ * through the edits made after it. Null when a later edit touched the text it
+ * inserted (revert those first).
+ */
+export function revertChange(edits: readonly Pick<Edit, 'seq' | 'start' | 'end' | 'removed' | 'inserted'>[], seq: number): TextChange | null {
+  const index = edits.findIndex((e) => e.seq === seq);
+  if (index < 0) return null;
+  const inverse = inverseOf(edits[index]!);
+  let start = inverse.start;
+  let end = inverse.end;
+  for (const later of edits.slice(index + 1)) {
+    const laterEnd = later.end;
+    const insertedLength = [...later.inserted].length;
+    // A later change inside or across the reverted text, or an insertion in its middle.
+    if (later.start < end && laterEnd > start) return null;
+    if (later.start === laterEnd && later.start > start && later.start < end) return null;
+    if (laterEnd <= start) {
+      const delta = insertedLength - (laterEnd - later.start);
+      start += delta;
+      end += delta;
+    }
+  }
+  return { start, end, inserted: inverse.inserted };
+}
