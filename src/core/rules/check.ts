@@ -22,9 +22,9 @@ export interface LineFinding extends Omit<Finding, 'start' | 'end'> {
 
 /**
  * Checks one line (without its line break), as the editor does for a changed
- * paragraph. Pass the next line too: a rule may read it (see LineContext).
+ * paragraph. Pass its neighbours too: a rule may read them (see LineContext).
  */
-export function checkLine(line: string, context: LineContext = { next: undefined }, rules: readonly Rule[] = selectRules()): LineFinding[] {
+export function checkLine(line: string, context: LineContext = { previous: undefined, next: undefined }, rules: readonly Rule[] = selectRules()): LineFinding[] {
   const findings: LineFinding[] = [];
   detectLine(line, context, rules, (rule, match) => {
     const { rule: id, message, replacement, safe, severity } = toFinding(rule, match, match.start, match.end);
@@ -72,8 +72,9 @@ export function checkParagraphs(text: string, fromLine: number, toLine: number, 
   for (let n = Math.max(0, fromLine); n <= Math.min(toLine, lines.length - 1); n++) {
     const line = lines[n]!;
     const content = text.slice(line.start, line.end);
+    const previous = lines[n - 1];
     const next = lines[n + 1];
-    const context = { next: next && text.slice(next.start, next.end) };
+    const context = { previous: previous && text.slice(previous.start, previous.end), next: next && text.slice(next.start, next.end) };
     detectLine(content, context, rules, (rule, match) => {
       let start = line.start + match.start;
       let end = line.start + match.end;

@@ -3,10 +3,11 @@
 import type { Rule, RuleMatch } from './rule';
 import { lowerCase, q } from './text';
 
-// Where the second copy may start: after "and", "or" or a comma. Looking
-// only there keeps the rule fast; a phrase repeated with nothing between
-// (rarer) is not looked for.
-const SEPARATOR = /,? (?:and|or) |, /g;
+// Where the second copy may start: after "and" or "or". Looking only there
+// keeps the rule fast. After a comma a repeat is often English ("After
+// calling it, calling it again…"), and a phrase repeated with nothing between
+// is rarer: neither is looked for.
+const SEPARATOR = /,? (?:and|or) /g;
 // Two to five words; single words are the repeated-word rule's, and "more
 // and more" is English.
 const MIN_WORDS = 2;
@@ -17,7 +18,7 @@ const IDIOMS = new Set(['so on', 'so forth', 'and so on', 'and so forth', 'over 
 
 export const duplicatedPhrase: Rule = {
   id: 'duplicated-phrase',
-  description: 'The same phrase twice, joined by "and", "or" or a comma: "a higher level and higher level".',
+  description: 'The same phrase twice, joined by "and" or "or": "a higher level and higher level".',
   severity: 'warning',
   safe: false,
   detect(line) {

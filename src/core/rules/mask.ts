@@ -1,5 +1,5 @@
 // Blanks out spans no rule should look inside — URLs, e-mail addresses,
-// domains, file names, HTML entities — so `example.com/A.Html` or
+// domains, file names, HTML entities, inline code — so `example.com/A.Html` or
 // `a@b.cn` never read as a missing space or a glued word. The mask keeps
 // every offset: each masked UTF-16 unit becomes one MASK character.
 
@@ -35,8 +35,12 @@ const SPANS = new RegExp(
 const ANCHOR = /[.@&](?=\S)/g;
 const MAYBE_SPAN = /\.(?:[a-z]{2}|[A-Z][A-Za-z]|7z)|@|&|:\/\//;
 
-/** `line` with URLs, e-mail addresses, domains, file names and entities replaced by MASK. */
-export function maskLine(line: string): string {
+// Inline code (`fs.Stats`, `a( b )`) is code, not prose.
+const INLINE_CODE = /`[^`]+`/g;
+
+/** `line` with URLs, e-mail addresses, domains, file names, entities and inline code replaced by MASK. */
+export function maskLine(text: string): string {
+  const line = text.includes('`') ? text.replace(INLINE_CODE, (code) => MASK.repeat(code.length)) : text;
   let out = '';
   let copied = 0;
   let scanned = 0;

@@ -4,7 +4,7 @@ import type { Rule, RuleMatch } from './rule';
 
 const RUN = / {2,}/g;
 // Two spaces after a sentence end are the typewriter convention, not an artifact.
-const SENTENCE_END = /[.!?][”’"]?$/;
+const SENTENCE_END = /[.!?][”’"')\]]*$/;
 // Spaces before punctuation or after an opening bracket are the space-before-punctuation rule's.
 const PUNCTUATION_AFTER = /^[,.;:!?)\]]/;
 
@@ -19,7 +19,7 @@ export const repeatedSpaces: Rule = {
       const n = m[0].length;
       const end = m.index + n;
       if (n > 3 || m.index === 0 || end === line.length) continue;
-      const before = line.slice(Math.max(0, m.index - 2), m.index);
+      const before = line.slice(Math.max(0, m.index - 4), m.index);
       if (/[\s([]$/.test(before) || PUNCTUATION_AFTER.test(line[end]!) || /\s/.test(line[end]!)) continue;
       if (n === 2 && SENTENCE_END.test(before)) continue;
       matches.push({ start: m.index, end, replacement: ' ', message: `${n} spaces in a row: write one.` });

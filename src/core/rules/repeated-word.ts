@@ -30,8 +30,10 @@ export const repeatedWord: Rule = {
       if (LEGITIMATE.has(word) || WORD_BEFORE.test(line.slice(Math.max(0, m.index - 1), m.index))) continue;
       const end = m.index + m[0].length;
       const first = line.slice(m.index, m.index + word.length);
-      // Reduplicated names (Li Li, Fang Fang, Bora Bora) are capitalised twice.
-      if (isCapitalised(first) && isCapitalised(line.slice(end - word.length, end)) && !FUNCTION_WORDS.has(word)) continue;
+      const second = line.slice(end - word.length, end);
+      // Reduplicated names (Li Li, Fang Fang, Bora Bora) are capitalised twice;
+      // `object Object` is a name after a word, not the word again.
+      if (isCapitalised(second) && (!isCapitalised(first) || !FUNCTION_WORDS.has(word))) continue;
       matches.push({
         start: m.index + word.length,
         end,

@@ -6,11 +6,12 @@ import type { FindingSeverity } from '../model';
 /** What a rule may know about the line it checks besides its text. */
 export interface LineContext {
   /**
-   * The next line's text, or undefined for the last line. Only the
-   * quote-balance rule reads it (a quotation spanning paragraphs reopens its
-   * quote mark on each one), so re-checking a line means re-checking the one
-   * before it too.
+   * The lines before and after it (undefined at the text's ends). Only the
+   * quote-and-bracket rule reads them — a pair may span a hard-wrapped line
+   * break, and a quotation running over paragraphs reopens on each — so after
+   * an edit the editor re-checks the changed lines and one on either side.
    */
+  previous: string | undefined;
   next: string | undefined;
 }
 

@@ -88,6 +88,15 @@ export function lowerCase(line: string): string {
   return lastLower;
 }
 
+/** The run of non-space characters around `index`. */
+export function tokenAround(line: string, index: number): string {
+  let from = index;
+  while (from > 0 && !/\s/.test(line[from - 1]!)) from--;
+  let to = index;
+  while (to < line.length && !/\s/.test(line[to]!)) to++;
+  return line.slice(from, to);
+}
+
 /** `text` in typographic quotes, for messages. */
 export function q(text: string): string {
   return `“${text}”`;

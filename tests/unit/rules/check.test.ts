@@ -65,12 +65,12 @@ describe('checkParagraphs and checkLine (for the editor)', () => {
   });
 
   it('reports UTF-16 offsets within the line', () => {
-    const [finding] = checkLine('😀 the the', { next: undefined });
+    const [finding] = checkLine('😀 the the', { previous: undefined, next: undefined });
     expect(finding).toMatchObject({ rule: 'repeated-word', from: 6, to: 10, wholeLine: false });
   });
 
   it('marks findings that remove their whole line', () => {
-    const [finding] = checkLine('All rights reserved.', { next: undefined }, selectRules(['source-boilerplate']));
+    const [finding] = checkLine('All rights reserved.', { previous: undefined, next: undefined }, selectRules(['source-boilerplate']));
     expect(finding).toMatchObject({ from: 0, to: 20, wholeLine: true });
   });
 });

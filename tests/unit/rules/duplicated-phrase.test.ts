@@ -11,8 +11,9 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, text)).toBe('towards a higher level of capital');
   });
 
-  it('takes the longest repeated phrase, with "or" or a comma between', () => {
-    expect(flagged(RULE, 'to improve the level, improve the level of services')).toEqual(['improve the level, improve the level']);
+  it('takes the longest repeated phrase, with "and" or "or" between', () => {
+    expect(flagged(RULE, 'to improve the level and improve the level of services')).toEqual(['improve the level and improve the level']);
+    expect(flagged(RULE, 'new towns, and new towns')).toEqual(['new towns, and new towns']);
     expect(flagged(RULE, 'new cities or new cities')).toEqual(['new cities or new cities']);
     expect(flagged(RULE, 'High quality and high quality growth')).toEqual(['High quality and high quality']);
   });
@@ -27,6 +28,8 @@ describe(RULE, () => {
       'New York, New York',
       'a higher level and higher quality',
       'the levels and level',
+      'After calling this method, calling this method again fails',
+      'in the city in the city',
     ]);
   });
 });

@@ -9,7 +9,8 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, 'livelihood security,Provide guidance')).toBe('livelihood security, Provide guidance');
     expect(fixedOnce(RULE, 'apples,oranges and pears')).toBe('apples, oranges and pears');
     expect(fixedOnce(RULE, 'first this;then that')).toBe('first this; then that');
-    expect(fixedOnce(RULE, 'Note:the meeting ended')).toBe('Note: the meeting ended');
+    expect(fixedOnce(RULE, 'The meeting stressed:We must act')).toBe('The meeting stressed: We must act');
+    expect(fixedOnce(RULE, 'it said:“We must act.”')).toBe('it said: “We must act.”');
   });
 
   it('puts the space after a closing quote and before an opening one', () => {
@@ -28,6 +29,9 @@ describe(RULE, () => {
       'mailto:press@example.org',
       'set a=b,c and key:value/path',
       'the xmlns:xlink:href attribute',
+      'debug(\'auth:login\') and \'app:Server\'',
+      'named connect:bodyParser and GEN:stop and LIST:START',
+      'Note:the lowercase word after a colon',
       'C:\\Users\\Public',
       'std::vector',
     ]);

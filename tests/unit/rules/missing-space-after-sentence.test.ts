@@ -12,6 +12,10 @@ describe(RULE, () => {
     expect(finding!.message).toContain('. We');
   });
 
+  it('flags a sentence starting with a brand', () => {
+    expect(fixedOnce(RULE, 'in the city.WeChat is popular')).toBe('in the city. WeChat is popular');
+  });
+
   it('flags ! and ? too', () => {
     expect(fixedOnce(RULE, 'Is it done?No, not yet.')).toBe('Is it done? No, not yet.');
     expect(fixedOnce(RULE, 'Stop here!Then go on.')).toBe('Stop here! Then go on.');
@@ -50,6 +54,8 @@ describe(RULE, () => {
       'open Report.Docx and the notes.Pdf',
       'call System.Console.WriteLine(x) or console.Log(y)',
       'use Node.js, ASP.NET and .NET',
+      'the `fs.Stats` object and `http.Agent`',
+      'a [change map](#transform.StepMap) and the state.EditorState type',
     ]);
   });
 });

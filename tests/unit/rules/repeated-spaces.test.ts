@@ -11,7 +11,7 @@ describe(RULE, () => {
   });
 
   it('leaves typewriter sentence spacing, alignment, indentation and trailing spaces alone', () => {
-    expectClean(RULE, ['End.  Next sentence', 'He said “no.”  Then', 'Name        Value', '    indented', 'trailing  ', 'tab\t\tseparated', 'one space']);
+    expectClean(RULE, ['End.  Next sentence', '(as shown.)  Then', 'He said “no.”  Then', 'Name        Value', '    indented', 'trailing  ', 'tab\t\tseparated', 'one space']);
   });
 
   it('leaves spaces before punctuation to space-before-punctuation', () => {

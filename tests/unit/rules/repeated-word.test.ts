@@ -19,6 +19,6 @@ describe(RULE, () => {
   });
 
   it('leaves look-alikes alone', () => {
-    expectClean(RULE, ['the theory', 'the, the', 'the\nthe', "don't t", 'well-being being', 'is 10 10']);
+    expectClean(RULE, ['the theory', 'the, the', 'the\nthe', "don't t", 'well-being being', 'is 10 10', "the '[object Object]' string"]);
   });
 });

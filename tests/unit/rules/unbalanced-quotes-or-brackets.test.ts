@@ -32,6 +32,12 @@ describe(RULE, () => {
     ]);
   });
 
+  it('leaves pairs that span a wrapped line break alone', () => {
+    expectClean(RULE, ['a text wrapped (at a\nline break) on its way\nand a “quote that\nruns on” here', 'a "straight quote\nwrapped" too', 'three (lines\nof a wrapped\nparagraph) here.']);
+    expect(flagged(RULE, 'The plan (open.\nNext paragraph.')).toEqual(['(']);
+    expect(flagged(RULE, 'A full paragraph.\nThen a close) here.')).toEqual([')']);
+  });
+
   it('leaves a quotation that runs on into the next paragraph alone', () => {
     expectClean(RULE, ['“The first paragraph of a long quotation.\n“And its end.”']);
     expect(flagged(RULE, '“Open here.\nNot reopened.')).toEqual(['“']);
