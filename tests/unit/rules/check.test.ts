@@ -48,6 +48,16 @@ describe('checkText', () => {
     expect(checkText('the\nthe city.\nWe')).toEqual([]);
   });
 
+  it('flags none of the look-alikes of artifacts', () => {
+    const text = [
+      'The U.S. team, e.g. Mr. Li and a Ph.D. from No. 3 Road, met at 10:30 a.m., i.e. early; the ratio was 3:1.',
+      'Growth was 3.5% on 1,200,000 units (v2.1, Article 3.2), J.R.R. Tolkien wrote… and then... it ended.',
+      'iPhone, WeChat, JavaScript, McDonald, eBay and PetroChina sell; see https://example.org/A.Html or mail press.Office@example.com.',
+      'She said "Stop." He had had enough, and that that was it; Li Li agreed with “the plan” (in full).',
+    ].join('\n\n');
+    expect(checkText(text)).toEqual([]);
+  });
+
   it('returns nothing for clean or empty text', () => {
     expect(checkText('')).toEqual([]);
     expect(checkText('A clean sentence. Another one, with a comma.\n')).toEqual([]);
