@@ -3,7 +3,7 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
-import type { Annotation, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
+import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -26,6 +26,13 @@ const text = z.string().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
 const attributes = z.record(z.string().min(1).max(100), z.string().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+/** A dismissed finding is known by its rule and text: it stays dismissed while that text is unchanged. */
+const dismissal = z.strictObject({
+  rule: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  quote: z.string().max(10_000),
+  before: z.string().max(100),
+  after: z.string().max(100),
+});
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -46,7 +53,15 @@ export const inputs = {
     /** Number of edits the caller's text reflects; a mismatch is a conflict. */
     baseEditCount: z.number().int().min(0),
     changes: z.array(change).min(1).max(10_000),
+    /** Who made the changes: a person, a rule's fix (`rule:<id>`), or a revert. */
+    origin: z
+      .string()
+      .regex(/^(manual|revert|rule:[a-z0-9-]{1,60})$/, 'origin is manual, revert or rule:<id>')
+      .default('manual'),
   }),
+  'findings.dismissals': z.strictObject({ documentId: id }),
+  'findings.dismiss': z.strictObject({ documentId: id, dismissal: dismissal }),
+  'findings.restore': z.strictObject({ documentId: id, dismissal: dismissal }),
   'tags.list': z.strictObject({}),
   'tags.create': z.strictObject({
     name: label(100),
@@ -120,6 +135,9 @@ export interface Outputs {
   'documents.search': SearchHit[];
   'edits.list': Edit[];
   'edits.apply': EditsApplied;
+  'findings.dismissals': Dismissal[];
+  'findings.dismiss': { dismissed: true };
+  'findings.restore': { restored: boolean };
   'tags.list': Tag[];
   'tags.create': Tag;
   'tags.update': Tag;

@@ -1,25 +1,32 @@
 // The single entry every host binds: check the method, validate the input
 // against the contract, run the handler, and wrap the outcome in an envelope.
+// Most handlers answer at once; those that read files (imports) answer with a
+// promise, and so does the dispatch for them.
 
 import { inputs, isMethod, type Envelope } from './contract';
 import { toApiError } from './errors';
 import type { Handlers } from './service';
 
-export type Dispatch = (method: unknown, input: unknown) => Envelope<unknown>;
+export type Dispatch = (method: unknown, input: unknown) => Envelope<unknown> | Promise<Envelope<unknown>>;
 
 export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
   return (method, input) => {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `unknown api method ${JSON.stringify(method)}` } };
     }
-    try {
-      const parsed = inputs[method].parse(input ?? {});
-      const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: handler(parsed) };
-    } catch (error) {
+    const fail = (error: unknown): Envelope<unknown> => {
       const apiError = toApiError(error);
       if (apiError.code === 'internal') onInternalError(error);
       return { ok: false, error: apiError };
+    };
+    try {
+      const parsed = inputs[method].parse(input ?? {});
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = handler(parsed);
+      if (value instanceof Promise) return value.then((v: unknown): Envelope<unknown> => ({ ok: true, value: v }), fail);
+      return { ok: true, value };
+    } catch (error) {
+      return fail(error);
     }
   };
 }

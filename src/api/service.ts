@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { decodeText } from '../core/decode';
-import type { Annotation } from '../core/model';
+import type { Annotation, EditOrigin } from '../core/model';
+import { addDismissal, listDismissals, removeDismissal } from '../store/dismissals';
 import { CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../store/documents';
@@ -91,11 +92,24 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       getDocumentSummary(db, documentId);
       return listEdits(db, documentId);
     },
-    'edits.apply': ({ documentId, baseEditCount, changes }) => {
+    'edits.apply': ({ documentId, baseEditCount, changes, origin }) => {
       for (const c of changes) requireText(c.inserted, 'the inserted text');
-      const result = tx(() => appendEdits(db, documentId, baseEditCount, changes, 'manual', author, now()));
+      const result = tx(() => appendEdits(db, documentId, baseEditCount, changes, origin as EditOrigin, author, now()));
       return { editCount: result.editCount, length: result.length, updatedAt: result.updatedAt };
     },
+
+    'findings.dismissals': ({ documentId }) => {
+      getDocumentSummary(db, documentId);
+      return listDismissals(db, documentId);
+    },
+    'findings.dismiss': ({ documentId, dismissal }) => {
+      tx(() => {
+        getDocumentSummary(db, documentId);
+        addDismissal(db, documentId, dismissal, now());
+      });
+      return { dismissed: true };
+    },
+    'findings.restore': ({ documentId, dismissal }) => ({ restored: tx(() => removeDismissal(db, documentId, dismissal)) }),
 
     'tags.list': () => listTags(db),
     'tags.create': (input) =>

@@ -85,6 +85,17 @@ export interface Finding {
   severity: FindingSeverity;
 }
 
+/**
+ * A finding the user dismissed, known by its rule, its text and a little of
+ * the text around it, so it stays dismissed while that text is unchanged.
+ */
+export interface Dismissal {
+  rule: string;
+  quote: string;
+  before: string;
+  after: string;
+}
+
 /** A document whose current text contains a searched string. */
 export interface SearchHit {
   documentId: string;

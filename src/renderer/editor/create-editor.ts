@@ -7,16 +7,20 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ApiCallError, type ApiClient } from '../../api/client';
-import type { Annotation, DocumentRecord, Tag } from '../../core/model';
+import { revertChange } from '../../core/edits';
+import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
 import { annotateKeysPlugin } from './annotate-keys';
 import { AnnotationStep, type AnnotationOp } from './annotation-step';
 import { annotationKey, annotationPlugin, type AnnotationState } from './annotations';
 import { findKey, findPlugin } from './find';
+import { applyFixAtCaret } from './finding-commands';
+import { findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
+import { markOrigin, originOfStep } from './origins';
 import { currentMode, modePlugin, setMode, type Mode } from './mode';
 import { DocPositions } from './positions';
 import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
-import { textChangesOf } from './text-changes';
-import { textToDoc } from './text-doc';
+import { stepChangesOf } from './text-changes';
+import { textSlice, textToDoc } from './text-doc';
 
 export interface EditorCallbacks {
   onStatus(status: SaveStatus): void;
@@ -27,12 +31,17 @@ export interface EditorCallbacks {
   openFind(): void;
   /** Find matches changed (count, current index). */
   onFind(count: number, current: number): void;
+  /** The findings shown changed. */
+  onFindings(): void;
+  /** The finding under the caret or the mouse, with where to show it (viewport coordinates). */
+  onActiveFinding(active: { finding: PlacedFinding; left: number; top: number } | null): void;
 }
 
 export interface EditorInput {
   document: DocumentRecord;
   annotations: readonly Annotation[];
   tags: readonly Tag[];
+  dismissals: readonly Dismissal[];
 }
 
 export interface EditorHandle {
@@ -43,6 +52,12 @@ export interface EditorHandle {
   redo(): void;
   /** Sends every pending change to the store. */
   flush(): Promise<void>;
+  /** Hides a finding for good (stored); it comes back only if its text changes. */
+  dismiss(finding: PlacedFinding): Promise<void>;
+  /** The document's edits as stored, after sending what is pending. */
+  edits(): Promise<Edit[]>;
+  /** Reverts one edit as a new edit; resolves with a reason when it cannot. */
+  revert(seq: number): Promise<string | null>;
   readonly hasUnsaved: boolean;
   destroy(): void;
 }
@@ -51,7 +66,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   const documentId = input.document.id;
   const queue = new SyncQueue(
     {
-      sendText: async (baseEditCount, changes) => (await client.call('edits.apply', { documentId, baseEditCount, changes })).editCount,
+      sendText: async (baseEditCount, changes, origin) => (await client.call('edits.apply', { documentId, baseEditCount, changes, origin })).editCount,
     },
     input.document.editCount,
     callbacks.onStatus,
@@ -86,7 +101,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     });
 
   const save = (tr: Transaction): void => {
-    queue.addText(textChangesOf(tr));
+    for (const { step, change } of stepChangesOf(tr)) queue.addText([change], originOfStep(tr, step));
     tr.steps.forEach((step, i) => {
       if (!(step instanceof AnnotationStep)) return;
       const op = step.op;
@@ -115,6 +130,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       annotationPlugin(doc, input.annotations, input.tags),
       history(),
       findPlugin(),
+      findingsPlugin(input.dismissals),
       annotateKeysPlugin(callbacks.openTagPicker),
       keymap({
         'Mod-z': undo,
@@ -124,6 +140,12 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
         'Mod-f': () => {
           callbacks.openFind();
           return true;
+        },
+        'Mod-.': applyFixAtCaret,
+        'Mod-Shift-.': (state) => {
+          const finding = findingAt(state, state.selection.head);
+          if (finding) void dismiss(finding);
+          return finding !== null;
         },
       }),
       keymap(baseKeymap),
@@ -144,14 +166,61 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       if (annotations !== annotationKey.getState(before)) callbacks.onAnnotations(annotations);
       const find = findKey.getState(next)!;
       if (find !== findKey.getState(before)) callbacks.onFind(find.matches.length, find.current);
+      if (findingsKey.getState(next) !== findingsKey.getState(before)) callbacks.onFindings();
+      if (tr.docChanged || tr.selectionSet || findingsKey.getState(next) !== findingsKey.getState(before)) showFindingAt(next.selection.head);
     },
     handleDOMEvents: {
       blur: () => {
         void queue.flush();
         return false;
       },
+      mouseover: (_view, event) => {
+        const target = (event.target as HTMLElement | null)?.closest?.('[data-finding-rule]');
+        if (target) showFindingAt(view.posAtDOM(target, 0));
+        return false;
+      },
     },
   });
+
+  function showFindingAt(pos: number): void {
+    const finding = findingAt(view.state, pos);
+    if (!finding) return callbacks.onActiveFinding(null);
+    const coords = view.coordsAtPos(finding.from);
+    callbacks.onActiveFinding({ finding, left: coords.left, top: coords.bottom });
+  }
+
+  let dismissals = [...input.dismissals];
+  async function dismiss(finding: PlacedFinding): Promise<void> {
+    await client.call('findings.dismiss', { documentId, dismissal: finding.dismissal });
+    dismissals = [...dismissals, finding.dismissal];
+    view.dispatch(setDismissals(view.state.tr, dismissals));
+  }
+
+  async function edits(): Promise<Edit[]> {
+    await queue.flush();
+    return client.call('edits.list', { documentId });
+  }
+
+  async function revert(seq: number): Promise<string | null> {
+    const list = await edits();
+    if (queue.confirmedEditCount !== list.length) return 'the document is still being saved; try again';
+    const change = revertChange(list, seq);
+    if (!change) return 'a later edit changed the same text; revert that one first';
+    const positions = DocPositions.of(view.state.doc);
+    const tr = view.state.tr;
+    const from = positions.posAtCodePoint(change.start);
+    const to = positions.posAtCodePoint(change.end);
+    if (/[\r\n]/.test(change.inserted)) {
+      const last = view.state.doc.resolve(to).parent;
+      tr.replace(from, to, textSlice(view.state.doc, change.inserted, last.attrs.eol as string | null));
+    } else if (change.inserted) {
+      tr.insertText(change.inserted, from, to);
+    } else {
+      tr.delete(from, to);
+    }
+    view.dispatch(markOrigin(tr, 'revert', 0).scrollIntoView());
+    return null;
+  }
   callbacks.onAnnotations(annotationKey.getState(view.state)!);
 
   const flushOnHide = () => {
@@ -168,6 +237,9 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     undo: () => undo(view.state, view.dispatch),
     redo: () => redo(view.state, view.dispatch),
     flush: () => queue.flush(),
+    dismiss,
+    edits,
+    revert,
     get hasUnsaved() {
       return queue.hasUnsaved;
     },

@@ -3,19 +3,19 @@
 // few hundred milliseconds; an annotation operation goes at once (after the
 // text before it). Flushed on blur, document switch and page hide.
 
-import type { TextChange } from '../../core/model';
+import type { EditOrigin, TextChange } from '../../core/model';
 
 export type SaveStatus = { state: 'saved' } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string };
 
 export interface SyncTarget {
   /** Sends changes made on top of `baseEditCount` edits; resolves with the new count. */
-  sendText(baseEditCount: number, changes: TextChange[]): Promise<number>;
+  sendText(baseEditCount: number, changes: TextChange[], origin: EditOrigin): Promise<number>;
 }
 
 /** An operation that failed in a way retrying cannot fix (it is dropped and reported). */
 export class PermanentFailure extends Error {}
 
-type Item = { kind: 'text'; changes: TextChange[] } | { kind: 'op'; send: () => Promise<void> };
+type Item = { kind: 'text'; changes: TextChange[]; origin: EditOrigin } | { kind: 'op'; send: () => Promise<void> };
 
 export class SyncQueue {
   private items: Item[] = [];
@@ -30,16 +30,21 @@ export class SyncQueue {
     private readonly delayMs = 250,
   ) {}
 
+  /** Edits the store has from this editor: valid once `flush()` resolved. */
+  get confirmedEditCount(): number {
+    return this.editCount;
+  }
+
   get hasUnsaved(): boolean {
     return this.items.length > 0;
   }
 
-  addText(changes: readonly TextChange[]): void {
+  addText(changes: readonly TextChange[], origin: EditOrigin = 'manual'): void {
     if (changes.length === 0) return;
     const tail = this.items.at(-1);
-    // Join the last text batch unless it is already on its way.
-    if (tail?.kind === 'text' && !(this.items.length === 1 && this.headInFlight)) tail.changes.push(...changes);
-    else this.items.push({ kind: 'text', changes: [...changes] });
+    // Join the last text batch of the same origin unless it is already on its way.
+    if (tail?.kind === 'text' && tail.origin === origin && !(this.items.length === 1 && this.headInFlight)) tail.changes.push(...changes);
+    else this.items.push({ kind: 'text', changes: [...changes], origin });
     this.onStatus({ state: 'pending' });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
@@ -69,7 +74,7 @@ export class SyncQueue {
       this.onStatus({ state: 'saving' });
       this.headInFlight = true;
       try {
-        if (item.kind === 'text') this.editCount = await this.target.sendText(this.editCount, item.changes);
+        if (item.kind === 'text') this.editCount = await this.target.sendText(this.editCount, item.changes, item.origin);
         else await item.send();
         this.items.shift();
       } catch (error) {

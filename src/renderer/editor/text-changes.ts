@@ -9,7 +9,12 @@ import { DocPositions } from './positions';
 import { lineEnding } from './text-doc';
 
 export function textChangesOf(tr: Transaction): TextChange[] {
-  const changes: TextChange[] = [];
+  return stepChangesOf(tr).map((c) => c.change);
+}
+
+/** The text change of each step that changed the text, with the step's index. */
+export function stepChangesOf(tr: Transaction): { step: number; change: TextChange }[] {
+  const changes: { step: number; change: TextChange }[] = [];
   tr.steps.forEach((step, i) => {
     const before = tr.docs[i]!;
     const after = i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc;
@@ -25,7 +30,7 @@ export function textChangesOf(tr: Transaction): TextChange[] {
     });
     if (from === Infinity) return;
     const change = changeBetween(before, after, from, to, newFrom, newTo);
-    if (change) changes.push(change);
+    if (change) changes.push({ step: i, change });
   });
   return changes;
 }

@@ -1,7 +1,7 @@
 // Text <-> editor document, losslessly: line endings (mixed too), blank
 // lines, leading, trailing and repeated spaces all survive the round trip.
 
-import type { Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { schema, type LineEnding } from './schema';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -51,4 +51,20 @@ function dominant(endings: readonly LineEnding[]): LineEnding {
     }
   }
   return best;
+}
+
+/**
+ * `text` as a slice to insert into `doc`: its line breaks become paragraph
+ * boundaries that keep their exact endings. The last piece joins the
+ * paragraph it lands in, so it takes that paragraph's own ending (`lastEol`).
+ */
+export function textSlice(doc: Node, text: string, lastEol: string | null): Slice {
+  const parsed = textToDoc(text);
+  const eol = doc.attrs.eol as string;
+  const paragraphs: Node[] = [];
+  parsed.forEach((p, _offset, i) => {
+    const ending = i < parsed.childCount - 1 ? lineEnding(parsed, p) : lastEol;
+    paragraphs.push(p.type.create({ eol: ending === null || ending === eol ? null : ending }, p.content));
+  });
+  return new Slice(Fragment.from(paragraphs), 1, 1);
 }

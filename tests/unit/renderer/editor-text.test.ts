@@ -105,3 +105,13 @@ describe('text changes of a transaction', () => {
     );
   });
 });
+
+describe('inserting text with line breaks', () => {
+  it('keeps each inserted line ending exactly', async () => {
+    const { textSlice } = await import('../../../src/renderer/editor/text-doc');
+    const s = EditorState.create({ doc: textToDoc('ab\ncd') });
+    const tr = s.tr.replace(2, 2, textSlice(s.doc, 'X\r\nY', null));
+    expect(docToText(tr.doc)).toBe('aX\r\nYb\ncd');
+    replay(s, tr);
+  });
+});

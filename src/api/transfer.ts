@@ -1,0 +1,241 @@
+// Export and import as files: which exporter or importer a request needs, what
+// the files are called, and brat's .txt/.ann pairs. Shared by the api
+// (transfer.export, transfer.import) and the command line.
+
+import { randomUUID } from 'node:crypto';
+import { decodeText } from '../core/decode';
+import {
+  detectFormat,
+  exportBrat,
+  exportDoccano,
+  exportNative,
+  exportPlainText,
+  exportW3C,
+  FormatError,
+  importBrat,
+  importDoccano,
+  importNative,
+  importPlainText,
+  importW3C,
+  type FormatIssue,
+  type ImportOptions,
+} from '../core/formats';
+import { exportBundle } from '../store/export-bundle';
+import { getDocument } from '../store/documents';
+import { importUnits, type ImportUnit } from '../store/import-bundle';
+import { listTags } from '../store/tags';
+import type { Workspace } from '../store/workspace';
+
+export const exportFormats = ['native', 'w3c', 'brat', 'doccano', 'text'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export const importFormats = ['auto', 'text', 'native', 'w3c', 'brat', 'doccano'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** One output file: a plain name (no folders) and its text. */
+export interface ExportedFile {
+  name: string;
+  content: string;
+}
+
+export interface ExportOutcome {
+  files: ExportedFile[];
+  /** What the format could not hold and left out. */
+  omitted: FormatIssue[];
+}
+
+/** One input file: its name (a base name is taken) and its bytes. */
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOutcome {
+  /** Documents created. */
+  documentIds: string[];
+  annotationCount: number;
+  /** What was left out or changed (new ids, merged tags), by file and record. */
+  issues: FormatIssue[];
+  /** W3C annotations that could not be anchored in the document's text. */
+  unanchored: FormatIssue[];
+}
+
+export interface ImportRequest {
+  format: ImportFormat;
+  /** The document W3C annotations go onto; without it, the one the file targets. */
+  documentId?: string | undefined;
+  /** Recorded on imported annotations whose file names no author. */
+  author: string;
+  now: string;
+}
+
+/** Annotation files may hold a whole workspace, so they get more room than one document's text. */
+const MAX_ANNOTATION_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The documents (or all) in one format, as the files a user would save. */
+export function exportFiles(workspace: Workspace, documentIds: readonly string[] | 'all', format: ExportFormat, exportedAt: string): ExportOutcome {
+  const bundle = exportBundle(workspace.db, documentIds);
+  const only = bundle.documents.length === 1 ? bundle.documents[0]!.document.title : undefined;
+  const stem = (only !== undefined ? fileStem(only) : '') || (documentIds === 'all' ? 'scholia-workspace' : 'scholia-export');
+  switch (format) {
+    case 'native':
+      return { files: [{ name: `${stem}.scholia.json`, content: exportNative(bundle, { exportedAt }) }], omitted: [] };
+    case 'w3c': {
+      const { output, omitted } = exportW3C(bundle, { label: only ?? 'Scholia annotations' });
+      return { files: [{ name: `${stem}.jsonld`, content: output }], omitted };
+    }
+    case 'doccano': {
+      const { output, omitted } = exportDoccano(bundle);
+      return { files: [{ name: `${stem}.jsonl`, content: output }], omitted };
+    }
+    case 'brat': {
+      const { output, omitted } = exportBrat(bundle);
+      return { files: output.flatMap((f) => [{ name: `${f.name}.txt`, content: f.txt }, { name: `${f.name}.ann`, content: f.ann }]), omitted };
+    }
+    case 'text': {
+      const taken = new Set<string>();
+      const files = bundle.documents.map(({ document }) => ({ name: `${uniqueName(fileStem(document.title) || 'document', taken)}.txt`, content: exportPlainText(document) }));
+      return { files, omitted: [] };
+    }
+  }
+}
+
+/**
+ * Reads the files (brat's .txt and .ann as pairs) and writes everything in
+ * one transaction. Throws a FormatError naming the file, the record and the
+ * problem, with the workspace unchanged, for any file that cannot be imported.
+ */
+export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest): Promise<ImportOutcome> {
+  const options = (file: string): ImportOptions => ({ file, tags: listTags(workspace.db), author: request.author, newId: randomUUID, now: () => request.now });
+  const units: ImportUnit[] = [];
+  const issues: FormatIssue[] = [];
+  const unanchored: FormatIssue[] = [];
+  const inFile = (file: string, list: readonly FormatIssue[]) => list.map((i) => (i.record.startsWith(file) ? i : { ...i, record: `${file}: ${i.record}` }));
+  for (const group of groupFiles(files, request.format)) {
+    if (group.format === 'brat') {
+      const { txt, ann, stem } = group;
+      const result = await importBrat([{ name: stem, txt: txt.bytes, ann: annotationText(ann) }], options(ann.name));
+      units.push({ kind: 'documents', file: `${txt.name} + ${ann.name}`, bundle: result.bundle });
+      issues.push(...result.issues);
+      continue;
+    }
+    const { file, format } = group;
+    switch (format) {
+      case 'text':
+        units.push({ kind: 'documents', file: file.name, bundle: await importPlainText(file.bytes, options(file.name)) });
+        break;
+      case 'native':
+        units.push({ kind: 'documents', file: file.name, bundle: importNative(annotationText(file), { file: file.name }) });
+        break;
+      case 'doccano': {
+        const result = await importDoccano(annotationText(file), options(file.name));
+        units.push({ kind: 'documents', file: file.name, bundle: result.bundle });
+        issues.push(...inFile(file.name, result.issues));
+        break;
+      }
+      case 'w3c': {
+        const json = annotationText(file);
+        const document = getDocument(workspace.db, request.documentId ?? targetDocument(workspace, file.name, json));
+        const result = importW3C(json, document, options(file.name));
+        units.push({ kind: 'annotations', file: file.name, documentId: document.id, text: document.text, tags: result.tags, annotations: result.annotations });
+        issues.push(...inFile(file.name, result.issues));
+        unanchored.push(...inFile(file.name, result.unanchored));
+        break;
+      }
+    }
+  }
+  const report = importUnits(workspace, units, request.now);
+  return { documentIds: report.documentIds, annotationCount: report.annotationCount, issues: [...issues, ...report.notes], unanchored };
+}
+
+type FileGroup =
+  | { format: Exclude<ImportFormat, 'auto' | 'brat'>; file: IncomingFile }
+  | { format: 'brat'; stem: string; txt: IncomingFile; ann: IncomingFile };
+
+/**
+ * Each file with its format; a brat .ann with the .txt of the same name.
+ * With format auto, a .txt goes with a brat .ann of its name, else it is plain text.
+ */
+function groupFiles(files: readonly IncomingFile[], format: ImportFormat): FileGroup[] {
+  const named = files.map((f) => ({ name: baseName(f.name), bytes: f.bytes }));
+  const formatOf = (file: IncomingFile) => {
+    if (format !== 'auto') return format;
+    const detected = detectFormat(file.name, file.bytes);
+    return detected === 'plaintext' ? 'text' : detected;
+  };
+  const formats = named.map(formatOf);
+  const annotations = new Map<string, IncomingFile>();
+  const texts = new Map<string, IncomingFile>();
+  named.forEach((file, i) => {
+    if (formats[i] !== 'brat' && !(format === 'auto' && /\.txt$/i.test(file.name))) return;
+    const stem = stemOf(file.name);
+    const side = /\.txt$/i.test(file.name) ? texts : annotations;
+    if (side.has(stem)) throw new FormatError({ file: file.name }, `${side.get(stem)!.name} has the same name: which one goes with ${stem}'s brat pair is unclear`);
+    side.set(stem, file);
+  });
+  const groups: FileGroup[] = [];
+  const paired = new Set<IncomingFile>();
+  for (const [stem, ann] of annotations) {
+    const txt = texts.get(stem);
+    if (txt === undefined) throw new FormatError({ file: ann.name }, `brat annotations need their text: ${stem}.txt was not given with them`);
+    groups.push({ format: 'brat', stem, txt, ann });
+    paired.add(txt).add(ann);
+  }
+  named.forEach((file, i) => {
+    if (paired.has(file)) return;
+    const f = formats[i]!;
+    if (f === 'brat') throw new FormatError({ file: file.name }, `brat text needs its annotations: ${stemOf(file.name)}.ann was not given with it`);
+    groups.push({ format: f, file });
+  });
+  return groups;
+}
+
+/** An annotation file's text (UTF-8 or UTF-16 with BOM), or why it is not text. */
+function annotationText(file: IncomingFile): string {
+  const decoded = decodeText(file.bytes, MAX_ANNOTATION_FILE_BYTES);
+  if (!decoded.ok) throw new FormatError({ file: file.name }, decoded.error.message);
+  return decoded.text;
+}
+
+/** The one Scholia document a W3C file targets (Scholia's exports name it by IRI). */
+function targetDocument(workspace: Workspace, file: string, json: string): string {
+  const ids = new Set<string>();
+  for (const match of json.matchAll(/"urn:scholia:document:([^"]+)"/g)) {
+    try {
+      ids.add(decodeURIComponent(match[1]!));
+    } catch {
+      // Not one of ours: it names no document here.
+    }
+  }
+  const known = [...ids].filter((id) => workspace.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined);
+  if (known.length === 1) return known[0]!;
+  throw new FormatError(
+    { file },
+    known.length === 0
+      ? 'W3C annotations go onto an existing document, and this file targets none of this workspace’s documents: import it onto a document by its id'
+      : `the annotations target ${known.length} documents of this workspace; import the file onto one document by its id`,
+  );
+}
+
+/** `notes.final.txt` from `C:\work\notes.final.txt` or `/work/notes.final.txt`. */
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() || name;
+}
+
+/** The name without its last extension. */
+function stemOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** A file name from a title: no path separators, reserved or control characters. */
+function fileStem(title: string): string {
+  return [...title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim()].slice(0, 100).join('');
+}
+
+/** The name, or name-2, name-3, ... so no two files clash, even on case-insensitive file systems. */
+function uniqueName(stem: string, taken: Set<string>): string {
+  let name = stem;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}-${k}`;
+  taken.add(name.toLowerCase());
+  return name;
+}

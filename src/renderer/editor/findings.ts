@@ -1,0 +1,147 @@
+// Findings in the editor: the artifact rules run per paragraph, live, and
+// show as underlines (decorations carrying data-finding-rule). After an edit
+// only the changed paragraphs and their neighbours are checked again.
+
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Dismissal } from '../../core/model';
+import { checkLine, type LineFinding } from '../../core/rules';
+
+export interface PlacedFinding {
+  finding: LineFinding;
+  from: number;
+  to: number;
+  /** The dismissal that would hide it. */
+  dismissal: Dismissal;
+}
+
+interface FindingsState {
+  decorations: DecorationSet;
+  dismissed: ReadonlySet<string>;
+}
+
+export const findingsKey = new PluginKey<FindingsState>('scholia-findings');
+
+const CONTEXT = 16;
+
+export const dismissalKey = (d: Dismissal) => JSON.stringify([d.rule, d.quote, d.before, d.after]);
+
+interface Cached {
+  previous: Node | undefined;
+  next: Node | undefined;
+  findings: LineFinding[];
+}
+// Paragraph nodes are reused between documents: a paragraph whose text and
+// neighbours are the same objects as last time is not checked again.
+const cache = new WeakMap<Node, Cached>();
+
+function findingsOf(paragraph: Node, previous: Node | undefined, next: Node | undefined): LineFinding[] {
+  const hit = cache.get(paragraph);
+  if (hit && hit.previous === previous && hit.next === next) return hit.findings;
+  const findings = checkLine(paragraph.textContent, { previous: previous?.textContent, next: next?.textContent });
+  cache.set(paragraph, { previous, next, findings });
+  return findings;
+}
+
+function dismissalOf(text: string, f: LineFinding): Dismissal {
+  return { rule: f.rule, quote: text.slice(f.from, f.to), before: text.slice(Math.max(0, f.from - CONTEXT), f.from), after: text.slice(f.to, f.to + CONTEXT) };
+}
+
+/** The finding decorations of paragraphs first..last. */
+function paragraphDecorations(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): Decoration[] {
+  const out: Decoration[] = [];
+  let pos = 0;
+  for (let i = 0; i < first; i++) pos += doc.child(i).nodeSize;
+  for (let i = first; i <= last; i++) {
+    const paragraph = doc.child(i);
+    const text = paragraph.textContent;
+    for (const finding of findingsOf(paragraph, i > 0 ? doc.child(i - 1) : undefined, i + 1 < doc.childCount ? doc.child(i + 1) : undefined)) {
+      if (finding.to <= finding.from) continue;
+      const dismissal = dismissalOf(text, finding);
+      if (dismissed.has(dismissalKey(dismissal))) continue;
+      out.push(
+        Decoration.inline(
+          pos + 1 + finding.from,
+          pos + 1 + finding.to,
+          { nodeName: 'span', class: `finding finding-${finding.severity}`, 'data-finding-rule': finding.rule },
+          { finding, dismissal, inclusiveStart: false, inclusiveEnd: false },
+        ),
+      );
+    }
+    pos += paragraph.nodeSize;
+  }
+  return out;
+}
+
+function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
+  return { decorations: DecorationSet.create(doc, paragraphDecorations(doc, 0, doc.childCount - 1, dismissed)), dismissed };
+}
+
+type Meta = { dismissed: readonly Dismissal[] };
+
+export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<FindingsState> {
+  return new Plugin<FindingsState>({
+    key: findingsKey,
+    state: {
+      init: (_config, state) => fullState(state.doc, new Set(dismissals.map(dismissalKey))),
+      apply(tr, value) {
+        const meta = tr.getMeta(findingsKey) as Meta | undefined;
+        if (meta) return fullState(tr.doc, new Set(meta.dismissed.map(dismissalKey)));
+        if (!tr.docChanged) return value;
+        return recheck(tr, value);
+      },
+    },
+    props: { decorations: (state) => findingsKey.getState(state)?.decorations },
+  });
+}
+
+/** Maps the underlines through the change and re-checks only the touched paragraphs. */
+function recheck(tr: Transaction, value: FindingsState): FindingsState {
+  let from = Infinity;
+  let to = -Infinity;
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      from = Math.min(from, rest.map(newStart, -1));
+      to = Math.max(to, rest.map(newEnd, 1));
+    });
+  });
+  if (from === Infinity) return value;
+  const doc = tr.doc;
+  // One paragraph either side: a rule may read the neighbouring lines.
+  const first = Math.max(0, doc.resolve(Math.min(from, doc.content.size)).index(0) - 1);
+  const last = Math.min(doc.childCount - 1, doc.resolve(Math.min(to, doc.content.size)).index(0) + 1);
+  let start = 0;
+  for (let i = 0; i < first; i++) start += doc.child(i).nodeSize;
+  let end = start;
+  for (let i = first; i <= last; i++) end += doc.child(i).nodeSize;
+  let decorations = value.decorations.map(tr.mapping, doc);
+  decorations = decorations.remove(decorations.find(start, end));
+  decorations = decorations.add(doc, paragraphDecorations(doc, first, last, value.dismissed));
+  return { decorations, dismissed: value.dismissed };
+}
+
+export function setDismissals(tr: Transaction, dismissed: readonly Dismissal[]): Transaction {
+  return tr.setMeta(findingsKey, { dismissed } satisfies Meta);
+}
+
+function placed(d: Decoration): PlacedFinding {
+  const spec = d.spec as { finding: LineFinding; dismissal: Dismissal };
+  return { finding: spec.finding, dismissal: spec.dismissal, from: d.from, to: d.to };
+}
+
+/** Every finding shown, in document order. */
+export function allFindings(state: EditorState): PlacedFinding[] {
+  return (findingsKey.getState(state)?.decorations.find() ?? []).map(placed).sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/**
+ * The finding under `pos`: one that covers it, else one that ends right at it
+ * (the caret just after an artifact); the shortest when several do.
+ */
+export function findingAt(state: EditorState, pos: number): PlacedFinding | null {
+  const touching = (findingsKey.getState(state)?.decorations.find(pos, pos) ?? []).filter((d) => d.from <= pos && pos <= d.to);
+  touching.sort((a, b) => Number(pos >= a.to) - Number(pos >= b.to) || a.to - a.from - (b.to - b.from));
+  return touching[0] ? placed(touching[0]) : null;
+}
