@@ -20,7 +20,7 @@ import { currentMode, modePlugin, setMode, type Mode } from './mode';
 import { DocPositions } from './positions';
 import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
-import { textSlice, textToDoc } from './text-doc';
+import { replaceWithText, textToDoc } from './text-doc';
 
 export interface EditorCallbacks {
   onStatus(status: SaveStatus): void;
@@ -210,14 +210,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     const tr = view.state.tr;
     const from = positions.posAtCodePoint(change.start);
     const to = positions.posAtCodePoint(change.end);
-    if (/[\r\n]/.test(change.inserted)) {
-      const last = view.state.doc.resolve(to).parent;
-      tr.replace(from, to, textSlice(view.state.doc, change.inserted, last.attrs.eol as string | null));
-    } else if (change.inserted) {
-      tr.insertText(change.inserted, from, to);
-    } else {
-      tr.delete(from, to);
-    }
+    replaceWithText(tr, from, to, change.inserted);
     view.dispatch(markOrigin(tr, 'revert', 0).scrollIntoView());
     return null;
   }

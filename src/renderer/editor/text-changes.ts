@@ -28,7 +28,11 @@ export function stepChangesOf(tr: Transaction): { step: number; change: TextChan
       newFrom = Math.min(newFrom, newStart);
       newTo = Math.max(newTo, newEnd);
     });
-    if (from === Infinity) return;
+    if (from === Infinity) {
+      // A step that maps no positions (a paragraph's line ending changed): find what differs.
+      if (before === after) return;
+      [from, to, newFrom, newTo] = changedParagraphs(before, after);
+    }
     const change = changeBetween(before, after, from, to, newFrom, newTo);
     if (change) changes.push({ step: i, change });
   });
@@ -60,6 +64,20 @@ function changeBetween(before: Node, after: Node, from: number, to: number, newF
   if (removed === '' && inserted === '') return null;
   const start = b.cpStart[first]! + codePointLength(oldText.slice(0, prefix));
   return { start, end: start + codePointLength(removed), inserted };
+}
+
+/** The range of top-level nodes that differ, by identity, in both documents. */
+function changedParagraphs(before: Node, after: Node): [number, number, number, number] {
+  let start = 0;
+  let pos = 0;
+  while (start < before.childCount && start < after.childCount && before.child(start) === after.child(start)) pos += before.child(start++).nodeSize;
+  let endBefore = before.content.size;
+  let endAfter = after.content.size;
+  for (let i = before.childCount - 1, j = after.childCount - 1; i >= start && j >= start && before.child(i) === after.child(j); i--, j--) {
+    endBefore -= before.child(i).nodeSize;
+    endAfter -= after.child(j).nodeSize;
+  }
+  return [pos, endBefore, pos, endAfter];
 }
 
 /** Paragraphs first..last of `doc` as text, each with its line ending. */

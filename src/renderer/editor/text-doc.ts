@@ -2,6 +2,7 @@
 // lines, leading, trailing and repeated spaces all survive the round trip.
 
 import { Fragment, Slice, type Node } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
 import { schema, type LineEnding } from './schema';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -54,17 +55,25 @@ function dominant(endings: readonly LineEnding[]): LineEnding {
 }
 
 /**
- * `text` as a slice to insert into `doc`: its line breaks become paragraph
- * boundaries that keep their exact endings. The last piece joins the
- * paragraph it lands in, so it takes that paragraph's own ending (`lastEol`).
+ * Replaces [from, to) of `tr.doc` with `text`, whose line breaks become
+ * paragraph boundaries keeping their exact endings.
  */
-export function textSlice(doc: Node, text: string, lastEol: string | null): Slice {
+export function replaceWithText(tr: Transaction, from: number, to: number, text: string): Transaction {
+  if (!/[\r\n]/.test(text)) return text ? tr.insertText(text, from, to) : tr.delete(from, to);
+  const doc = tr.doc;
   const parsed = textToDoc(text);
-  const eol = doc.attrs.eol as string;
+  const defaultEol = doc.attrs.eol as string;
+  const own = (ending: string | null) => (ending === null || ending === defaultEol ? null : ending);
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  // The first inserted line joins the paragraph at `from`, the last one the
+  // paragraph at `to`: that one keeps the ending the paragraph had.
   const paragraphs: Node[] = [];
   parsed.forEach((p, _offset, i) => {
-    const ending = i < parsed.childCount - 1 ? lineEnding(parsed, p) : lastEol;
-    paragraphs.push(p.type.create({ eol: ending === null || ending === eol ? null : ending }, p.content));
+    const ending = i < parsed.childCount - 1 ? lineEnding(parsed, p) : ($to.parent.attrs.eol as string | null);
+    paragraphs.push(p.type.create({ eol: own(ending) }, p.content));
   });
-  return new Slice(Fragment.from(paragraphs), 1, 1);
+  tr.replace(from, to, new Slice(Fragment.from(paragraphs), 1, 1));
+  const firstParagraph = tr.mapping.map($from.before(1), -1);
+  return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, parsed.child(0))) });
 }

@@ -108,10 +108,13 @@ describe('text changes of a transaction', () => {
 
 describe('inserting text with line breaks', () => {
   it('keeps each inserted line ending exactly', async () => {
-    const { textSlice } = await import('../../../src/renderer/editor/text-doc');
+    const { replaceWithText } = await import('../../../src/renderer/editor/text-doc');
     const s = EditorState.create({ doc: textToDoc('ab\ncd') });
-    const tr = s.tr.replace(2, 2, textSlice(s.doc, 'X\r\nY', null));
+    const tr = replaceWithText(s.tr, 2, 2, 'X\r\nY');
     expect(docToText(tr.doc)).toBe('aX\r\nYb\ncd');
     replay(s, tr);
+    const across = replaceWithText(s.tr, 2, 6, '1\r2\n3');
+    expect(docToText(across.doc)).toBe('a1\r2\n3d');
+    replay(s, across);
   });
 });
