@@ -9,8 +9,33 @@ export function tokenize(text: string): string[] {
   return text.match(/\r\n|[\p{L}\p{N}\p{M}_'’-]+|[^\S\r\n]+|[^]/gu) ?? [];
 }
 
+/** Lines with their endings: long texts are aligned line by line first. */
+function lines(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+/**
+ * Lines are aligned first, then words within each changed run of lines, so
+ * the work stays proportional to what changed, even in a long document.
+ */
 export function diffTexts(before: string, after: string): DiffPart[] {
-  return diffTokens(tokenize(before), tokenize(after));
+  const parts: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    for (const part of diffTokens(tokenize(removed), tokenize(added))) push(parts, part.kind, part.text);
+    removed = '';
+    added = '';
+  };
+  for (const part of diffTokens(lines(before), lines(after))) {
+    if (part.kind === 'same') {
+      flush();
+      push(parts, 'same', part.text);
+    } else if (part.kind === 'removed') removed += part.text;
+    else added += part.text;
+  }
+  flush();
+  return parts;
 }
 
 export function diffTokens(a: readonly string[], b: readonly string[]): DiffPart[] {
@@ -37,11 +62,12 @@ function myers(a: readonly string[], b: readonly string[]): DiffPart[] {
   const m = b.length;
   const max = n + m;
   const offset = max + 1;
-  let v: Int32Array = new Int32Array(2 * max + 3);
+  const v = new Int32Array(2 * max + 3);
+  // Only the diagonals -d..d matter after d steps: keeping just those keeps memory O(D²).
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d, offset + d + 1));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -56,16 +82,17 @@ function myers(a: readonly string[], b: readonly string[]): DiffPart[] {
       }
     }
   }
-  trace.push(v);
-  // Walk the trace back from the end to recover the edit script.
+  // Walk the trace back from the end to recover the edit script; trace[d]
+  // holds the furthest x on each diagonal before step d (index k + d - 1... shifted below).
   const out: DiffPart[] = [];
   let x = n;
   let y = m;
-  for (let d = trace.length - 2; d >= 0 && (x > 0 || y > 0); d--) {
-    v = trace[d]!;
+  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
+    const before = trace[d]!; // diagonals -(d)..d as they were when step d began
+    const at = (k: number) => before[k + d]!;
     const k = x - y;
-    const prevK = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : v[offset + prevK]!;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       out.push({ kind: 'same', text: a[--x]! });
