@@ -254,3 +254,19 @@ test('text is never interpreted as HTML: markup in text, notes and tag names sho
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img').count()).toBe(0);
 });
+
+test('the library shows annotation counts and searches across documents', async ({ page }) => {
+  await selectText(page, 'Pudong');
+  await page.keyboard.press('3');
+  await saved(page);
+  await callApi(host, 'documents.create', { title: 'Other readout', text: 'Nothing about that district here.' });
+  await page.getByTestId('back-to-library').click();
+  const row = page.getByTestId('document-item').filter({ has: page.getByRole('button', { name: 'Readout', exact: true }) });
+  await expect(row.locator('td').nth(2)).toHaveText('1');
+  await page.getByTestId('library-search').fill('pudong');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  await expect(page.getByTestId('search-hit')).toContainText('Readout');
+  await expect(page.getByTestId('search-hit').locator('mark')).toHaveText('Pudong');
+  await page.getByTestId('search-hit').getByRole('button').click();
+  await expect(page.getByTestId('editor')).toContainText('The Pudong plan');
+});
