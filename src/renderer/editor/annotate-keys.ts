@@ -58,6 +58,15 @@ export function annotateKeysPlugin(openPicker: () => void): Plugin {
             return false;
         }
       },
+      handleDOMEvents: {
+        // The context action: right-clicking selected text offers the tag picker.
+        contextmenu(view, event) {
+          if (currentMode(view.state) !== 'annotate' || view.state.selection.empty) return false;
+          event.preventDefault();
+          openPicker();
+          return true;
+        },
+      },
       handleClick(view, pos) {
         if (currentMode(view.state) === 'annotate') selectAt(view.state, view.dispatch, pos);
         return false;
