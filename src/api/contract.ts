@@ -3,6 +3,7 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
+import type { FormatIssue } from '../core/formats';
 import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
@@ -33,6 +34,11 @@ const dismissal = z.strictObject({
   before: z.string().max(100),
   after: z.string().max(100),
 });
+/** Formats files are exported to and imported from (`auto`: told by each file's content, then its name). */
+export const exportFormats = ['native', 'w3c', 'brat', 'doccano', 'text'] as const;
+export const importFormats = ['auto', 'text', 'native', 'w3c', 'brat', 'doccano'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export type ImportFormat = (typeof importFormats)[number];
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -109,7 +115,36 @@ export const inputs = {
       .optional(),
   }),
   'annotations.delete': z.strictObject({ id }),
+  'transfer.export': z
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats) })
+    .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
+  'transfer.import': z.strictObject({
+    files: z
+      .array(z.strictObject({ name: z.string().min(1).max(1000), contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }))
+      .min(1)
+      .max(1000),
+    format: z.enum(importFormats).default('auto'),
+    /** The document W3C annotations go onto (default: the one the file targets). */
+    documentId: id.optional(),
+  }),
 } as const;
+
+export interface TransferExport {
+  /** Plain names (no folders), one per file to save; brat gives a .txt and an .ann per document. */
+  files: { name: string; content: string }[];
+  /** What the format could not hold and left out. */
+  omitted: FormatIssue[];
+}
+
+export interface TransferImport {
+  /** Documents created. */
+  documentIds: string[];
+  annotationCount: number;
+  /** What was left out or changed (new ids, merged tags), by file and record. */
+  issues: FormatIssue[];
+  /** W3C annotations that could not be anchored in the document's text. */
+  unanchored: FormatIssue[];
+}
 
 export interface WorkspaceInfo {
   path: string;
@@ -148,6 +183,8 @@ export interface Outputs {
   'annotations.create': Annotation;
   'annotations.update': Annotation;
   'annotations.delete': { deleted: true };
+  'transfer.export': TransferExport;
+  'transfer.import': TransferImport;
 }
 
 export type Method = keyof typeof inputs & keyof Outputs;

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { EditError } from '../core/edits';
+import { FormatError } from '../core/formats';
 import { ConflictError, NotFoundError, WorkspaceError } from '../store/errors';
 import type { ApiError, ApiErrorCode } from './contract';
 
@@ -25,6 +26,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
   if (error instanceof EditError) return { code: 'invalid_input', message: error.message };
+  // An imported file that breaks its format: the message names the file, the record and the problem.
+  if (error instanceof FormatError) return { code: 'bad_file', message: error.message };
   if (error instanceof WorkspaceError) return { code: 'workspace', message: error.message };
   const sqliteCode = (error as { code?: unknown }).code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {

@@ -16,8 +16,10 @@ import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from
 import type { Workspace } from '../store/workspace';
 import type { Method, Output, ParsedInput } from './contract';
 import { RequestError } from './errors';
+import { exportFiles, importFiles } from './transfer';
 
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+/** Handlers that read files answer with a promise; the rest at once. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
 export interface ServiceContext {
   workspace: Workspace;
@@ -182,5 +184,9 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       tx(() => deleteAnnotation(db, id));
       return { deleted: true };
     },
+
+    'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
+    'transfer.import': ({ files, format, documentId }) =>
+      importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author, now: now() }),
   };
 }

@@ -3,7 +3,7 @@
 // (transfer.export, transfer.import) and the command line.
 
 import { randomUUID } from 'node:crypto';
-import { decodeText } from '../core/decode';
+import { decodeText, MAX_DOCUMENT_BYTES } from '../core/decode';
 import {
   detectFormat,
   exportBrat,
@@ -19,44 +19,19 @@ import {
   importW3C,
   type FormatIssue,
   type ImportOptions,
+  type WorkspaceExport,
 } from '../core/formats';
 import { exportBundle } from '../store/export-bundle';
 import { getDocument } from '../store/documents';
 import { importUnits, type ImportUnit } from '../store/import-bundle';
 import { listTags } from '../store/tags';
 import type { Workspace } from '../store/workspace';
-
-export const exportFormats = ['native', 'w3c', 'brat', 'doccano', 'text'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-export const importFormats = ['auto', 'text', 'native', 'w3c', 'brat', 'doccano'] as const;
-export type ImportFormat = (typeof importFormats)[number];
-
-/** One output file: a plain name (no folders) and its text. */
-export interface ExportedFile {
-  name: string;
-  content: string;
-}
-
-export interface ExportOutcome {
-  files: ExportedFile[];
-  /** What the format could not hold and left out. */
-  omitted: FormatIssue[];
-}
+import type { ExportFormat, ImportFormat, TransferExport, TransferImport } from './contract';
 
 /** One input file: its name (a base name is taken) and its bytes. */
 export interface IncomingFile {
   name: string;
   bytes: Uint8Array;
-}
-
-export interface ImportOutcome {
-  /** Documents created. */
-  documentIds: string[];
-  annotationCount: number;
-  /** What was left out or changed (new ids, merged tags), by file and record. */
-  issues: FormatIssue[];
-  /** W3C annotations that could not be anchored in the document's text. */
-  unanchored: FormatIssue[];
 }
 
 export interface ImportRequest {
@@ -72,10 +47,19 @@ export interface ImportRequest {
 const MAX_ANNOTATION_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The documents (or all) in one format, as the files a user would save. */
-export function exportFiles(workspace: Workspace, documentIds: readonly string[] | 'all', format: ExportFormat, exportedAt: string): ExportOutcome {
-  const bundle = exportBundle(workspace.db, documentIds);
+export function exportFiles(workspace: Workspace, documentIds: readonly string[] | 'all', format: ExportFormat, exportedAt: string): TransferExport {
+  try {
+    return writeFiles(exportBundle(workspace.db, documentIds), documentIds === 'all', format, exportedAt);
+  } catch (error) {
+    // An exporter refusing what the store holds is a fault here, not in any file the user gave.
+    if (error instanceof FormatError) throw new Error(`the workspace cannot be exported as ${format}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+function writeFiles(bundle: WorkspaceExport, all: boolean, format: ExportFormat, exportedAt: string): TransferExport {
   const only = bundle.documents.length === 1 ? bundle.documents[0]!.document.title : undefined;
-  const stem = (only !== undefined ? fileStem(only) : '') || (documentIds === 'all' ? 'scholia-workspace' : 'scholia-export');
+  const stem = (only !== undefined ? fileStem(only) : '') || (all ? 'scholia-workspace' : 'scholia-export');
   switch (format) {
     case 'native':
       return { files: [{ name: `${stem}.scholia.json`, content: exportNative(bundle, { exportedAt }) }], omitted: [] };
@@ -104,8 +88,9 @@ export function exportFiles(workspace: Workspace, documentIds: readonly string[]
  * one transaction. Throws a FormatError naming the file, the record and the
  * problem, with the workspace unchanged, for any file that cannot be imported.
  */
-export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest): Promise<ImportOutcome> {
-  const options = (file: string): ImportOptions => ({ file, tags: listTags(workspace.db), author: request.author, newId: randomUUID, now: () => request.now });
+export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest): Promise<TransferImport> {
+  const newId = orderedIds();
+  const options = (file: string): ImportOptions => ({ file, tags: listTags(workspace.db), author: request.author, newId, now: () => request.now });
   const units: ImportUnit[] = [];
   const issues: FormatIssue[] = [];
   const unanchored: FormatIssue[] = [];
@@ -121,6 +106,8 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
     const { file, format } = group;
     switch (format) {
       case 'text':
+        // Decoded first for the message documents.importFile gives: the file and why, the byte offset in the why.
+        textOf(file, MAX_DOCUMENT_BYTES);
         units.push({ kind: 'documents', file: file.name, bundle: await importPlainText(file.bytes, options(file.name)) });
         break;
       case 'native':
@@ -189,9 +176,27 @@ function groupFiles(files: readonly IncomingFile[], format: ImportFormat): FileG
   return groups;
 }
 
+/**
+ * Random UUIDs (version 7 layout) that sort in the order they are made.
+ * Documents read from one file share a creation time, and exports order such
+ * documents by id: so they keep the order they had in the file.
+ */
+function orderedIds(): () => string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  let count = 0;
+  return () => {
+    const c = (count++ % 0x1000000).toString(16).padStart(6, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3)}-${randomUUID().slice(24)}`;
+  };
+}
+
 /** An annotation file's text (UTF-8 or UTF-16 with BOM), or why it is not text. */
 function annotationText(file: IncomingFile): string {
-  const decoded = decodeText(file.bytes, MAX_ANNOTATION_FILE_BYTES);
+  return textOf(file, MAX_ANNOTATION_FILE_BYTES);
+}
+
+function textOf(file: IncomingFile, maxBytes: number): string {
+  const decoded = decodeText(file.bytes, maxBytes);
   if (!decoded.ok) throw new FormatError({ file: file.name }, decoded.error.message);
   return decoded.text;
 }

@@ -23,7 +23,7 @@ export async function importFiles(paths: readonly string[], dispatch: Dispatch):
       // Checked before reading so a huge file is never loaded into memory.
       if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`the file is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit for one document`);
       const contentBase64 = (await readFile(path)).toString('base64');
-      const envelope = dispatch('documents.importFile', { fileName: name, contentBase64 });
+      const envelope = await dispatch('documents.importFile', { fileName: name, contentBase64 });
       if (envelope.ok) outcome.imported++;
       else outcome.failures.push(envelope.error.code === 'bad_file' ? envelope.error.message : `${name}: ${envelope.error.message}`);
     } catch (error) {

@@ -9,7 +9,7 @@ import { isTrustedSender } from './app-origin';
 
 /** Binds the api once; `window` and `dispatch` are read per call, as both can be replaced. */
 export function bindApi(window: () => BrowserWindow | null, dispatch: () => Dispatch): void {
-  ipcMain.handle(IPC_API_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Envelope<unknown> => {
+  ipcMain.handle(IPC_API_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Envelope<unknown> | Promise<Envelope<unknown>> => {
     if (!senderAllowed(event, window())) {
       return { ok: false, error: { code: 'unauthorized', message: 'api calls are accepted only from Scholia’s own page' } };
     }

@@ -118,7 +118,7 @@ function handleApi(options: WebHostOptions, method: string, req: IncomingMessage
       send(res, { ok: false, error: { code: 'invalid_input', message: 'the request body is not valid JSON' } });
       return;
     }
-    send(res, options.dispatch(method, input));
+    void Promise.resolve(options.dispatch(method, input)).then((envelope) => send(res, envelope));
   });
 }
 

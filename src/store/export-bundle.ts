@@ -1,0 +1,41 @@
+// Reading documents with everything that belongs to them, for the exporters.
+
+import type { Database } from 'better-sqlite3';
+import type { WorkspaceExport } from '../core/formats';
+import type { Tag } from '../core/model';
+import { listAnnotations } from './annotations';
+import { getDocument } from './documents';
+import { listEdits } from './edits';
+import { listTags } from './tags';
+
+/**
+ * The documents (all of them, or those named, in that order) with their
+ * annotations and edits, and the tags they use with those tags' ancestors:
+ * a file about these documents, not a copy of the whole taxonomy. Read in one
+ * transaction, so a save arriving meanwhile is either wholly in it or not.
+ * Throws NotFoundError for an unknown document id.
+ */
+export function exportBundle(db: Database, documentIds: readonly string[] | 'all'): WorkspaceExport {
+  return db
+    .transaction((): WorkspaceExport => {
+      const ids = documentIds === 'all' ? (db.prepare('SELECT id FROM documents ORDER BY created_at, id').all() as { id: string }[]).map((r) => r.id) : [...new Set(documentIds)];
+      const documents = ids.map((id) => {
+        const document = getDocument(db, id);
+        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id) };
+      });
+      const used = new Set(documents.flatMap((d) => d.annotations.flatMap((a) => a.tagIds)));
+      return { tags: withAncestors(listTags(db), used), documents };
+    })
+    .deferred();
+}
+
+function withAncestors(tags: readonly Tag[], used: ReadonlySet<string>): Tag[] {
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  const wanted = new Set<string>();
+  for (const id of used) {
+    for (let tag = byId.get(id); tag !== undefined && !wanted.has(tag.id); tag = tag.parentId === null ? undefined : byId.get(tag.parentId)) {
+      wanted.add(tag.id);
+    }
+  }
+  return tags.filter((tag) => wanted.has(tag.id));
+}

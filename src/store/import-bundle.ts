@@ -1,0 +1,254 @@
+// Writing what importers read into the workspace: all of it in one
+// transaction or none of it, so a file that breaks halfway leaves no trace.
+//
+// Ids are kept where they are free, so that importing an export into an empty
+// workspace and exporting again gives the same file. Tags meet the workspace's
+// taxonomy by id, then by name under the same parent (the store cannot hold
+// two siblings of one name). A workspace with no documents yet takes the
+// file's taxonomy (a restore or a move to a new machine): its starter tags
+// give way to the file's tags of the same name, ids, colours and keys. A
+// workspace with documents keeps its own tags and keys.
+
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { EditError, replayEdits } from '../core/edits';
+import { FormatError, type FormatIssue, type ImportedBundle } from '../core/formats';
+import type { Annotation, Tag } from '../core/model';
+import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
+import { insertAnnotation } from './annotations';
+import { NotFoundError } from './errors';
+import { getTag, insertTag, listTags, updateTag } from './tags';
+import type { Workspace } from './workspace';
+
+/** New documents with their annotations and edits, from one file (or a brat pair). */
+export interface DocumentsImport {
+  kind: 'documents';
+  /** Named in errors and notes. */
+  file: string;
+  bundle: ImportedBundle;
+}
+
+/** Annotations anchored in an existing document's text (W3C). */
+export interface AnnotationsImport {
+  kind: 'annotations';
+  file: string;
+  documentId: string;
+  /** The current text the annotations were anchored in: if it has changed since, nothing is written. */
+  text: string;
+  /** Tags the annotations use that the workspace did not have, parents first. */
+  tags: Tag[];
+  annotations: Annotation[];
+}
+
+export type ImportUnit = DocumentsImport | AnnotationsImport;
+
+export interface ImportReport {
+  /** Documents created, in the order of the files. */
+  documentIds: string[];
+  annotationCount: number;
+  /** What the workspace made of the files differently from how they are written: new ids, merged tags, keys. */
+  notes: FormatIssue[];
+}
+
+/** Ids the api can name (see api/contract.ts); any other id in a file is replaced. */
+const NAMEABLE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * Writes every unit in one immediate transaction. Throws a FormatError naming
+ * the file, the record and the problem, and writes nothing, if a unit breaks
+ * a rule of the workspace: edits that do not replay to the text, annotations
+ * off the text or with a quote that does not match it, tags that do not exist.
+ */
+export function importUnits(workspace: Workspace, units: readonly ImportUnit[], now = new Date().toISOString()): ImportReport {
+  return workspace.transaction(() => {
+    const run = new ImportRun(workspace.db, now);
+    for (const unit of units) {
+      if (unit.kind === 'documents') run.writeDocuments(unit);
+      else run.writeAnnotations(unit);
+    }
+    return run.report;
+  });
+}
+
+/** One import's state: the ids it has taken and what it has to report. */
+class ImportRun {
+  readonly report: ImportReport = { documentIds: [], annotationCount: 0, notes: [] };
+  /** Tags this import has written or taken over: later files match them, but never take them over. */
+  private readonly ours = new Set<string>();
+  /** Whether the workspace had no documents before this import. */
+  private readonly restoring: boolean;
+  private readonly has: Record<'documents' | 'annotations' | 'tags', (id: string) => boolean>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: string,
+  ) {
+    this.restoring = db.prepare('SELECT 1 FROM documents LIMIT 1').get() === undefined;
+    const exists = (table: string) => {
+      const statement = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
+      return (id: string) => statement.get(id) !== undefined;
+    };
+    this.has = { documents: exists('documents'), annotations: exists('annotations'), tags: exists('tags') };
+  }
+
+  writeDocuments({ file, bundle }: DocumentsImport): void {
+    const tagIds = this.writeTags(file, bundle.tags);
+    bundle.documents.forEach(({ document, annotations, edits }, i) => {
+      const record = `documents[${i}] (${document.id})`;
+      let text: string;
+      try {
+        text = replayEdits(document.originalText, edits);
+      } catch (error) {
+        if (error instanceof EditError) throw new FormatError({ file, record }, `its edits do not replay on originalText: ${error.message}`);
+        throw error;
+      }
+      if (text !== document.text) throw new FormatError({ file, record }, 'replaying its edits on originalText does not give text');
+      // JSON can spell a lone surrogate (\ud800); it is not text, and offsets over it are ambiguous.
+      if (hasLoneSurrogate(document.originalText) || hasLoneSurrogate(text)) throw new FormatError({ file, record }, 'its text holds a lone surrogate, which is not text');
+      const id = this.freeId('documents', document.id, `document ${document.id}`, file);
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
+             original_text, current_text, current_length, edit_count, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, document.title, document.sourceName, document.sha256, document.sourceLanguage, document.targetLanguage,
+          document.originalText, document.text, codePointLength(document.text), edits.length, document.createdAt, document.updatedAt);
+      const insertEdit = this.db.prepare(
+        'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
+      this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      this.report.documentIds.push(id);
+    });
+  }
+
+  writeAnnotations(unit: AnnotationsImport): void {
+    const row = this.db.prepare('SELECT current_text FROM documents WHERE id = ?').get(unit.documentId) as { current_text: string } | undefined;
+    if (row === undefined) throw new NotFoundError(`no document with id ${unit.documentId}`);
+    if (row.current_text !== unit.text) {
+      throw new FormatError({ file: unit.file }, 'the document changed while its annotations were being read; import the file again');
+    }
+    const tagIds = this.writeTags(unit.file, unit.tags);
+    this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+  }
+
+  /** Checks each annotation against the text, maps its tags and ids, and inserts it. */
+  private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): void {
+    const index = new CodePointIndex(text);
+    annotations.forEach((annotation, j) => {
+      const record = `${parent}.annotations[${j}] (${annotation.id})`;
+      const { start, end } = annotation;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= index.length)) {
+        throw new FormatError({ file, record }, `range [${start}, ${end}) is not within the text (length ${index.length})`);
+      }
+      const covered = text.slice(index.toUtf16(start), index.toUtf16(end));
+      if (!annotation.detached && covered !== annotation.quote) {
+        throw new FormatError({ file, record }, `quote ${JSON.stringify(annotation.quote)} does not match the text at [${start}, ${end}), which is ${JSON.stringify(covered)}`);
+      }
+      const tags = annotation.tagIds.map((tagId) => {
+        const mapped = tagIds.get(tagId) ?? (this.has.tags(tagId) ? tagId : undefined);
+        if (mapped === undefined) throw new FormatError({ file, record }, `unknown tag ${JSON.stringify(tagId)}: it is neither in the file nor in the workspace`);
+        return mapped;
+      });
+      const id = this.freeId('annotations', annotation.id, `annotation ${annotation.id}`, file);
+      insertAnnotation(this.db, { ...annotation, id, documentId, tagIds: tags });
+      this.report.annotationCount++;
+    });
+  }
+
+  /**
+   * Writes a file's tags (parents first) and returns what each of its tag ids
+   * is in the workspace.
+   */
+  private writeTags(file: string, tags: readonly Tag[]): Map<string, string> {
+    const map = new Map<string, string>();
+    tags.forEach((tag, i) => {
+      const record = `tags[${i}] (${tag.name})`;
+      const parentId = tag.parentId === null ? null : (map.get(tag.parentId) ?? tag.parentId);
+      if (parentId !== null && !this.has.tags(parentId)) {
+        throw new FormatError({ file, record }, `its parent ${JSON.stringify(tag.parentId)} is neither in the file nor in the workspace`);
+      }
+      const sameId = this.has.tags(tag.id) ? getTag(this.db, tag.id) : undefined;
+      const same = sameId !== undefined && sameId.parentId === parentId && foldCase(sameId.name) === foldCase(tag.name) ? sameId : this.sibling(parentId, tag.name);
+      if (same !== undefined) {
+        map.set(tag.id, this.meet(file, tag, same, sameId === undefined));
+        return;
+      }
+      const id = this.freeId('tags', tag.id, `tag ${tag.name}`, file);
+      insertTag(this.db, { ...tag, id, parentId, key: this.freeKey(file, tag, null) }, this.now);
+      this.ours.add(id);
+      map.set(tag.id, id);
+    });
+    return map;
+  }
+
+  /**
+   * A file's tag meeting the workspace's tag of its name: the same tag. When
+   * restoring, a tag that is not this import's own and that nothing uses takes
+   * the file's id (if free), name, colour, key and description.
+   */
+  private meet(file: string, tag: Tag, existing: Tag, idFree: boolean): string {
+    const taking = this.restoring && !this.ours.has(existing.id) && !this.inUse(existing.id);
+    this.ours.add(existing.id);
+    if (!taking) {
+      if (existing.id !== tag.id) this.note(file, `tag ${tag.name}`, `is the workspace's tag ${JSON.stringify(existing.name)} (id ${existing.id})`);
+      return existing.id;
+    }
+    let id = existing.id;
+    if (existing.id !== tag.id && idFree && NAMEABLE_ID.test(tag.id)) {
+      id = tag.id;
+      // Children point at the old id until they are moved too; checked at commit.
+      this.db.pragma('defer_foreign_keys = ON');
+      this.db.prepare('UPDATE tags SET id = ? WHERE id = ?').run(id, existing.id);
+      this.db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(id, existing.id);
+      this.ours.add(id);
+    }
+    updateTag(this.db, id, { name: tag.name, color: tag.color, description: tag.description, key: this.freeKey(file, tag, id) });
+    return id;
+  }
+
+  /**
+   * The tag's shortcut key, unless another tag holds it: when restoring, a
+   * tag that is not this import's own gives the key up; else the imported tag
+   * goes without.
+   */
+  private freeKey(file: string, tag: Tag, self: string | null): string | null {
+    if (tag.key === null) return null;
+    const holder = this.db.prepare('SELECT id, name FROM tags WHERE key = ? AND id IS NOT ?').get(tag.key, self) as { id: string; name: string } | undefined;
+    if (holder === undefined) return tag.key;
+    if (this.restoring && !this.ours.has(holder.id)) {
+      this.db.prepare('UPDATE tags SET key = NULL WHERE id = ?').run(holder.id);
+      this.note(file, `tag ${tag.name}`, `took shortcut key ${tag.key} from the workspace's tag ${JSON.stringify(holder.name)}`);
+      return tag.key;
+    }
+    this.note(file, `tag ${tag.name}`, `imported without its shortcut key ${tag.key}: the tag ${JSON.stringify(holder.name)} has it`);
+    return null;
+  }
+
+  /** The workspace's tag of this name (ignoring ASCII case) under this parent. */
+  private sibling(parentId: string | null, name: string): Tag | undefined {
+    return listTags(this.db).find((t) => t.parentId === parentId && foldCase(t.name) === foldCase(name));
+  }
+
+  private inUse(tagId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM annotation_tags WHERE tag_id = ? LIMIT 1').get(tagId) !== undefined;
+  }
+
+  /** The file's id when it is free and nameable, else a new one (and a note saying so). */
+  private freeId(table: 'documents' | 'annotations' | 'tags', id: string, what: string, file: string): string {
+    if (NAMEABLE_ID.test(id) && !this.has[table](id)) return id;
+    const fresh = randomUUID();
+    this.note(file, what, NAMEABLE_ID.test(id) ? `has the new id ${fresh}: its id is taken in this workspace` : `has the new id ${fresh}: its id is not letters, digits, - and _`);
+    return fresh;
+  }
+
+  private note(file: string, record: string, problem: string): void {
+    this.report.notes.push({ record: `${file}: ${record}`, problem });
+  }
+}
+
+/** ASCII case folding, as the store's NOCASE tells tag names apart. */
+function foldCase(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
