@@ -5,7 +5,10 @@ import { parseCommandLine, type CommandModule } from './args';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check'),
+  export: () => import('./commands/export'),
   fix: () => import('./commands/fix'),
+  import: () => import('./commands/import'),
+  list: () => import('./commands/list'),
   serve: () => import('./commands/serve'),
 };
 
@@ -32,6 +35,13 @@ function usage(): string {
     '  check FILE [--json] [--rules a,b]      list translation artifacts found in a text file',
     '  fix FILE [--in-place] [--rules a,b]    apply every safe fix (repeatedly, until none is left)',
     '  serve [--port N] [--workspace PATH]    start the web host on 127.0.0.1',
+    '  list [--json]                          the documents, with their annotation and edit counts and length',
+    '  import FILE... [--format F] [--json]   import files (F: auto, text, native, w3c, brat, doccano; brat: .txt + .ann',
+    '                                         pairs or a folder of them; w3c onto a document: --document ID)',
+    '  export [ID...|--all] --format F [-o PATH]',
+    '                                         export documents (F: native, w3c, brat, doccano, text) to stdout,',
+    '                                         or to PATH (brat: -o DIR)',
+    '  list, import and export work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
     '',
   ].join('\n');
 }

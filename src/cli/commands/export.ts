@@ -1,0 +1,56 @@
+// `export [DOC_ID...|--all] --format F [-o PATH]`: documents in one format.
+// One output file goes to stdout without -o, else to PATH (a file, or into
+// PATH if it is a folder); several (brat, or text of several documents) need
+// -o DIR. What the format left out goes to stderr.
+
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportFormats, type ExportFormat, type TransferExport } from '../../api/contract';
+import { exportFiles } from '../../api/transfer';
+import { UsageError, type CommandLine, type OptionSpec } from '../args';
+import { openWorkspaceFromOptions } from '../workspace-option';
+
+export const options: OptionSpec = { flags: ['all'], values: ['format', 'o', 'output', 'workspace'] };
+
+export async function run(commandLine: CommandLine): Promise<number> {
+  const format = commandLine.values.get('format') as ExportFormat | undefined;
+  if (format === undefined || !exportFormats.includes(format)) throw new UsageError(`export needs --format, one of ${exportFormats.join(', ')}`);
+  const all = commandLine.flags.has('all');
+  const ids = commandLine.positionals;
+  if (all === (ids.length > 0)) throw new UsageError('export needs document ids (see: list) or --all, not both');
+  const output = commandLine.values.get('o') ?? commandLine.values.get('output');
+  const workspace = await openWorkspaceFromOptions(commandLine);
+  let result: TransferExport;
+  try {
+    result = exportFiles(workspace, all ? 'all' : ids, format, new Date().toISOString());
+  } finally {
+    workspace.close();
+  }
+  for (const issue of result.omitted) process.stderr.write(`left out: ${issue.record}: ${issue.problem}\n`);
+  const { files } = result;
+  if (output === undefined) {
+    if (files.length !== 1) throw new UsageError(`${format} export of these documents is ${files.length} files: give a folder with -o DIR`);
+    process.stdout.write(files[0]!.content);
+    return 0;
+  }
+  const isFolder = await stat(output).then(
+    (info) => info.isDirectory(),
+    () => files.length !== 1,
+  );
+  if (isFolder) {
+    await mkdir(output, { recursive: true });
+    for (const file of files) await writeAtomically(join(output, file.name), file.content);
+    process.stderr.write(`wrote ${files.map((f) => join(output, f.name)).join(', ')}\n`);
+  } else {
+    if (files.length !== 1) throw new UsageError(`${format} export of these documents is ${files.length} files: -o must name a folder`);
+    await writeAtomically(output, files[0]!.content);
+  }
+  return 0;
+}
+
+/** Written beside and renamed into place, so an interrupted export never leaves half a file under the name. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content, 'utf8');
+  await rename(temporary, path);
+}

@@ -1,0 +1,73 @@
+// `import FILE... [--format F] [--document ID] [--json]`: files (or folders of
+// them, for brat) into the workspace, all in one transaction. Prints the ids
+// of the documents created, one a line; what was left out goes to stderr.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { importFormats, type ImportFormat } from '../../api/contract';
+import { importFiles, type IncomingFile } from '../../api/transfer';
+import type { FormatIssue } from '../../core/formats';
+import { UsageError, type CommandLine, type OptionSpec } from '../args';
+import { fail } from './check';
+import { currentAuthor, openWorkspaceFromOptions } from '../workspace-option';
+
+export const options: OptionSpec = { flags: ['json'], values: ['format', 'document', 'workspace'] };
+
+export async function run(commandLine: CommandLine): Promise<number> {
+  const format = (commandLine.values.get('format') ?? 'auto') as ImportFormat;
+  if (!importFormats.includes(format)) throw new UsageError(`--format is one of ${importFormats.join(', ')}`);
+  if (commandLine.positionals.length === 0) throw new UsageError('import needs at least one FILE (or a folder of brat .txt and .ann files)');
+  let files: IncomingFile[];
+  try {
+    files = await readInputs(commandLine.positionals);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const workspace = await openWorkspaceFromOptions(commandLine);
+  try {
+    const outcome = await importFiles(workspace, files, {
+      format,
+      documentId: commandLine.values.get('document'),
+      author: currentAuthor(),
+      now: new Date().toISOString(),
+    });
+    if (commandLine.flags.has('json')) {
+      process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    } else {
+      for (const id of outcome.documentIds) process.stdout.write(`${id}\n`);
+      const created = `${outcome.documentIds.length} document${outcome.documentIds.length === 1 ? '' : 's'}`;
+      process.stderr.write(`imported ${created} and ${outcome.annotationCount} annotations into ${workspace.path}\n`);
+      report('not anchored', outcome.unanchored);
+      report('note', outcome.issues);
+    }
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}
+
+function report(kind: string, issues: readonly FormatIssue[]): void {
+  for (const issue of issues) process.stderr.write(`${kind}: ${issue.record}: ${issue.problem}\n`);
+}
+
+/** Files as given; a folder stands for the files in it (not its subfolders). */
+async function readInputs(paths: readonly string[]): Promise<IncomingFile[]> {
+  const files: IncomingFile[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((error: unknown) => {
+      throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`);
+    });
+    if (info.isDirectory()) {
+      const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.'));
+      if (entries.length === 0) throw new Error(`${path} is a folder with no files in it`);
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) files.push(await readOne(join(path, entry.name)));
+    } else {
+      files.push(await readOne(path));
+    }
+  }
+  return files;
+}
+
+async function readOne(path: string): Promise<IncomingFile> {
+  return { name: path, bytes: await readFile(path) };
+}
