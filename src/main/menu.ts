@@ -33,6 +33,8 @@ export function buildMenu(actions: MenuActions, { isMac, isPackaged }: MenuConte
       submenu: [
         { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         rendererShortcut('Paste as New Document', 'paste-as-new'),
+        // The renderer asks what and in which format, and saves the files.
+        rendererShortcut('Export…', 'export'),
         { type: 'separator' },
         { id: 'open-workspace', label: 'Open Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },
         { type: 'separator' },

@@ -17,3 +17,4 @@ export type { DoccanoSpan } from './doccano';
 export { exportDoccano, importDoccano } from './doccano';
 export { exportPlainText, importPlainText } from './plaintext';
 export { joinTagPath, splitTagPath } from './tagpaths';
+export { importGroups } from './import-groups';
