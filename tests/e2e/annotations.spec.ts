@@ -113,10 +113,10 @@ test('undo and redo an annotation, in order with text edits', async ({ page }) =
   await saved(page);
   expect(await stored()).toHaveLength(1);
   await page.keyboard.press('Control+z');
-  await expect(page.locator('[data-annotation-id]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
   await expect.poll(async () => (await stored()).length).toBe(0);
   await page.keyboard.press('Control+y');
-  await expect(page.locator('[data-annotation-id]')).toHaveText('meeting');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveText('meeting');
   await expect.poll(async () => (await stored()).map((a) => a.quote)).toEqual(['meeting']);
 
   // A text edit after the annotation is undone first, then the annotation.
@@ -127,9 +127,9 @@ test('undo and redo an annotation, in order with text edits', async ({ page }) =
   await saved(page);
   await page.keyboard.press('Control+z');
   await expect.poll(() => editorText(page)).toBe(TEXT);
-  await expect(page.locator('[data-annotation-id]')).toHaveCount(1);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(1);
   await page.keyboard.press('Control+z');
-  await expect(page.locator('[data-annotation-id]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
   await saved(page);
   expect(await stored()).toHaveLength(0);
   expect((await callApi<{ text: string }>(host, 'documents.get', { id: documentId })).text).toBe(TEXT);
@@ -138,7 +138,7 @@ test('undo and redo an annotation, in order with text edits', async ({ page }) =
 test('a selected annotation shows its quote, takes a note and another tag, and Delete removes it', async ({ page }) => {
   await selectText(page, 'Pudong plan');
   await page.keyboard.press('4');
-  await page.locator('[data-annotation-id]').click();
+  await page.locator('[data-testid=editor] [data-annotation-id]').click();
   await expect(page.getByTestId('annotation-quote')).toHaveText('Pudong plan');
   await page.getByTestId('annotation-note').fill('Pilot zone <b>reform</b>');
   await page.getByTestId('editor').focus();
@@ -147,10 +147,10 @@ test('a selected annotation shows its quote, takes a note and another tag, and D
   await saved(page);
   const [a] = await stored();
   expect(a).toMatchObject({ quote: 'Pudong plan', note: 'Pilot zone <b>reform</b>', tagIds: [tagId('Policy'), tagId('Place')] });
-  await expect(page.locator('[data-annotation-id]')).toHaveAttribute('data-tags', 'Policy,Place');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveAttribute('data-tags', 'Policy,Place');
 
   await page.keyboard.press('Delete');
-  await expect(page.locator('[data-annotation-id]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
   await saved(page);
   expect(await stored()).toHaveLength(0);
   expect(await editorText(page)).toBe(TEXT);
@@ -164,7 +164,7 @@ test('an annotation whose text is deleted is kept as detached and can be re-atta
   await selectText(page, 'Pudong ');
   await page.keyboard.press('Backspace');
   await saved(page);
-  await expect(page.locator('[data-annotation-id]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
   await page.getByRole('tab', { name: /Annotations/ }).click();
   await expect(page.getByTestId('detached-item')).toHaveText('Pudong');
   expect(await stored()).toEqual([expect.objectContaining({ quote: 'Pudong', detached: true })]);
@@ -172,7 +172,7 @@ test('an annotation whose text is deleted is kept as detached and can be re-atta
   await page.getByTestId('detached-item').click();
   await selectText(page, 'plan');
   await page.getByTestId('reattach').click();
-  await expect(page.locator('[data-annotation-id]')).toHaveText('plan');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveText('plan');
   await saved(page);
   expect(await stored()).toEqual([expect.objectContaining({ quote: 'plan', detached: false })]);
 });
@@ -249,7 +249,7 @@ test('text is never interpreted as HTML: markup in text, notes and tag names sho
   expect(await editorText(page)).toBe(`Before ${hostile} after`);
   await selectText(page, '<b>bold</b>');
   await page.keyboard.press('9');
-  await expect(page.locator('[data-annotation-id]')).toHaveAttribute('data-tags', '<img src=y onerror="window.__pwned=2">');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveAttribute('data-tags', '<img src=y onerror="window.__pwned=2">');
   await expect(page.getByTestId('annotation-tags')).toContainText('<img src=y');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img').count()).toBe(0);

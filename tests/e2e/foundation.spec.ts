@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editorText, openDocument } from './helpers';
+import { editorText, openDocument, selectText } from './helpers';
 import { callApi, startHost, tempWorkspacePath, type RunningHost } from './web-host';
 
 let hosts: RunningHost[] = [];
@@ -73,13 +73,8 @@ test('a correction typed in Edit mode persists across a reload and a restart of 
   await expect(page.getByTestId('editor')).toHaveAttribute('data-mode', 'edit');
   await expect(page.getByTestId('mode-toggle')).toHaveAttribute('aria-pressed', 'true');
   // Put the caret right after "city." and type the missing space.
-  await page.locator('[data-testid=editor] p').first().evaluate((p) => {
-    const range = document.createRange();
-    range.setStart(p.firstChild!, 'the city.'.length);
-    range.collapse(true);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
+  await selectText(page, 'the city.');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.type(' ');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   const expected = 'the city. We must\r\ncontinue 😀 work';
