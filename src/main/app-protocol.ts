@@ -4,7 +4,7 @@
 
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { CONTENT_SECURITY_POLICY } from '../server/security';
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 import { contentTypeOf, resolveAppFile } from './app-files';
 import { APP_SCHEME } from './app-origin';
 

@@ -3,21 +3,6 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The renderer's Content-Security-Policy; the same one Electron's window gets. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  // ProseMirror and Svelte set style attributes; no style can load from elsewhere.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
 export function createToken(): string {
   return randomBytes(32).toString('base64url');
 }

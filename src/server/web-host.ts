@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, Envelope } from '../api/contract';
 import type { Dispatch } from '../api/dispatch';
-import { CONTENT_SECURITY_POLICY, hostAllowed, tokenMatches } from './security';
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
+import { hostAllowed, tokenMatches } from './security';
 import { serveStatic } from './static-files';
 
 /** Largest api request body: a 16 MiB file in base64 plus its JSON. */
