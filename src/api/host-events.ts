@@ -17,13 +17,3 @@ export const hostEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export type HostEvent = z.infer<typeof hostEventSchema>;
-
-/** What the desktop preload exposes on `window.scholia`, and nothing else. */
-export interface DesktopBridge {
-  invoke(method: string, input: unknown): Promise<unknown>;
-  onHostEvent(listener: (event: unknown) => void): () => void;
-}
-
-/** The IPC channel names, shared by main and preload. */
-export const IPC_API_CHANNEL = 'scholia:api';
-export const IPC_EVENT_CHANNEL = 'scholia:event';

@@ -4,7 +4,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../api/contract';
 import type { Dispatch } from '../api/dispatch';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type HostEvent } from '../api/host-events';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../api/desktop-bridge';
+import type { HostEvent } from '../api/host-events';
 import { isTrustedSender } from './app-origin';
 
 /** Binds the api once; `window` and `dispatch` are read per call, as both can be replaced. */

@@ -3,7 +3,8 @@
 
 import { createApiClient, type ApiClient, type Transport } from '../../api/client';
 import type { Envelope } from '../../api/contract';
-import { hostEventSchema, type DesktopBridge, type HostEvent } from '../../api/host-events';
+import type { DesktopBridge } from '../../api/desktop-bridge';
+import { hostEventSchema, type HostEvent } from '../../api/host-events';
 
 export interface Connection {
   client: ApiClient;
