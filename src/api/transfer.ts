@@ -20,6 +20,8 @@ import {
   type FormatIssue,
   type ImportOptions,
   type WorkspaceExport,
+  fileStem,
+  uniqueName,
 } from '../core/formats';
 import { exportBundle } from '../store/export-bundle';
 import { getDocument } from '../store/documents';
@@ -232,15 +234,3 @@ function stemOf(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/** A file name from a title: no path separators, reserved or control characters. */
-function fileStem(title: string): string {
-  return [...title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim()].slice(0, 100).join('');
-}
-
-/** The name, or name-2, name-3, ... so no two files clash, even on case-insensitive file systems. */
-function uniqueName(stem: string, taken: Set<string>): string {
-  let name = stem;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}-${k}`;
-  taken.add(name.toLowerCase());
-  return name;
-}

@@ -3,20 +3,8 @@
 // plain or percent-encoded, backslashes, NUL and absolute paths are refused
 // outright rather than normalized away. Electron-free, so it is unit-tested.
 
-import { extname, isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { isAppUrl } from './app-origin';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 /** The file inside `root` that `url` names, or null when it names none or would leave `root`. */
 export function resolveAppFile(root: string, url: string): string | null {
@@ -37,10 +25,6 @@ export function resolveAppFile(root: string, url: string): string | null {
   const base = resolve(root);
   const full = resolve(base, relative);
   return full.startsWith(base + sep) ? full : null;
-}
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** The path of `app://host/path?query#hash` exactly as written. */

@@ -5,7 +5,8 @@
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
-import { contentTypeOf, resolveAppFile } from './app-files';
+import { contentTypeOf } from '../api/content-types';
+import { resolveAppFile } from './app-files';
 import { APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready. */

@@ -24,6 +24,7 @@ import {
 } from './bundle';
 import { newDocumentBundle } from './documents';
 import { FormatError, type FormatIssue } from './errors';
+import { fileStem, uniqueName } from './file-names';
 import { checkAnnotations, show } from './invariants';
 import { TagCatalog, TagResolver } from './tagpaths';
 
@@ -167,19 +168,6 @@ function unescapeNote(note: string): string {
   return note.replace(/\\(\\|n|r|u[0-9a-fA-F]{4})/g, (_, c: string) =>
     c === '\\' ? '\\' : c === 'n' ? '\n' : c === 'r' ? '\r' : String.fromCharCode(parseInt(c.slice(1), 16)),
   );
-}
-
-/** A file name from a title: no path separators, reserved or control characters. */
-function fileStem(title: string): string {
-  return [...title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim()].slice(0, 100).join('');
-}
-
-/** The name, or name-2, name-3, ... so no two files clash, even on case-insensitive file systems. */
-function uniqueName(stem: string, taken: Set<string>): string {
-  let name = stem;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${stem}-${k}`;
-  taken.add(name.toLowerCase());
-  return name;
 }
 
 /**

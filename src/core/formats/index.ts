@@ -17,4 +17,5 @@ export type { DoccanoSpan } from './doccano';
 export { exportDoccano, importDoccano } from './doccano';
 export { exportPlainText, importPlainText } from './plaintext';
 export { joinTagPath, splitTagPath } from './tagpaths';
+export { fileStem, uniqueName } from './file-names';
 export { importGroups } from './import-groups';
