@@ -2,7 +2,8 @@
 // bring its schema up to date behind a backup.
 
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { WorkspaceError } from './errors';
 import { migrations as allMigrations, type Migration } from './migrations';
 
@@ -18,6 +19,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** How long a write waits for another process's lock before failing. */
   busyTimeoutMs?: number;
+  /** Fills a workspace the moment it is created, in the transaction that creates its schema. */
+  initialize?: (db: Database.Database) => void;
 }
 
 export interface OpenedDatabase {
@@ -38,58 +41,87 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw translateOpenError(path, error);
   }
   try {
-    configure(db, path, options.busyTimeoutMs ?? 5000);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Everything that may refuse the file runs before anything writes to it:
+    // a damaged file, another program's database or a newer workspace is left byte for byte as it was.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw damaged(path, `SQLite quick_check: ${String(check)}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
     if (applicationId !== APPLICATION_ID && (hasTables || version !== 0 || applicationId !== 0)) {
-      throw new WorkspaceError('foreign_database', `${path} is an SQLite database of another program, not a Scholia workspace`);
+      throw new WorkspaceError('foreign_database', `${path} is an SQLite database of another program, not a Scholia workspace; it was left as it is`);
     }
     const latest = migrations.at(-1)?.version ?? 0;
     if (version > latest) {
       throw new WorkspaceError('too_new', `${path} was written by a newer Scholia (schema ${version}; this version reads up to ${latest})`);
     }
+    configure(db);
     const pending = migrations.filter((m) => m.version > version);
     let backupPath: string | null = null;
     if (pending.length > 0 && version > 0) {
       backupPath = `${path}.v${version}-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;
       await db.backup(backupPath);
     }
-    for (const migration of pending) {
-      try {
+    let created = false;
+    if (version === 0) {
+      // A new workspace is made whole in one transaction (schema, then default contents), so a
+      // crash leaves no half-made file, and a second process creating it at the same moment waits,
+      // then finds it made.
+      created = db.transaction((): boolean => {
+        if ((db.pragma('user_version', { simple: true }) as number) !== 0) return false;
+        for (const migration of pending) applyMigration(db, path, migration, null);
+        options.initialize?.(db);
+        return true;
+      }).immediate();
+    } else {
+      for (const migration of pending) {
         db.transaction(() => {
-          migration.up(db);
-          db.pragma(`user_version = ${migration.version}`);
-          if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+          // Another process may have migrated while this one waited for the lock.
+          if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
+          applyMigration(db, path, migration, backupPath);
         }).immediate();
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const where = backupPath ? `; the workspace is unchanged and a backup is at ${backupPath}` : '; the workspace is unchanged';
-        throw new WorkspaceError('migration_failed', `migrating ${path} to schema ${migration.version} failed: ${reason}${where}`);
       }
     }
-    return { db, created: version === 0, backupPath };
+    return { db, created, backupPath };
   } catch (error) {
     db.close();
     throw error instanceof WorkspaceError ? error : translateOpenError(path, error);
   }
 }
 
-function configure(db: Database.Database, path: string, busyTimeoutMs: number): void {
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new WorkspaceError('corrupt', `${path} is damaged (SQLite quick_check: ${String(check)})`);
+/** Runs one migration and records its version; call inside a write transaction. */
+function applyMigration(db: Database.Database, path: string, migration: Migration, backupPath: string | null): void {
+  try {
+    migration.up(db);
+    db.pragma(`user_version = ${migration.version}`);
+    if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+  } catch (error) {
+    if (isBusy(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = backupPath ? `; the workspace is unchanged and a backup is at ${backupPath}` : '; the workspace is unchanged';
+    throw new WorkspaceError('migration_failed', `migrating ${path} to schema ${migration.version} failed: ${reason}${where}`);
+  }
+}
+
+function configure(db: Database.Database): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new WorkspaceError('cannot_open', `${path} cannot use write-ahead logging (journal mode ${String(mode)})`);
+  if (mode !== 'wal') throw new WorkspaceError('cannot_open', `${db.name} cannot use write-ahead logging (journal mode ${String(mode)})`);
   // NORMAL, better-sqlite3's default, can lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
 }
 
 function checkFileLooksLikeSqlite(path: string): void {
-  if (!existsSync(path)) return;
-  const stat = statSync(path);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw translateOpenError(path, error);
+  }
   if (stat.isDirectory()) throw new WorkspaceError('not_a_file', `${path} is a folder, not a workspace file`);
+  if (!stat.isFile()) throw new WorkspaceError('not_a_file', `${path} is not a regular file, so it cannot be a workspace`);
   if (stat.size === 0) return;
   const header = Buffer.alloc(16);
   let fd: number;
@@ -104,20 +136,47 @@ function checkFileLooksLikeSqlite(path: string): void {
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new WorkspaceError('not_sqlite', `${path} is not a Scholia workspace (not an SQLite database)`);
+    throw new WorkspaceError('not_sqlite', `${path} is not a Scholia workspace (not an SQLite database); it was left as it is`);
   }
+}
+
+function damaged(path: string, detail: string): WorkspaceError {
+  return new WorkspaceError('corrupt', `${path} is damaged (${detail}); Scholia leaves it as it is: restore it from a backup or a copy`);
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** The message for a write that gave up waiting for another process's lock. */
+export function busyError(path: string): WorkspaceError {
+  return new WorkspaceError('locked', `${path} is busy: another program kept it locked for writing too long; nothing was changed, try again`);
 }
 
 function translateOpenError(path: string, error: unknown): WorkspaceError {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB') return new WorkspaceError('not_sqlite', `${path} is not a Scholia workspace (not an SQLite database)`);
-  if (code === 'SQLITE_CORRUPT') return new WorkspaceError('corrupt', `${path} is damaged: ${message}`);
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') {
+  if (code === 'SQLITE_NOTADB') return new WorkspaceError('not_sqlite', `${path} is not a Scholia workspace (not an SQLite database); it was left as it is`);
+  if (code.startsWith('SQLITE_CORRUPT')) return damaged(path, message);
+  if (code === 'EACCES' || code === 'EPERM') return new WorkspaceError('cannot_open', `${path} cannot be read: permission denied`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return new WorkspaceError('read_only', `${path} cannot be written (read-only file or folder): ${message}`);
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new WorkspaceError('locked', `${path} is locked by another program; close it there and try again`);
+  if (isBusy(error)) return new WorkspaceError('locked', `${path} is locked by another program; close it there and try again`);
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    const folder = dirname(path);
+    if (!existsSync(path) && !writable(folder)) return new WorkspaceError('read_only', `${path} cannot be created: the folder ${folder} is not writable`);
+    return new WorkspaceError('cannot_open', `cannot open workspace ${path}: ${message} (is its folder writable?)`);
   }
   return new WorkspaceError('cannot_open', `cannot open workspace ${path}: ${message}`);
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

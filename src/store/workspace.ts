@@ -3,11 +3,12 @@
 import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openDatabase, type OpenOptions } from './database';
+import { busyError, openDatabase, type OpenOptions } from './database';
+import { WorkspaceError } from './errors';
 import { insertDocument, type NewDocument } from './documents';
 import { insertDefaultTags } from './tags';
 
-export interface WorkspaceOptions extends OpenOptions {
+export interface WorkspaceOptions extends Omit<OpenOptions, 'initialize'> {
   /** A document to add when the workspace file is created (the default workspace's sample). */
   sample?: NewDocument;
 }
@@ -21,21 +22,35 @@ export class Workspace {
   ) {}
 
   static async open(path: string, options: WorkspaceOptions = {}): Promise<Workspace> {
-    mkdirSync(dirname(path), { recursive: true });
-    const { db, created, backupPath } = await openDatabase(path, options);
-    const workspace = new Workspace(path, db, backupPath);
-    if (created) {
-      workspace.transaction(() => {
-        insertDefaultTags(db);
-        if (options.sample) insertDocument(db, options.sample);
-      });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new WorkspaceError('cannot_open', `cannot create the folder of workspace ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return workspace;
+    const { db, backupPath } = await openDatabase(path, {
+      ...options,
+      // In the transaction that creates the schema: a new workspace never lacks its default tags.
+      initialize: (created) => {
+        insertDefaultTags(created);
+        if (options.sample) insertDocument(created, options.sample);
+      },
+    });
+    return new Workspace(path, db, backupPath);
   }
 
-  /** Runs `fn` as one write transaction (BEGIN IMMEDIATE: waits for other writers up front). */
+  /**
+   * Runs `fn` as one write transaction (BEGIN IMMEDIATE: waits up to the busy
+   * timeout for another process's write to finish, then gives up with a clear
+   * message and nothing written).
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw busyError(this.path);
+      throw error;
+    }
   }
 
   /** Read-only snapshot of the schema version. */

@@ -125,3 +125,28 @@ export async function must<T>(host: Pick<Host, 'origin' | 'token'>, method: stri
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value;
 }
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line (`src/cli/main.ts`) as a user would, optionally as another user (when root). */
+export function cli(args: readonly string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+    delete env.SCHOLIA_WORKSPACE;
+    const child = spawn(process.execPath, [TSX_CLI, join(ROOT, 'src/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid !== undefined && { uid: options.uid, gid: options.gid ?? options.uid }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
