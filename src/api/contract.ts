@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { FormatIssue } from '../core/formats';
+import { hasLoneSurrogate } from '../core/offsets';
 import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
@@ -13,32 +14,36 @@ const MAX_BASE64_LENGTH = Math.ceil((16 * 1024 * 1024) / 3) * 4 + 4;
 const MAX_NAME_LENGTH = 200;
 const MAX_NOTE_LENGTH = 100_000;
 
+// SQLite keeps text as UTF-8, which cannot hold half a surrogate pair: it would come back as U+FFFD,
+// silently changed. So every string that is stored must be well-formed.
+const str = () => z.string().refine((s) => !hasLoneSurrogate(s), 'lone surrogates (half of a character) are not text');
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 // Tag names and titles are shown as plain text; control characters have no place in them.
 const label = (max: number) =>
-  z
-    .string()
+  str()
     .trim()
     .min(1)
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');
-const text = z.string().max(MAX_TEXT_LENGTH);
+const text = str().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
-const attributes = z.record(z.string().min(1).max(100), z.string().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+const attributes = z.record(str().min(1).max(100), str().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
 /** A dismissed finding is known by its rule and text: it stays dismissed while that text is unchanged. */
 const dismissal = z.strictObject({
   rule: z.string().regex(/^[a-z0-9-]{1,60}$/),
-  quote: z.string().max(10_000),
-  before: z.string().max(100),
-  after: z.string().max(100),
+  quote: str().max(10_000),
+  before: str().max(100),
+  after: str().max(100),
 });
 /** Formats files are exported to and imported from (`auto`: told by each file's content, then its name). */
 export const exportFormats = ['native', 'w3c', 'brat', 'doccano', 'text'] as const;
 export const importFormats = ['auto', 'text', 'native', 'w3c', 'brat', 'doccano'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export type ImportFormat = (typeof importFormats)[number];
+/** A file's name as the user's system gave it; it becomes a title, so no control characters. */
+const fileName = str().min(1).max(1000).regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed in file names');
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -46,13 +51,13 @@ export const inputs = {
   'documents.list': z.strictObject({}),
   'documents.get': z.strictObject({ id }),
   'documents.importFile': z.strictObject({
-    fileName: z.string().min(1).max(1000),
+    fileName,
     contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
   }),
   'documents.create': z.strictObject({ title: label(MAX_NAME_LENGTH), text: text.min(1) }),
   'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
   'documents.delete': z.strictObject({ id }),
-  'documents.search': z.strictObject({ query: z.string().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
+  'documents.search': z.strictObject({ query: str().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
   'edits.list': z.strictObject({ documentId: id }),
   'edits.apply': z.strictObject({
     documentId: id,
@@ -74,7 +79,7 @@ export const inputs = {
     color,
     parentId: id.nullable().default(null),
     key: tagKey.nullable().default(null),
-    description: z.string().max(2000).default(''),
+    description: str().max(2000).default(''),
   }),
   'tags.update': z.strictObject({
     id,
@@ -82,7 +87,7 @@ export const inputs = {
     color: color.optional(),
     parentId: id.nullable().optional(),
     key: tagKey.nullable().optional(),
-    description: z.string().max(2000).optional(),
+    description: str().max(2000).optional(),
   }),
   'tags.usage': z.strictObject({ id }),
   'tags.delete': z.strictObject({ id }),
@@ -95,7 +100,7 @@ export const inputs = {
       start: offset,
       end: offset,
       tagIds: z.array(id).max(50).default([]),
-      note: z.string().max(MAX_NOTE_LENGTH).default(''),
+      note: str().max(MAX_NOTE_LENGTH).default(''),
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
       createdAt: z.iso.datetime().optional(),
@@ -104,7 +109,7 @@ export const inputs = {
   'annotations.update': z.strictObject({
     id,
     tagIds: z.array(id).max(50).optional(),
-    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    note: str().max(MAX_NOTE_LENGTH).optional(),
     attributes: attributes.optional(),
     /** Undoing a re-attach: detached again. */
     detach: z.literal(true).optional(),
@@ -120,7 +125,7 @@ export const inputs = {
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
   'transfer.import': z.strictObject({
     files: z
-      .array(z.strictObject({ name: z.string().min(1).max(1000), contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }))
+      .array(z.strictObject({ name: fileName, contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }))
       .min(1)
       .max(1000),
     format: z.enum(importFormats).default('auto'),

@@ -45,7 +45,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     // Everything that may refuse the file runs before anything writes to it:
     // a damaged file, another program's database or a newer workspace is left byte for byte as it was.
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw damaged(path, `SQLite quick_check: ${String(check)}`);
+    if (check !== 'ok') throw damaged(path, String(check));
     const version = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
@@ -141,7 +141,14 @@ function checkFileLooksLikeSqlite(path: string): void {
 }
 
 function damaged(path: string, detail: string): WorkspaceError {
-  return new WorkspaceError('corrupt', `${path} is damaged (${detail}); Scholia leaves it as it is: restore it from a backup or a copy`);
+  // quick_check can list many problems over many lines: one line, the first few, is enough to say what happened.
+  const lines = detail
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const shown = lines.slice(0, 3).join('; ') + (lines.length > 3 ? `; and ${lines.length - 3} more problem${lines.length === 4 ? '' : 's'}` : '');
+  return new WorkspaceError('corrupt', `${path} is damaged (SQLite: ${shown.length > 400 ? `${shown.slice(0, 400)}…` : shown}); Scholia leaves it as it is: restore it from a backup or a copy`);
 }
 
 function isBusy(error: unknown): boolean {
