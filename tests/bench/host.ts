@@ -1,0 +1,31 @@
+// The web host for the bench: exactly what `scholia serve` runs (the same
+// service, dispatch and HTTP host over a workspace), except that it serves
+// the renderer the bench built into its own temporary folder, so a run
+// measures the source as it is and never touches the shared out/ folder.
+//
+//   tsx tests/bench/host.ts WORKSPACE RENDERER_ROOT   → prints "Open http://127.0.0.1:PORT/#token=..."
+
+import { createDispatch } from '../../src/api/dispatch';
+import { createService } from '../../src/api/service';
+import { createToken } from '../../src/server/security';
+import { startWebHost } from '../../src/server/web-host';
+import { Workspace } from '../../src/store/workspace';
+
+const [workspacePath, rendererRoot] = process.argv.slice(2);
+if (!workspacePath || !rendererRoot) {
+  process.stderr.write('usage: host.ts WORKSPACE RENDERER_ROOT\n');
+  process.exit(2);
+}
+
+const workspace = await Workspace.open(workspacePath);
+const dispatch = createDispatch(createService({ workspace, author: 'bench' }), (error) => {
+  process.stderr.write(`bench host: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+});
+const host = await startWebHost({ dispatch, rendererRoot, token: createToken(), port: 0 });
+process.stdout.write(`Open ${host.url}\n`);
+await new Promise<void>((resolve) => {
+  process.once('SIGINT', resolve);
+  process.once('SIGTERM', resolve);
+});
+await host.close();
+workspace.close();

@@ -1,0 +1,173 @@
+// The figures measured in Node, on the same workspace file the web host
+// serves: artifact rules (full and incremental), export and import formats,
+// and the store's write paths.
+
+import { randomUUID } from 'node:crypto';
+import { exportNative, exportW3C, importNative, type WorkspaceExport } from '../../src/core/formats';
+import type { Annotation } from '../../src/core/model';
+import { CodePointIndex } from '../../src/core/offsets';
+import { checkLine, checkText } from '../../src/core/rules';
+import { deleteAnnotation, insertAnnotation, listAnnotations } from '../../src/store/annotations';
+import { getDocument } from '../../src/store/documents';
+import { appendEdits, listEdits } from '../../src/store/edits';
+import { listTags } from '../../src/store/tags';
+import type { Workspace } from '../../src/store/workspace';
+import type { GeneratedAnnotation } from './generate';
+import { median, percentile, time } from './stats';
+
+export interface RulesFigures {
+  rulesMBps: number;
+  /** Findings in the whole text. */
+  findings: number;
+  /** The editor's re-check after a keystroke: the changed line and one either side (checkLine ×3), median and p95 over 200 lines. */
+  recheckMs: number;
+  recheckP95Ms: number;
+}
+
+/** Full check (median of `runs`) and the incremental re-check the editor does after one keystroke. */
+export function measureRules(text: string, runs: number): RulesFigures {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  checkText(text.slice(0, 20_000)); // warm up the rules' code
+  const full = Array.from({ length: runs }, () => time(() => checkText(text)));
+  const lines = text.split(/\r\n|\r|\n/);
+  const samples: number[] = [];
+  const candidates = lines.map((l, i) => (l.length > 40 ? i : -1)).filter((i) => i >= 0);
+  for (let k = 0; k < 200; k++) {
+    const n = candidates[Math.floor(((k + 0.5) * candidates.length) / 200)]!;
+    // The line as it is after typing one character in its middle.
+    const line = lines[n]!;
+    const typed = `${line.slice(0, line.length >> 1)}e${line.slice(line.length >> 1)}`;
+    const at = (i: number) => (i === n ? typed : lines[i]);
+    samples.push(
+      time(() => {
+        for (let i = Math.max(0, n - 1); i <= Math.min(lines.length - 1, n + 1); i++) checkLine(at(i)!, { previous: at(i - 1), next: at(i + 1) });
+      }).ms,
+    );
+  }
+  return {
+    rulesMBps: bytes / 1e6 / (median(full.map((r) => r.ms)) / 1000),
+    findings: full[0]!.value.length,
+    recheckMs: median(samples),
+    recheckP95Ms: percentile(samples, 95),
+  };
+}
+
+export interface StoreFigures {
+  /** All generated annotations inserted in one transaction. */
+  bulkInsertMs: number;
+  /** One annotation inserted and committed (synchronous = FULL), median of 20. */
+  singleCommitMs: number;
+  /** The ids of the annotations on each line (0-based), to check what the editor shows. */
+  idsByLine: Map<number, string[]>;
+}
+
+/** Inserts the generated annotations into the stored document in one transaction (kept: the browser opens them). */
+export function insertAnnotations(workspace: Workspace, documentId: string, text: string, generated: readonly GeneratedAnnotation[]): StoreFigures {
+  const index = new CodePointIndex(text);
+  // UTF-16 -> code points, through the sorted astral positions (index.toCodePoint is O(log k)).
+  const now = new Date().toISOString();
+  const annotations: Annotation[] = generated.map((g) => ({
+    id: randomUUID(),
+    documentId,
+    start: index.toCodePoint(g.from),
+    end: index.toCodePoint(g.to),
+    quote: text.slice(g.from, g.to),
+    tagIds: g.tagIds,
+    note: g.note,
+    attributes: {},
+    author: 'bench',
+    createdAt: now,
+    updatedAt: now,
+    detached: false,
+  }));
+  const bulk = time(() => workspace.transaction(() => annotations.forEach((a) => insertAnnotation(workspace.db, a))));
+  const single: number[] = [];
+  const extra: string[] = [];
+  for (let k = 0; k < 20; k++) {
+    const a = { ...annotations[k * 10]!, id: randomUUID() };
+    extra.push(a.id);
+    single.push(time(() => workspace.transaction(() => insertAnnotation(workspace.db, a))).ms);
+  }
+  workspace.transaction(() => extra.forEach((id) => deleteAnnotation(workspace.db, id)));
+  const idsByLine = new Map<number, string[]>();
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  generated.forEach((g, k) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid]! <= g.from) lo = mid;
+      else hi = mid - 1;
+    }
+    const ids = idsByLine.get(lo) ?? [];
+    ids.push(annotations[k]!.id);
+    idsByLine.set(lo, ids);
+  });
+  return { bulkInsertMs: bulk.ms, singleCommitMs: median(single), idsByLine };
+}
+
+export interface FormatFigures {
+  /** Reading the document with its annotations and edits from the store and writing native JSON. */
+  exportNativeMs: number;
+  exportW3cMs: number;
+  /** Of which reading the store. */
+  storeReadMs: number;
+  /** Parsing and validating the native export (what importing it does before writing). */
+  importNativeMs: number;
+  exportNativeBytes: number;
+}
+
+function bundleOf(workspace: Workspace, documentId: string): WorkspaceExport {
+  const db = workspace.db;
+  const document = getDocument(db, documentId);
+  const annotations = listAnnotations(db, documentId);
+  const used = new Set(annotations.flatMap((a) => a.tagIds));
+  return { tags: listTags(db).filter((t) => used.has(t.id)), documents: [{ document, annotations, edits: listEdits(db, documentId) }] };
+}
+
+export function measureFormats(workspace: Workspace, documentId: string, runs: number): FormatFigures {
+  const read: number[] = [];
+  const native: number[] = [];
+  const w3c: number[] = [];
+  const imports: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < runs; k++) {
+    const r = time(() => bundleOf(workspace, documentId));
+    read.push(r.ms);
+    const n = time(() => exportNative(r.value));
+    native.push(r.ms + n.ms);
+    bytes = Buffer.byteLength(n.value, 'utf8');
+    const r2 = time(() => bundleOf(workspace, documentId));
+    w3c.push(r2.ms + time(() => exportW3C(r2.value)).ms);
+    imports.push(time(() => importNative(n.value)).ms);
+  }
+  return { exportNativeMs: median(native), exportW3cMs: median(w3c), storeReadMs: median(read), importNativeMs: median(imports), exportNativeBytes: bytes };
+}
+
+export interface EditFigures {
+  /** One typed character committed (appendEdits in one transaction, synchronous = FULL), median of 10 spread through the text. */
+  editCommitMs: number;
+  /** A burst of 20 typed characters committed as one batch, as the editor's save queue sends them; median of 3. */
+  editBatch20Ms: number;
+}
+
+/** The store's side of typing: what saving a keystroke, or a burst of them, costs with the document's annotations. */
+export function measureEdits(workspace: Workspace, documentId: string): EditFigures {
+  const db = workspace.db;
+  const editCount = () => (db.prepare('SELECT edit_count AS n, current_length AS length FROM documents WHERE id = ?').get(documentId) as { n: number; length: number });
+  const single: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const { n, length } = editCount();
+    const at = Math.floor(((k + 0.5) * length) / 10);
+    single.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, [{ start: at, end: at, inserted: 'e' }], 'manual', 'bench'))).ms);
+  }
+  const batch: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const { n, length } = editCount();
+    const at = Math.floor(((k + 0.5) * length) / 3);
+    const changes = Array.from({ length: 20 }, (_, i) => ({ start: at + i, end: at + i, inserted: 'x' }));
+    batch.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, changes, 'manual', 'bench'))).ms);
+  }
+  return { editCommitMs: median(single), editBatch20Ms: median(batch) };
+}
