@@ -1,10 +1,10 @@
 // Annotations: ranges of a document's current text with tags, note and
 // attributes, kept anchored as the text changes.
 
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { mapRange } from '../core/edits';
 import type { Annotation, TextChange } from '../core/model';
-import type { CodePointIndex } from '../core/offsets';
+import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 
 interface AnnotationRow {
@@ -20,6 +20,18 @@ interface AnnotationRow {
   updated_at: string;
   detached: number;
   tag_ids: string | null;
+}
+
+// Statements prepared once per connection: preparing costs more than running
+// one of these small statements, and imports run them per annotation.
+const prepared = new WeakMap<Database, Map<string, Statement>>();
+
+function statement(db: Database, sql: string): Statement {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = new Map()));
+  let found = statements.get(sql);
+  if (!found) statements.set(sql, (found = db.prepare(sql)));
+  return found;
 }
 
 const SELECT = `SELECT a.*,
@@ -49,14 +61,15 @@ export function listAnnotations(db: Database, documentId: string): Annotation[] 
 }
 
 export function getAnnotation(db: Database, id: string): Annotation {
-  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
   if (!row) throw new NotFoundError(`no annotation with id ${id}`);
   return toAnnotation(row);
 }
 
 /** Inserts an annotation exactly as given (ids kept, so undo can restore one). */
 export function insertAnnotation(db: Database, a: Annotation): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(a.id, a.documentId, a.start, a.end, a.quote, a.note, JSON.stringify(a.attributes), a.author, a.createdAt, a.updatedAt, a.detached ? 1 : 0);
@@ -64,8 +77,8 @@ export function insertAnnotation(db: Database, a: Annotation): void {
 }
 
 export function setAnnotationTags(db: Database, annotationId: string, tagIds: readonly string[]): void {
-  db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
-  const insert = db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
+  statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
+  const insert = statement(db, 'INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
   [...new Set(tagIds)].forEach((tagId, position) => insert.run(annotationId, tagId, position));
 }
 
@@ -101,29 +114,173 @@ export function deleteAnnotation(db: Database, id: string): void {
   if (result.changes === 0) throw new NotFoundError(`no annotation with id ${id}`);
 }
 
+/** A stretch a batch of changes replaced: [oldStart, oldEnd] in the text before the batch is [newStart, newEnd] after it. */
+export interface ChangedRegion {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+}
+
 /**
- * Maps a document's attached annotations through one change already applied
- * to the text: those after it shift in one statement, those it touches are
- * mapped one by one (and detached when all their text went).
+ * Composes changes, each in the coordinates the previous one left, into the
+ * disjoint regions of the text before them that they replaced, in order.
+ * Outside the regions the text is the same, shifted.
  */
-export function mapAnnotationsThroughChange(db: Database, documentId: string, change: TextChange, insertedLength: number, newText: string, newIndex: CodePointIndex, now: string): void {
-  const delta = insertedLength - (change.end - change.start);
-  const touched = db
-    .prepare('SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND start <= ? AND end >= ?')
-    .all(documentId, change.end, change.start) as { id: string; start: number; end: number }[];
-  if (delta !== 0) {
-    db.prepare('UPDATE annotations SET start = start + ?, end = end + ? WHERE document_id = ? AND detached = 0 AND start > ?').run(delta, delta, documentId, change.end);
+export function changedRegions(changes: readonly TextChange[]): ChangedRegion[] {
+  let regions: ChangedRegion[] = [];
+  for (const change of changes) {
+    const { start, end } = change;
+    const delta = codePointLength(change.inserted) - (end - start);
+    const before: ChangedRegion[] = [];
+    const merged: ChangedRegion[] = [];
+    const after: ChangedRegion[] = [];
+    // Growth of the text before the change, and up to its end.
+    let shiftBefore = 0;
+    let shiftToEnd = 0;
+    for (const r of regions) {
+      const growth = r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
+      if (r.newEnd < start) {
+        before.push(r);
+        shiftBefore += growth;
+        shiftToEnd += growth;
+      } else if (r.newStart > end) {
+        after.push({ ...r, newStart: r.newStart + delta, newEnd: r.newEnd + delta });
+      } else {
+        merged.push(r);
+        shiftToEnd += growth;
+      }
+    }
+    // An end inside a region it merges with takes that region's end (the min/max below).
+    const region: ChangedRegion = {
+      oldStart: Math.min(start - shiftBefore, ...merged.map((r) => r.oldStart)),
+      oldEnd: Math.max(end - shiftToEnd, ...merged.map((r) => r.oldEnd)),
+      newStart: Math.min(start, ...merged.map((r) => r.newStart)),
+      newEnd: Math.max(end, ...merged.map((r) => r.newEnd)) + delta,
+    };
+    regions = [...before, region, ...after];
   }
-  const update = db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, detached = ?, updated_at = ? WHERE id = ?');
-  for (const a of touched) {
-    const mapped = mapRange(a, change, insertedLength);
-    if (mapped) {
-      const quote = newText.slice(newIndex.toUtf16(mapped.start), newIndex.toUtf16(mapped.end));
-      update.run(mapped.start, mapped.end, quote, 0, now, a.id);
-    } else {
-      // Keep the last quote so the user can see what it was and re-attach it.
-      const at = change.start + insertedLength;
-      db.prepare('UPDATE annotations SET start = ?, end = ?, detached = 1, updated_at = ? WHERE id = ?').run(at, at, now, a.id);
+  return regions;
+}
+
+/** Above this many shifted stretches, shifting is done row by row rather than in one statement. */
+const MAX_GAPS_IN_ONE_STATEMENT = 16;
+
+interface Candidate {
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  detached: boolean;
+  /** A change touched it (typing inside, or all its text deleted): its quote and time are written. */
+  touched: boolean;
+}
+
+/**
+ * Maps a document's attached annotations through a batch of changes, as the
+ * text is changed one change after the other. Only the annotations a change
+ * touches are followed one by one (typing inside extends them; they are
+ * detached when all their text went); the others shift, each once for the
+ * whole batch, in one statement per stretch between changed regions.
+ *
+ *   const mapper = new AnnotationMapper(db, documentId, changes);
+ *   for each change: apply it to the text, then mapper.step(change, quoteOf)
+ *   mapper.finish(now)
+ */
+export class AnnotationMapper {
+  private readonly regions: ChangedRegion[];
+  private readonly candidates: Candidate[];
+
+  constructor(
+    private readonly db: Database,
+    private readonly documentId: string,
+    changes: readonly TextChange[],
+  ) {
+    this.regions = changedRegions(changes);
+    // Annotations reaching into a region (touching it counts) may be touched by a change; the rest only shift.
+    const select = db.prepare('SELECT id, start, end, quote FROM annotations WHERE document_id = ? AND detached = 0 AND start <= ? AND end >= ?');
+    const found = new Map<string, Candidate>();
+    for (const r of this.regions) {
+      for (const row of select.all(documentId, r.oldEnd, r.oldStart) as { id: string; start: number; end: number; quote: string }[]) {
+        if (!found.has(row.id)) found.set(row.id, { ...row, detached: false, touched: false });
+      }
+    }
+    this.candidates = [...found.values()];
+  }
+
+  /** Follows the next change (already applied to the text); `quoteOf` reads the text after it. */
+  step(change: TextChange, insertedLength: number, quoteOf: (start: number, end: number) => string): void {
+    const delta = insertedLength - (change.end - change.start);
+    for (const a of this.candidates) {
+      if (a.detached) continue;
+      if (a.start > change.end) {
+        a.start += delta;
+        a.end += delta;
+      } else if (a.end >= change.start) {
+        a.touched = true;
+        const mapped = mapRange(a, change, insertedLength);
+        if (mapped) {
+          a.start = mapped.start;
+          a.end = mapped.end;
+          a.quote = quoteOf(mapped.start, mapped.end);
+        } else {
+          // Keep the last quote so the user can see what it was and re-attach it.
+          a.start = a.end = change.start + insertedLength;
+          a.detached = true;
+        }
+      }
+    }
+  }
+
+  /** Writes the batch: the shifts between regions, then the followed annotations. */
+  finish(now: string): void {
+    const { db, documentId, regions } = this;
+    // Each stretch strictly between two regions (or after the last) shifts by the growth before it;
+    // nothing in a stretch reaches into a region, so the candidates are left out by construction.
+    const gaps: { after: number; before: number | null; shift: number }[] = [];
+    let shift = 0;
+    regions.forEach((r, i) => {
+      shift += r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
+      if (shift !== 0) gaps.push({ after: r.oldEnd, before: regions[i + 1]?.oldStart ?? null, shift });
+    });
+    if (gaps.length > 0 && gaps.length <= MAX_GAPS_IN_ONE_STATEMENT) {
+      // One statement, so every row moves once, by what its position before the batch says.
+      const when = gaps.map((g) => (g.before === null ? 'WHEN start > ? THEN ?' : 'WHEN start > ? AND end < ? THEN ?')).join(' ');
+      const values = gaps.flatMap((g) => (g.before === null ? [g.after, g.shift] : [g.after, g.before, g.shift]));
+      const by = `(CASE ${when} ELSE 0 END)`;
+      db.prepare(`UPDATE annotations SET start = start + ${by}, end = end + ${by} WHERE document_id = ? AND detached = 0 AND start > ? AND ${by} <> 0`).run(
+        ...values,
+        ...values,
+        documentId,
+        gaps[0]!.after,
+        ...values,
+      );
+    } else if (gaps.length > 0) {
+      // Many regions (a fix applied all over the text): one pass over the annotations after the first.
+      const rows = db.prepare('SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND start > ?').all(documentId, gaps[0]!.after) as {
+        id: string;
+        start: number;
+        end: number;
+      }[];
+      const move = db.prepare('UPDATE annotations SET start = ?, end = ? WHERE id = ?');
+      for (const row of rows) {
+        // The last gap starting before the row.
+        let lo = 0;
+        let hi = gaps.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (gaps[mid]!.after < row.start) lo = mid;
+          else hi = mid - 1;
+        }
+        const gap = gaps[lo]!;
+        if (gap.after < row.start && (gap.before === null || row.end < gap.before)) move.run(row.start + gap.shift, row.end + gap.shift, row.id);
+      }
+    }
+    const touched = db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, detached = ?, updated_at = ? WHERE id = ?');
+    const moved = db.prepare('UPDATE annotations SET start = ?, end = ? WHERE id = ?');
+    for (const a of this.candidates) {
+      if (a.touched) touched.run(a.start, a.end, a.quote, a.detached ? 1 : 0, now, a.id);
+      else moved.run(a.start, a.end, a.id);
     }
   }
 }
