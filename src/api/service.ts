@@ -148,6 +148,10 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     },
     'annotations.create': (input) =>
       tx(() => {
+        // An id is given when undo restores a deleted annotation: it must still be free.
+        if (input.id !== undefined && db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(input.id) !== undefined) {
+          throw new RequestError('conflict', `an annotation with id ${input.id} already exists`);
+        }
         checkTags(input.tagIds);
         const time = now();
         const annotation: Annotation = {

@@ -410,6 +410,8 @@ describe('api calls that break the contract', () => {
     await refused(a, 'tags.update', { id: person.id, parentId: 'no-such-tag' }, 'not_found');
     await refused(a, 'tags.delete', { id: 'no-such-tag' }, 'not_found');
     await refused(a, 'annotations.delete', { id: 'no-such-annotation' }, 'not_found');
+    // An id that is taken (undo restores annotations by id) is a conflict, not an internal error.
+    await refused(a, 'annotations.create', { id: ann.id, documentId: doc.id, start: 0, end: 7 }, 'conflict', /already exists/);
   });
 
   it('wrong types, missing fields, extra fields, huge strings and inputs that are not objects', async () => {
