@@ -1,6 +1,6 @@
 // Serving the built renderer, never anything outside its folder.
 
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { contentTypeOf } from '../api/content-types';
@@ -25,7 +25,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   if (file) {
     try {
       const stat = statSync(file);
-      if (stat.isFile()) size = stat.size;
+      // A symbolic link inside the folder must not lead out of it either.
+      if (stat.isFile() && realpathSync(file).startsWith(realpathSync(root) + sep)) size = stat.size;
     } catch {
       size = -1;
     }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, Envelope } from '../api/contract';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
-import { hostAllowed, tokenMatches } from './security';
+import { hostAllowed, requestFromOwnPage, tokenMatches } from './security';
 import { serveStatic } from './static-files';
 
 /** Largest api request body: a 16 MiB file in base64 plus its JSON. */
@@ -49,13 +49,16 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    // Nothing the host answers is for caches; the static files say no-cache instead.
+    res.setHeader('Cache-Control', 'no-store');
     if (!hostAllowed(req.headers.host, port)) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unexpected Host header');
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(options, url.pathname.slice('/api/'.length), req, res);
+      handleApi(options, url.pathname.slice('/api/'.length), port, req, res);
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       serveStatic(options.rendererRoot, url.pathname, res, req.method === 'HEAD');
     } else {
@@ -81,7 +84,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 }
 
-function handleApi(options: WebHostOptions, method: string, req: IncomingMessage, res: ServerResponse): void {
+function handleApi(options: WebHostOptions, method: string, port: number, req: IncomingMessage, res: ServerResponse): void {
+  // A client that goes away mid-request is no error of the host's.
+  req.on('error', () => req.destroy());
+  if (!requestFromOwnPage(headerValue(req.headers.origin), headerValue(req.headers['sec-fetch-site']), port)) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('the api answers only the page this host serves');
+    return;
+  }
   if (!tokenMatches(options.token, headerValue(req.headers[TOKEN_HEADER]))) {
     send(res, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the web host printed' } });
     return;
@@ -95,17 +104,27 @@ function handleApi(options: WebHostOptions, method: string, req: IncomingMessage
     send(res, { ok: false, error: { code: 'invalid_input', message: 'api requests are JSON (Content-Type: application/json)' } });
     return;
   }
+  const tooLarge = () => {
+    refused = true;
+    res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+    res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `request body over ${MAX_BODY_BYTES} bytes` } }));
+    // Stop reading: the rest of the body is not wanted, and the connection closes after the answer.
+    req.pause();
+    res.once('finish', () => req.destroy());
+  };
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
+  // A declared length over the limit is refused before a byte of it is read.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    tooLarge();
+    return;
+  }
   req.on('data', (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
-      refused = true;
-      res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `request body over ${MAX_BODY_BYTES} bytes` } }));
-      req.resume();
+      tooLarge();
       return;
     }
     chunks.push(chunk);
@@ -119,7 +138,14 @@ function handleApi(options: WebHostOptions, method: string, req: IncomingMessage
       send(res, { ok: false, error: { code: 'invalid_input', message: 'the request body is not valid JSON' } });
       return;
     }
-    void Promise.resolve(options.dispatch(method, input)).then((envelope) => send(res, envelope));
+    // The dispatch answers every call with an envelope; should it ever throw, the host still answers and keeps running.
+    const internal = (error: unknown): Envelope<unknown> => ({ ok: false, error: { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` } });
+    new Promise<Envelope<unknown>>((resolve) => resolve(options.dispatch(method, input)))
+      .then((envelope) => send(res, envelope))
+      .catch((error: unknown) => {
+        if (res.headersSent) res.destroy();
+        else send(res, internal(error));
+      });
   });
 }
 
