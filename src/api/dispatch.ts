@@ -12,7 +12,9 @@ export type Dispatch = (method: unknown, input: unknown) => Envelope<unknown> | 
 export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
   return (method, input) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `unknown api method ${JSON.stringify(method)}` } };
+      // Named without serialising it: a method name may be anything (a BigInt, a huge string).
+      const name = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : `of type ${typeof method}`;
+      return { ok: false, error: { code: 'unknown_method', message: `unknown api method ${name}` } };
     }
     const fail = (error: unknown): Envelope<unknown> => {
       const apiError = toApiError(error);

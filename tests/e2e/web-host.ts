@@ -31,7 +31,8 @@ export interface HostOptions {
 export async function startHost(options: HostOptions = { workspacePath: tempWorkspacePath() }): Promise<RunningHost> {
   const dataHome = options.dataHome ?? mkdtempSync(join(tmpdir(), 'scholia-e2e-data-'));
   const workspacePath = options.workspacePath ?? join(dataHome, 'scholia', 'workspace.scholia.sqlite');
-  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0'];
+  // tsx as a loader keeps the host in this one process, so a signal reaches the host itself.
+  const args = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0'];
   if (options.workspacePath) args.push('--workspace', options.workspacePath);
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dataHome };
   delete env.SCHOLIA_WORKSPACE;

@@ -50,7 +50,8 @@ export function baseName(fileName: string): string {
 
 /** A title from a file name: its base name without the last extension. */
 export function titleFromFileName(fileName: string): string {
-  const base = baseName(fileName);
+  // Titles are shown as plain text: control characters from a file name have no place there.
+  const base = baseName(fileName).replace(/\p{Cc}/gu, '');
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(0, dot) : base;
 }
