@@ -15,11 +15,22 @@ export interface AnnotationState {
   data: ReadonlyMap<string, AnnotationData>;
   decorations: DecorationSet;
   selectedId: string | null;
+  /** Where the selected annotation's highlight is (mapped like it), to find it without a search through all of them. */
+  selectedRange: Range | null;
   tags: ReadonlyMap<string, Tag>;
+}
+
+interface Range {
+  from: number;
+  to: number;
 }
 
 interface Spec {
   id: string;
+  /** The highlight's attributes, so a highlight can be drawn again elsewhere (see HighlightWindow). */
+  attrs: Record<string, string>;
+  inclusiveStart: false;
+  inclusiveEnd: false;
 }
 
 export const annotationKey = new PluginKey<AnnotationState>('scholia-annotations');
@@ -78,7 +89,7 @@ class HighlightWindow {
     const positions = DocPositions.of(doc);
     const from = positions.pmStart[first]! - 1;
     const to = positions.pmStart[last]! + doc.child(last).content.size + 1;
-    const shown = from <= 0 && to >= doc.content.size ? all : DecorationSet.create(doc, all.find(from, to));
+    const shown = from <= 0 && to >= doc.content.size ? all : decorationSet(doc, all.find(from, to).map((d) => drawnAgain(d.from, d.to, d.spec as Spec)));
     this.cached = { doc, all, first, last, shown };
     return shown;
   }
@@ -148,16 +159,16 @@ function initialState(doc: Node, annotations: readonly Annotation[], tagList: re
   const tags = new Map(tagList.map((t) => [t.id, t]));
   const positions = DocPositions.of(doc);
   const data = new Map<string, AnnotationData>();
-  const decorations: Decoration[] = [];
+  const spans: DecorationSpan[] = [];
   for (const a of annotations) {
     const { start, end, ...rest } = a;
     data.set(a.id, rest);
-    if (!a.detached) decorations.push(highlight(positions.posAtCodePoint(start), positions.posAtCodePoint(end), rest, tags, false));
+    if (!a.detached) spans.push(highlightSpan(positions.posAtCodePoint(start), positions.posAtCodePoint(end), rest, tags, false));
   }
-  return { data, decorations: DecorationSet.create(doc, decorations), selectedId: null, tags };
+  return { data: SharedMap.of(data), decorations: decorationSet(doc, spans), selectedId: null, selectedRange: null, tags };
 }
 
-function highlight(from: number, to: number, a: AnnotationData, tags: ReadonlyMap<string, Tag>, selected: boolean): Decoration {
+function highlightSpan(from: number, to: number, a: AnnotationData, tags: ReadonlyMap<string, Tag>, selected: boolean): DecorationSpan {
   const tagList = a.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined);
   const color = tagList[0]?.color ?? '#868e96';
   const attrs: Record<string, string> = {
@@ -170,62 +181,94 @@ function highlight(from: number, to: number, a: AnnotationData, tags: ReadonlyMa
     style: `--tag-color: ${color}`,
   };
   if (a.note) attrs.title = a.note;
-  return Decoration.inline(from, to, attrs, { id: a.id, inclusiveStart: false, inclusiveEnd: false } satisfies Spec & Record<string, unknown>);
+  return drawnAgain(from, to, { id: a.id, attrs, inclusiveStart: false, inclusiveEnd: false });
+}
+
+/** A highlight with this spec over [from, to] (its spec and attributes shared: the same highlight to the view). */
+function drawnAgain(from: number, to: number, spec: Spec): DecorationSpan {
+  return { from, to, decoration: (f, t) => Decoration.inline(f, t, spec.attrs, spec) };
+}
+
+function highlight(from: number, to: number, a: AnnotationData, tags: ReadonlyMap<string, Tag>, selected: boolean): Decoration {
+  const span = highlightSpan(from, to, a, tags, selected);
+  return span.decoration(from, to);
 }
 
 function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationState {
   const meta = tr.getMeta(annotationKey) as Meta | undefined;
   if (!tr.docChanged && !meta) return value;
-  let { decorations, selectedId, tags } = value;
-  let data = value.data as Map<string, AnnotationData>;
-  let copied = false;
-  const writable = () => {
-    if (!copied) {
-      data = new Map(data);
-      copied = true;
-    }
-    return data;
-  };
+  let { decorations, selectedId, selectedRange, tags } = value;
+  // Changes to the data, shared with the previous state's rather than copied (thousands of entries).
+  const data = SharedMap.of(value.data).edit();
+  // Where this transaction put highlights, in the coordinates after it.
+  const placed = new Map<string, Range>();
 
   tr.steps.forEach((step, i) => {
     const docAfter = i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc;
     if (step instanceof AnnotationStep) {
-      ({ decorations, selectedId } = applyOp(step.op, decorations, writable(), tags, selectedId, docAfter));
+      ({ decorations, selectedId } = applyOp(step.op, decorations, data, tags, selectedId, selectedRange, docAfter));
+      const op = step.op;
+      if (op.kind === 'add' || op.kind === 'attach') {
+        const rest = tr.mapping.slice(i + 1);
+        placed.set(op.annotation.id, { from: rest.map(op.from, 1), to: rest.map(op.to, -1) });
+      }
     } else {
-      decorations = decorations.map(tr.mapping.slice(i, i + 1), docAfter, {
+      const map = tr.mapping.slice(i, i + 1);
+      decorations = decorations.map(map, docAfter, {
         // Every character it covered was deleted: keep it, detached, for the user to re-attach.
         onRemove: (spec) => {
           const id = (spec as Spec).id;
           const a = data.get(id);
-          if (a) writable().set(id, { ...a, detached: true });
+          if (a) data.set(id, { ...a, detached: true });
           if (selectedId === id) selectedId = null;
         },
       });
+      if (selectedRange) selectedRange = { from: map.map(selectedRange.from, 1), to: map.map(selectedRange.to, -1) };
     }
   });
 
   if (meta && 'tags' in meta) {
     tags = new Map(meta.tags.map((t) => [t.id, t]));
-    decorations = repaint(decorations, tr.doc, data, tags, selectedId);
+    const all = decorations.find();
+    decorations = decorationSet(tr.doc, repainted(all, data, tags, selectedId));
   }
   if (meta && 'select' in meta && meta.select !== selectedId) {
-    const previous = selectedId;
+    const previous = selectedId ? locate(decorations, selectedId, selectedRange) : [];
     selectedId = meta.select;
-    decorations = repaint(decorations, tr.doc, data, tags, selectedId, [previous, selectedId]);
+    const next = selectedId ? locate(decorations, selectedId, placed.get(selectedId) ?? null) : [];
+    selectedRange = next[0] ? { from: next[0].from, to: next[0].to } : null;
+    const targets = [...previous, ...next];
+    // Drawn before removing: remove() consumes the array it is given.
+    const drawn = repainted(targets, data, tags, selectedId).map((s) => s.decoration(s.from, s.to));
+    decorations = decorations.remove(targets).add(tr.doc, drawn);
   }
-  return { data, decorations, selectedId, tags };
+  if (!selectedId) selectedRange = null;
+  return { data: data.done(), decorations, selectedId, selectedRange, tags };
+}
+
+/** The highlights of an annotation: looked for around `hint` first, then everywhere. */
+function locate(decorations: DecorationSet, id: string, hint: Range | null): Decoration[] {
+  const isIt = (spec: unknown) => (spec as Spec).id === id;
+  if (hint) {
+    const found = decorations.find(hint.from, hint.to, isIt);
+    if (found.length > 0) return found;
+  }
+  return decorations.find(undefined, undefined, isIt);
 }
 
 function applyOp(
   op: AnnotationOp,
   decorations: DecorationSet,
-  data: Map<string, AnnotationData>,
+  data: SharedMapEdit<string, AnnotationData>,
   tags: ReadonlyMap<string, Tag>,
   selectedId: string | null,
+  selectedRange: Range | null,
   doc: Node,
 ): { decorations: DecorationSet; selectedId: string | null } {
   const id = op.kind === 'update' ? op.after.id : op.annotation.id;
-  const existing = decorations.find(undefined, undefined, (spec) => (spec as Spec).id === id);
+  const before = data.get(id);
+  // Only an attached annotation has highlights to replace.
+  const existing = !before || before.detached ? [] : locate(decorations, id, 'from' in op ? op : id === selectedId ? selectedRange : null);
   switch (op.kind) {
     case 'add':
     case 'attach': {
@@ -247,21 +290,106 @@ function applyOp(
   }
 }
 
-/** Re-creates highlights (all, or those of `only`) after tags or the selection changed. */
-function repaint(
-  decorations: DecorationSet,
-  doc: Node,
-  data: ReadonlyMap<string, AnnotationData>,
-  tags: ReadonlyMap<string, Tag>,
-  selectedId: string | null,
-  only?: readonly (string | null)[],
-): DecorationSet {
-  const targets = decorations.find(undefined, undefined, (spec) => !only || only.includes((spec as Spec).id));
-  const replaced = targets.flatMap((d) => {
+/** The given highlights drawn again (after tags or the selection changed). */
+function repainted(targets: readonly Decoration[], data: Pick<ReadonlyMap<string, AnnotationData>, 'get'>, tags: ReadonlyMap<string, Tag>, selectedId: string | null): DecorationSpan[] {
+  return targets.flatMap((d) => {
     const a = data.get((d.spec as Spec).id);
-    return a ? [highlight(d.from, d.to, a, tags, a.id === selectedId)] : [];
+    return a ? [highlightSpan(d.from, d.to, a, tags, a.id === selectedId)] : [];
   });
-  return decorations.remove(targets).add(doc, replaced);
+}
+
+// ---- the annotations' data ----
+
+const GONE: unique symbol = Symbol('gone');
+
+/**
+ * A read-only map that shares its entries with the one it was made from:
+ * changing a few of thousands costs a few, where copying the map for every
+ * annotation operation would cost them all. Layers are folded into one
+ * plain map now and then, so lookups stay cheap. Iterates like a Map.
+ */
+class SharedMap<K, V> implements ReadonlyMap<K, V> {
+  private constructor(
+    private readonly base: ReadonlyMap<K, V>,
+    private readonly changes: ReadonlyMap<K, V | typeof GONE>,
+    readonly size: number,
+    private readonly depth: number,
+  ) {}
+
+  static of<K, V>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
+    return map instanceof SharedMap ? (map as SharedMap<K, V>) : new SharedMap(map, new Map(), map.size, 0);
+  }
+
+  /** A set of changes on top of this map; done() gives the new map (this one when nothing changed). */
+  edit(): SharedMapEdit<K, V> {
+    const changes = new Map<K, V | typeof GONE>();
+    return {
+      get: (key) => {
+        const v = changes.get(key);
+        return v === GONE ? undefined : v !== undefined || changes.has(key) ? (v as V) : this.get(key);
+      },
+      set: (key, value) => void changes.set(key, value),
+      delete: (key) => void changes.set(key, GONE),
+      done: () => (changes.size === 0 ? this : this.with(changes)),
+    };
+  }
+
+  private with(changes: ReadonlyMap<K, V | typeof GONE>): SharedMap<K, V> {
+    let size = this.size;
+    for (const [key, value] of changes) {
+      const had = this.has(key);
+      if (value === GONE && had) size--;
+      else if (value !== GONE && !had) size++;
+    }
+    const next = new SharedMap<K, V>(this, changes, size, this.depth + 1);
+    return next.depth > 24 ? new SharedMap(new Map(next), new Map(), size, 0) : next;
+  }
+
+  get(key: K): V | undefined {
+    const v = this.changes.get(key);
+    if (v === GONE) return undefined;
+    return v !== undefined || this.changes.has(key) ? (v as V) : this.base.get(key);
+  }
+
+  has(key: K): boolean {
+    const v = this.changes.get(key);
+    return v === GONE ? false : v !== undefined || this.changes.has(key) || this.base.has(key);
+  }
+
+  *entries(): MapIterator<[K, V]> {
+    // In the order of a Map changed the same way: changed entries where they were, new ones last.
+    for (const [key, value] of this.base) {
+      if (!this.changes.has(key)) yield [key, value];
+      else {
+        const v = this.changes.get(key)!;
+        if (v !== GONE) yield [key, v];
+      }
+    }
+    for (const [key, value] of this.changes) if (value !== GONE && !this.base.has(key)) yield [key, value];
+  }
+
+  *keys(): MapIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+}
+
+interface SharedMapEdit<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): void;
+  delete(key: K): void;
+  done(): SharedMap<K, V>;
 }
 
 // ---- queries ----
@@ -314,4 +442,79 @@ export function selectAnnotation(tr: Transaction, id: string | null): Transactio
 
 export function setTags(tr: Transaction, tags: readonly Tag[]): Transaction {
   return tr.setMeta(annotationKey, { tags } satisfies Meta);
+}
+
+// ---- building decoration sets ----
+
+/** A decoration to put in a set: its range in the document, and how to make it at a position relative to the paragraph it is in. */
+export interface DecorationSpan {
+  from: number;
+  to: number;
+  decoration(from: number, to: number): Decoration;
+}
+
+type SetConstructor = new (local: Decoration[], children: (number | DecorationSet)[]) => DecorationSet;
+
+/**
+ * DecorationSet.create for many decorations over a long document, in
+ * O(n log n): ProseMirror's builder goes through every decoration for each of
+ * the document's paragraphs (50,000 highlights over 10,000 lines: 5·10⁸ steps,
+ * a second). Here each decoration finds its paragraph by binary search, each
+ * paragraph's set is built by the public builder, and the document's set is
+ * put together with DecorationSet's constructor (not in the public API: the
+ * result is checked once against the public builder, which is used instead if
+ * they ever disagree). Decorations within one paragraph are the ones that
+ * builder would give that paragraph; the others stay at the document level.
+ */
+export function decorationSet(doc: Node, spans: readonly DecorationSpan[]): DecorationSet {
+  const slow = () => DecorationSet.create(doc, spans.map((s) => s.decoration(s.from, s.to)));
+  if (spans.length === 0) return DecorationSet.empty;
+  if (fastBuild === 'unchecked') fastBuild = agreesWithCreate(doc, spans.slice(0, 50)) ? 'works' : 'differs';
+  return fastBuild === 'works' ? fastDecorationSet(doc, spans) : slow();
+}
+
+let fastBuild: 'unchecked' | 'works' | 'differs' = 'unchecked';
+
+function fastDecorationSet(doc: Node, spans: readonly DecorationSpan[]): DecorationSet {
+  const positions = DocPositions.of(doc);
+  const inParagraph = new Map<number, Decoration[]>();
+  const atTop: Decoration[] = [];
+  for (const s of spans) {
+    const i = positions.paragraphAt(s.from);
+    const start = positions.pmStart[i]!;
+    if (s.from >= start && s.to <= start + doc.child(i).content.size) {
+      let list = inParagraph.get(i);
+      if (!list) inParagraph.set(i, (list = []));
+      list.push(s.decoration(s.from - start, s.to - start));
+    } else {
+      atTop.push(s.decoration(s.from, s.to));
+    }
+  }
+  const children: (number | DecorationSet)[] = [];
+  for (const i of [...inParagraph.keys()].sort((a, b) => a - b)) {
+    const paragraph = doc.child(i);
+    const set = DecorationSet.create(paragraph, inParagraph.get(i)!);
+    if (set !== DecorationSet.empty) children.push(positions.pmStart[i]! - 1, positions.pmStart[i]! - 1 + paragraph.nodeSize, set);
+  }
+  // What the public builder does with what no paragraph holds: sorted, empty inline ranges dropped.
+  const top = atTop.filter((d) => d.from < d.to).sort((a, b) => a.from - b.from || a.to - b.to);
+  if (children.length === 0 && top.length === 0) return DecorationSet.empty;
+  return new (DecorationSet as unknown as SetConstructor)(top, children);
+}
+
+/** Whether the fast builder gives what DecorationSet.create gives, on a sample. */
+function agreesWithCreate(doc: Node, sample: readonly DecorationSpan[]): boolean {
+  try {
+    const made = sample.map((s) => s.decoration(s.from, s.to));
+    const order = new Map<unknown, number>(made.map((d, i) => [d.spec, i]));
+    const seen = (set: DecorationSet) =>
+      set
+        .find()
+        .map((d) => [d.from, d.to, order.get(d.spec) ?? -1])
+        .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!)
+        .join(';');
+    return seen(fastDecorationSet(doc, sample)) === seen(DecorationSet.create(doc, made));
+  } catch {
+    return false;
+  }
 }

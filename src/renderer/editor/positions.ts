@@ -79,6 +79,28 @@ export class DocPositions {
     return lo;
   }
 
+  /**
+   * The text between two positions, paragraphs joined by "\n": what
+   * `doc.textBetween(from, to, '\n')` gives, found by binary search instead
+   * of a walk over the paragraphs from the top (quotes of many annotations).
+   */
+  textBetween(from: number, to: number): string {
+    if (to <= from) return '';
+    const first = this.paragraphAt(from);
+    let last = this.paragraphAt(to);
+    // A paragraph is in the range when it starts before `to` (its opening token counts).
+    if (last > first && this.pmStart[last]! - 1 >= to) last--;
+    const parts: string[] = [];
+    for (let i = first; i <= last; i++) {
+      const paragraph = this.doc.child(i);
+      const start = this.pmStart[i]!;
+      const a = Math.max(0, from - start);
+      const b = Math.min(paragraph.content.size, to - start);
+      parts.push(b > a ? paragraph.textBetween(a, b) : '');
+    }
+    return parts.join('\n');
+  }
+
   /** Code point offset in the text of position `pos`. */
   codePointAt(pos: number): number {
     const i = this.paragraphAt(pos);
