@@ -34,9 +34,9 @@ function statement(db: Database, sql: string): Statement {
   return found;
 }
 
-const SELECT = `SELECT a.*,
-    (SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position)) AS tag_ids
-  FROM annotations a`;
+const TAG_IDS = '(SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position))';
+
+const SELECT = `SELECT a.*, ${TAG_IDS} AS tag_ids FROM annotations a`;
 
 function toAnnotation(row: AnnotationRow): Annotation {
   return {
@@ -47,7 +47,7 @@ function toAnnotation(row: AnnotationRow): Annotation {
     quote: row.quote,
     tagIds: row.tag_ids ? row.tag_ids.split('\u001f') : [],
     note: row.note,
-    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    attributes: row.attributes === '{}' ? {} : (JSON.parse(row.attributes) as Record<string, string>),
     author: row.author,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -55,9 +55,20 @@ function toAnnotation(row: AnnotationRow): Annotation {
   };
 }
 
+type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null];
+
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
-  const rows = db.prepare(`${SELECT} WHERE a.document_id = ? ORDER BY a.start, a.end DESC, a.id`).all(documentId) as AnnotationRow[];
-  return rows.map(toAnnotation);
+  // Rows as arrays (no object per row): a long document has tens of thousands.
+  const rows = statement(
+    db,
+    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, ${TAG_IDS} AS tag_ids
+     FROM annotations a WHERE a.document_id = ? ORDER BY a.start, a.end DESC, a.id`,
+  )
+    .raw(true)
+    .all(documentId) as ListedRow[];
+  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids]) =>
+    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids }),
+  );
 }
 
 export function getAnnotation(db: Database, id: string): Annotation {

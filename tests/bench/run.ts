@@ -5,7 +5,7 @@
 //   npm run bench                 1 MB / 10k and 5 MB / 50k annotations
 //   npm run bench -- --quick      1 MB / 10k only (under two minutes)
 //   npm run bench -- --json       one JSON object on stdout instead of the table
-//   options: --runs N (opens per variant, default 3), --keystrokes N (default 200),
+//   options: --size 1mb-10k|5mb-50k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof)
 //
@@ -29,6 +29,7 @@ import {
   openBenchPage,
   openScholia,
   profiler,
+  type AnnotateResult,
   type KeystrokeResult,
 } from './browser';
 import { buildAll } from './build';
@@ -57,6 +58,8 @@ interface Options {
   annotateSamples: number;
   only: 'all' | 'scholia';
   profileDir: string | null;
+  /** Only this size (--size 5mb-50k). */
+  size: Size['key'] | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -73,6 +76,8 @@ function parseOptions(argv: readonly string[]): Options {
   const only = value('--only') ?? 'all';
   if (only !== 'all' && only !== 'scholia') throw new Error('--only takes "scholia"');
   const profile = value('--profile');
+  const size = value('--size') ?? null;
+  if (size !== null && !SIZES.some((s) => s.key === size)) throw new Error(`--size takes ${SIZES.map((s) => s.key).join(' or ')}`);
   return {
     quick: argv.includes('--quick'),
     json: argv.includes('--json'),
@@ -81,6 +86,7 @@ function parseOptions(argv: readonly string[]): Options {
     annotateSamples: number('--annotations', 40),
     only,
     profileDir: profile ? resolve(profile) : null,
+    size: size as Size['key'] | null,
   };
 }
 
@@ -147,7 +153,9 @@ interface Host {
 async function startHost(workspacePath: string, rendererRoot: string, profileDir: string | null, name: string): Promise<Host> {
   const args = [
     ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `host-${name}.cpuprofile`] : []),
-    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+    // tsx as a loader in this one process (its CLI would run the host in a child the profiler misses).
+    '--import',
+    'tsx',
     join(ROOT, 'tests/bench/host.ts'),
     workspacePath,
     rendererRoot,
@@ -244,7 +252,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     let shown = { highlights: 0, findings: 0 };
     let heap = 0;
     let keys: KeystrokeResult = { samples: [], p50: Number.NaN, p95: Number.NaN, max: Number.NaN, paintP50: Number.NaN, paintP95: Number.NaN };
-    let annotate = { p50: Number.NaN, p95: Number.NaN, highlightP50: Number.NaN, highlightP95: Number.NaN, samples: 0 };
+    let annotate: AnnotateResult = { p50: Number.NaN, p95: Number.NaN, highlightP50: Number.NaN, highlightP95: Number.NaN, samples: 0, missed: 0 };
     for (let r = 0; r < options.runs; r++) {
       const { context, page, cdp } = await newPage(browser);
       page.setDefaultTimeout(timeoutMs);
@@ -260,11 +268,11 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
       if (last) {
         heap = await heapMB(cdp);
         const editor = page.getByTestId('editor');
-        const status = page.getByTestId('save-status');
         let savingMs = 0;
         const saved = async () => {
           const t = performance.now();
-          await status.and(page.locator('[data-state=saved]')).waitFor();
+          // Checked every frame (a locator's waitFor backs off to half a second).
+          await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.getAttribute('data-state') === 'saved', undefined, { polling: 'raf' });
           savingMs += performance.now() - t;
         };
         await editor.focus();
@@ -280,7 +288,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         await prof.start(cdp);
         annotate = await measureAnnotate(page, options.annotateSamples);
         await prof.stop(cdp, `${size.key}-scholia-annotate`);
-        say(`scholia annotate p50 ${round(annotate.p50)} / p95 ${round(annotate.p95)} ms (highlight alone p95 ${round(annotate.highlightP95)} ms)`);
+        say(`scholia annotate p50 ${round(annotate.p50)} / p95 ${round(annotate.p95)} ms (highlight alone p95 ${round(annotate.highlightP95)} ms; ${annotate.samples} samples, ${annotate.missed} key presses made none)`);
       }
       await context.close();
     }
@@ -397,7 +405,8 @@ async function main(): Promise<void> {
       headless: true,
     };
     const result: Record<string, unknown> = { machine };
-    for (const size of options.quick ? SIZES.slice(0, 1) : SIZES) {
+    const sizes = options.size ? SIZES.filter((s) => s.key === options.size) : options.quick ? SIZES.slice(0, 1) : SIZES;
+    for (const size of sizes) {
       result[size.key] = await measureSize(size, options, built.rendererRoot, built.hasFindings, scratch);
     }
     result.durationS = round((performance.now() - started) / 1000);
