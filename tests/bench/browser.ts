@@ -357,6 +357,8 @@ export interface AnnotateResult {
   highlightP50: number;
   highlightP95: number;
   samples: number;
+  /** Key presses that made no annotation (not counted). */
+  missed: number;
 }
 
 /** Selects two words in `count` paragraphs spread through the document and presses tag key 1 on each. */
@@ -364,6 +366,7 @@ export async function measureAnnotate(page: Page, count: number): Promise<Annota
   const places = await spreadParagraphs(page, count);
   const total: number[] = [];
   const shown: number[] = [];
+  let missed = 0;
   for (const n of places) {
     if (!(await placeSelection(page, n, 12))) continue;
     await page.evaluate((index) => {
@@ -383,6 +386,8 @@ export async function measureAnnotate(page: Page, count: number): Promise<Annota
           channel.port1.onmessage = () => {
             editor.getBoundingClientRect();
             shownAt = p.querySelectorAll('[data-annotation-id]').length > before ? performance.now() : Number.NaN;
+            // No highlight: the key made no annotation (the editor had not taken the selection).
+            if (Number.isNaN(shownAt)) return resolve(null);
             const finish = (done: [string, number, boolean]) => resolve({ total: Math.max(done[1], shownAt) - start, shown: shownAt - start });
             const already = w.__apiDone.slice(seen).find(([method]) => method === 'annotations.create');
             if (already) finish(already);
@@ -404,6 +409,8 @@ export async function measureAnnotate(page: Page, count: number): Promise<Annota
     if (r && Number.isFinite(r.shown)) {
       total.push(r.total);
       shown.push(r.shown);
+    } else {
+      missed++;
     }
   }
   return {
@@ -412,5 +419,6 @@ export async function measureAnnotate(page: Page, count: number): Promise<Annota
     highlightP50: median(shown),
     highlightP95: percentile(shown, 95),
     samples: total.length,
+    missed,
   };
 }
