@@ -7,6 +7,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
+import { decorationSet, type DecorationSpan } from './annotations';
 
 export interface PlacedFinding {
   finding: LineFinding;
@@ -48,9 +49,9 @@ function dismissalOf(text: string, f: LineFinding): Dismissal {
   return { rule: f.rule, quote: text.slice(f.from, f.to), before: text.slice(Math.max(0, f.from - CONTEXT), f.from), after: text.slice(f.to, f.to + CONTEXT) };
 }
 
-/** The finding decorations of paragraphs first..last. */
-function paragraphDecorations(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): Decoration[] {
-  const out: Decoration[] = [];
+/** The finding underlines of paragraphs first..last. */
+function paragraphSpans(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): DecorationSpan[] {
+  const out: DecorationSpan[] = [];
   let pos = 0;
   for (let i = 0; i < first; i++) pos += doc.child(i).nodeSize;
   for (let i = first; i <= last; i++) {
@@ -60,14 +61,10 @@ function paragraphDecorations(doc: Node, first: number, last: number, dismissed:
       if (finding.to <= finding.from) continue;
       const dismissal = dismissalOf(text, finding);
       if (dismissed.has(dismissalKey(dismissal))) continue;
-      out.push(
-        Decoration.inline(
-          pos + 1 + finding.from,
-          pos + 1 + finding.to,
-          { nodeName: 'span', class: `finding finding-${finding.severity}`, 'data-finding-rule': finding.rule },
-          { finding, dismissal, inclusiveStart: false, inclusiveEnd: false },
-        ),
-      );
+      const attrs = { nodeName: 'span', class: `finding finding-${finding.severity}`, 'data-finding-rule': finding.rule };
+      // One spec per finding, whatever position the decoration is made at: the set builder compares them.
+      const spec = { finding, dismissal, inclusiveStart: false, inclusiveEnd: false };
+      out.push({ from: pos + 1 + finding.from, to: pos + 1 + finding.to, decoration: (from, to) => Decoration.inline(from, to, attrs, spec) });
     }
     pos += paragraph.nodeSize;
   }
@@ -75,7 +72,7 @@ function paragraphDecorations(doc: Node, first: number, last: number, dismissed:
 }
 
 function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
-  return { decorations: DecorationSet.create(doc, paragraphDecorations(doc, 0, doc.childCount - 1, dismissed)), dismissed };
+  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, doc.childCount - 1, dismissed)), dismissed };
 }
 
 type Meta = { dismissed: readonly Dismissal[] };
@@ -118,7 +115,7 @@ function recheck(tr: Transaction, value: FindingsState): FindingsState {
   for (let i = first; i <= last; i++) end += doc.child(i).nodeSize;
   let decorations = value.decorations.map(tr.mapping, doc);
   decorations = decorations.remove(decorations.find(start, end));
-  decorations = decorations.add(doc, paragraphDecorations(doc, first, last, value.dismissed));
+  decorations = decorations.add(doc, paragraphSpans(doc, first, last, value.dismissed).map((s) => s.decoration(s.from, s.to)));
   return { decorations, dismissed: value.dismissed };
 }
 
