@@ -72,9 +72,18 @@ const INIT_SCRIPT = `(() => {
   };
 })();`;
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+/**
+ * A fresh page. `css`, when given, is added to the page's styles: a what-if
+ * for a proposed style change, measured without changing the source.
+ */
+export async function newPage(browser: Browser, css: string | null = null): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript({ content: INIT_SCRIPT });
+  if (css) {
+    await context.addInitScript({
+      content: `document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(css)}; document.head.append(s); });`,
+    });
+  }
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp };

@@ -141,6 +141,7 @@ export function measureFormats(workspace: Workspace, documentId: string, runs: n
     const r2 = time(() => bundleOf(workspace, documentId));
     w3c.push(r2.ms + time(() => exportW3C(r2.value)).ms);
     imports.push(time(() => importNative(n.value)).ms);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`formats run ${k}: read ${r.ms.toFixed(0)} native ${n.ms.toFixed(0)} w3c ${w3c.at(-1)!.toFixed(0)} import ${imports.at(-1)!.toFixed(0)}\n`);
   }
   return { exportNativeMs: median(native), exportW3cMs: median(w3c), storeReadMs: median(read), importNativeMs: median(imports), exportNativeBytes: bytes };
 }
@@ -151,6 +152,9 @@ export interface EditFigures {
   /** A burst of 20 typed characters committed as one batch, as the editor's save queue sends them; median of 3. */
   editBatch20Ms: number;
 }
+
+/** How many edits measureEdits leaves in the document. */
+export const EDITS_MEASURED = 10 + 3 * 20;
 
 /** The store's side of typing: what saving a keystroke, or a burst of them, costs with the document's annotations. */
 export function measureEdits(workspace: Workspace, documentId: string): EditFigures {

@@ -7,7 +7,8 @@
 //   npm run bench -- --json       one JSON object on stdout instead of the table
 //   options: --size 1mb-10k|5mb-50k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
-//            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof)
+//            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
+//            --css '...' (a what-if: styles added to Scholia's page only)
 //
 // Inputs are generated at run time (generate.ts); everything is written to a
 // temporary folder that is removed at the end. How each time is taken is
@@ -34,9 +35,9 @@ import {
 } from './browser';
 import { buildAll } from './build';
 import { generateAnnotations, generateText } from './generate';
-import { insertAnnotations, measureEdits, measureFormats, measureRules } from './node-figures';
+import { EDITS_MEASURED, insertAnnotations, measureEdits, measureRules, type FormatFigures } from './node-figures';
 import { median, round, timeAsync } from './stats';
-import { printTable } from './table';
+import { printTable, verdicts, type Verdict } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -60,6 +61,8 @@ interface Options {
   profileDir: string | null;
   /** Only this size (--size 5mb-50k). */
   size: Size['key'] | null;
+  /** A what-if: CSS added to Scholia's page (--css '...'); the figures are then not the product's. */
+  css: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -87,6 +90,7 @@ function parseOptions(argv: readonly string[]): Options {
     only,
     profileDir: profile ? resolve(profile) : null,
     size: size as Size['key'] | null,
+    css: value('--css') ?? null,
   };
 }
 
@@ -128,6 +132,9 @@ export interface SizeFigures {
   exportStoreReadMs: number;
   exportNativeMB: number;
   importNativeMs: number;
+  /** The same once the document has the store measurement's edits (EDITS_MEASURED). */
+  exportNativeEditedMs: number;
+  importNativeEditedMs: number;
   storeBulkInsertMs: number;
   storeSingleCommitMs: number;
   storeEditCommitMs: number;
@@ -135,6 +142,8 @@ export interface SizeFigures {
   heapMB: number;
   bare?: Floor & { prosemirror: Floor };
   peer?: { openMs: number; openPaintMs: number; heapMB: number } | { error: string };
+  /** Each target of issue 7 with the figure and whether it is met. */
+  targets?: Verdict[];
 }
 
 /** Progress goes to stderr, so stdout holds only the table or the one JSON object. */
@@ -196,6 +205,24 @@ async function startHost(workspacePath: string, rendererRoot: string, profileDir
   };
 }
 
+/** measureFormats in a process of its own (formats-child.ts). */
+function measureFormatsApart(workspacePath: string, documentId: string, runs: number): Promise<FormatFigures> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/formats-child.ts'), workspacePath, documentId, String(runs)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (process.env.BENCH_DEBUG) process.stderr.write(c);
+    });
+    child.once('exit', (code) => (code === 0 ? done(JSON.parse(out) as FormatFigures) : fail(new Error(`formats-child exited with ${code}:\n${err}`))));
+  });
+}
+
 async function callApi<T>(host: Host, method: string, input: unknown): Promise<T> {
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
@@ -234,12 +261,15 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     const store = insertAnnotations(workspace, documentId, text, generateAnnotations(text, size.annotations, tagIds));
     say(`stored ${size.annotations} annotations in one transaction: ${round(store.bulkInsertMs)} ms; one commit ${round(store.singleCommitMs)} ms`);
 
+    // Exports of the document as imported, with its annotations; then again once it has edits (their replay is checked).
+    const formats = await measureFormatsApart(workspacePath, documentId, 5);
+    say(`export native ${round(formats.exportNativeMs)} ms, W3C ${round(formats.exportW3cMs)} ms`);
     const edits = measureEdits(workspace, documentId);
     say(`store: one keystroke committed ${round(edits.editCommitMs)} ms, a burst of 20 ${round(edits.editBatch20Ms)} ms`);
+    const edited = await measureFormatsApart(workspacePath, documentId, 3);
+    say(`with ${EDITS_MEASURED} edits: export native ${round(edited.exportNativeMs)} ms, import native ${round(edited.importNativeMs)} ms`);
     const rules = measureRules(text, size.bytes > 2e6 ? 2 : 3);
     say(`rules ${round(rules.rulesMBps)} MB/s (${rules.findings} findings), re-check ${round(rules.recheckMs)} ms`);
-    const formats = measureFormats(workspace, documentId, 3);
-    say(`export native ${round(formats.exportNativeMs)} ms, W3C ${round(formats.exportW3cMs)} ms`);
 
     const prof = profiler(options.profileDir);
 
@@ -254,7 +284,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     let keys: KeystrokeResult = { samples: [], p50: Number.NaN, p95: Number.NaN, max: Number.NaN, paintP50: Number.NaN, paintP95: Number.NaN };
     let annotate: AnnotateResult = { p50: Number.NaN, p95: Number.NaN, highlightP50: Number.NaN, highlightP95: Number.NaN, samples: 0, missed: 0 };
     for (let r = 0; r < options.runs; r++) {
-      const { context, page, cdp } = await newPage(browser);
+      const { context, page, cdp } = await newPage(browser, options.css);
       page.setDefaultTimeout(timeoutMs);
       const last = r === options.runs - 1;
       if (r === 0) await prof.start(cdp);
@@ -321,6 +351,8 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
       exportStoreReadMs: formats.storeReadMs,
       exportNativeMB: formats.exportNativeBytes / 1e6,
       importNativeMs: formats.importNativeMs,
+      exportNativeEditedMs: edited.exportNativeMs,
+      importNativeEditedMs: edited.importNativeMs,
       storeBulkInsertMs: store.bulkInsertMs,
       storeSingleCommitMs: store.singleCommitMs,
       storeEditCommitMs: edits.editCommitMs,
@@ -411,6 +443,10 @@ async function main(): Promise<void> {
     }
     result.durationS = round((performance.now() - started) / 1000);
     result.quick = options.quick;
+    for (const size of sizes) {
+      const figures = result[size.key] as SizeFigures;
+      figures.targets = verdicts(size.key, figures);
+    }
     if (options.json) process.stdout.write(`${JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
     else printTable(result as Parameters<typeof printTable>[0]);
   } finally {

@@ -105,6 +105,8 @@ export function printTable(result: { machine: Record<string, unknown>; durationS
     row('export W3C (ms)', 'exportW3cMs');
     row('import text, api (ms)', 'importMs');
     row('import native, parse (ms)', 'importNativeMs');
+    row('export native, 70 edits (ms)', 'exportNativeEditedMs');
+    row('import native, 70 edits (ms)', 'importNativeEditedMs');
     row(`store: ${f.annotations} in 1 tx (ms)`, 'storeBulkInsertMs');
     row('store: 1 annotation commit (ms)', 'storeSingleCommitMs');
     row('store: 1 keystroke commit (ms)', 'storeEditCommitMs');
