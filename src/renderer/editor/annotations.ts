@@ -27,7 +27,7 @@ interface Range {
 
 interface Spec {
   id: string;
-  /** The highlight's attributes, so a highlight can be drawn again elsewhere (see HighlightWindow). */
+  /** The highlight's attributes, so a highlight can be drawn again elsewhere (see DecorationWindow). */
   attrs: Record<string, string>;
   inclusiveStart: false;
   inclusiveEnd: false;
@@ -42,7 +42,7 @@ export function annotationPlugin(doc: Node, annotations: readonly Annotation[], 
   // document's thousands of highlights would otherwise cost the browser
   // elements to build, style and lay out on opening and on every keystroke.
   // The state keeps (and maps) them all; the window is the view's business.
-  const shown = new HighlightWindow(doc);
+  const shown = new DecorationWindow(doc, (d, from, to) => drawnAgain(from, to, d.spec as Spec).decoration(from, to));
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
@@ -59,20 +59,29 @@ export function annotationPlugin(doc: Node, annotations: readonly Annotation[], 
   });
 }
 
-/** How far beyond the visible part highlights are drawn, and redrawn when scrolling gets nearer than half that: in viewport heights. */
+/** How far beyond the visible part decorations are drawn, and redrawn when scrolling gets nearer than half that: in viewport heights. */
 const WINDOW_MARGIN = 2;
-/** Before the view has measured itself, highlights are drawn for the first this many characters (a document opens at its top). */
+/** Before the view has measured itself, decorations are drawn for the first this many characters (a document opens at its top). */
 const INITIAL_CHARACTERS = 30_000;
 
 /**
- * The paragraphs whose highlights are drawn (null: all of them), kept by the
- * plugin's view from the scroll position, and the highlights of that window.
+ * Decorations drawn only near the visible part of a long document: the
+ * paragraphs of the window (null: all of them), kept by the plugin's view from
+ * the scroll position, and the decorations of that window, made again by
+ * `remake` at positions relative to their paragraph. A plugin keeps (and maps)
+ * all its decorations in its state and hands them through `decorations()`:
+ *
+ *   const shown = new DecorationWindow(doc, (d, from, to) => Decoration.inline(from, to, attrsOf(d), d.spec));
+ *   props: { decorations: (state) => shown.decorations(state.doc, all(state)) }, view: (view) => shown.attach(view)
  */
-class HighlightWindow {
+export class DecorationWindow {
   private range: { first: number; last: number } | null;
   private cached: { doc: Node; all: DecorationSet; first: number; last: number; shown: DecorationSet } | null = null;
 
-  constructor(doc: Node) {
+  constructor(
+    doc: Node,
+    private readonly remake: (decoration: Decoration, from: number, to: number) => Decoration,
+  ) {
     let chars = 0;
     let last = 0;
     while (last < doc.childCount - 1 && chars < INITIAL_CHARACTERS) chars += doc.child(last++).content.size;
@@ -89,7 +98,7 @@ class HighlightWindow {
     const positions = DocPositions.of(doc);
     const from = positions.pmStart[first]! - 1;
     const to = positions.pmStart[last]! + doc.child(last).content.size + 1;
-    const shown = from <= 0 && to >= doc.content.size ? all : decorationSet(doc, all.find(from, to).map((d) => drawnAgain(d.from, d.to, d.spec as Spec)));
+    const shown = from <= 0 && to >= doc.content.size ? all : decorationSet(doc, all.find(from, to).map((d) => ({ from: d.from, to: d.to, decoration: (f, t) => this.remake(d, f, t) })));
     this.cached = { doc, all, first, last, shown };
     return shown;
   }
