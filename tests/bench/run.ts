@@ -268,7 +268,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     say(`store: one keystroke committed ${round(edits.editCommitMs)} ms, a burst of 20 ${round(edits.editBatch20Ms)} ms`);
     const edited = await measureFormatsApart(workspacePath, documentId, 3);
     say(`with ${EDITS_MEASURED} edits: export native ${round(edited.exportNativeMs)} ms, import native ${round(edited.importNativeMs)} ms`);
-    const rules = measureRules(text, size.bytes > 2e6 ? 2 : 3);
+    const rules = measureRules(text, size.bytes > 2e6 ? 3 : 5);
     say(`rules ${round(rules.rulesMBps)} MB/s (${rules.findings} findings), re-check ${round(rules.recheckMs)} ms`);
 
     const prof = profiler(options.profileDir);
