@@ -6,10 +6,11 @@ import { basename, extname } from 'node:path';
 import { decodeText } from '../core/decode';
 import type { Annotation, EditOrigin } from '../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../store/dismissals';
-import { CodePointIndex, hasLoneSurrogate } from '../core/offsets';
+import { hasLoneSurrogate } from '../core/offsets';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../store/documents';
 import { appendEdits, listEdits } from '../store/edits';
+import { quoteOf } from '../store/quotes';
 import { searchDocuments } from '../store/search';
 import { addTaxonomy } from '../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../store/tags';
@@ -42,10 +43,9 @@ export function createService({ workspace, author, now = () => new Date().toISOS
   };
 
   const quoteAt = (documentId: string, start: number, end: number): string => {
-    const { text } = getDocument(db, documentId);
-    const index = new CodePointIndex(text);
-    if (end > index.length) throw new RequestError('invalid_input', `range [${start}, ${end}) is outside the document (length ${index.length})`);
-    return text.slice(index.toUtf16(start), index.toUtf16(end));
+    const { quote, length } = quoteOf(db, documentId, start, end);
+    if (end > length) throw new RequestError('invalid_input', `range [${start}, ${end}) is outside the document (length ${length})`);
+    return quote;
   };
 
   const checkTagPlacement = (id: string | null, parentId: string | null, key: string | null): void => {

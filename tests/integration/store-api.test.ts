@@ -245,3 +245,13 @@ describe('searching across documents', () => {
     expect(hits[0]!.snippets[0]).toMatchObject({ start: 2, end: 8, match: 'Pudong' });
   });
 });
+
+describe('quotes', () => {
+  it('are cut in code points, astral characters included, and refuse ranges past the end', async () => {
+    const { call } = await workspace();
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: '😀𠀋 Pudong 新区 plan' });
+    expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 3, end: 12 }).quote).toBe('Pudong 新区');
+    expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 2 }).quote).toBe('😀𠀋');
+    expect(() => call('annotations.create', { documentId: doc.id, start: 13, end: 18 })).toThrow(/outside the document \(length 17\)/);
+  });
+});

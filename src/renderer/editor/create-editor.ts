@@ -130,7 +130,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       annotationPlugin(doc, input.annotations, input.tags),
       history(),
       findPlugin(),
-      findingsPlugin(input.dismissals),
+      findingsPlugin(doc, input.dismissals),
       annotateKeysPlugin(callbacks.openTagPicker),
       keymap({
         'Mod-z': undo,

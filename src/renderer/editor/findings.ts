@@ -7,7 +7,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
-import { decorationSet, type DecorationSpan } from './annotations';
+import { DecorationWindow, decorationSet, type DecorationSpan } from './annotations';
 
 export interface PlacedFinding {
   finding: LineFinding;
@@ -63,7 +63,7 @@ function paragraphSpans(doc: Node, first: number, last: number, dismissed: Reado
       if (dismissed.has(dismissalKey(dismissal))) continue;
       const attrs = { nodeName: 'span', class: `finding finding-${finding.severity}`, 'data-finding-rule': finding.rule };
       // One spec per finding, whatever position the decoration is made at: the set builder compares them.
-      const spec = { finding, dismissal, inclusiveStart: false, inclusiveEnd: false };
+      const spec: Spec = { finding, dismissal, attrs, inclusiveStart: false, inclusiveEnd: false };
       out.push({ from: pos + 1 + finding.from, to: pos + 1 + finding.to, decoration: (from, to) => Decoration.inline(from, to, attrs, spec) });
     }
     pos += paragraph.nodeSize;
@@ -77,7 +77,18 @@ function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
 
 type Meta = { dismissed: readonly Dismissal[] };
 
-export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<FindingsState> {
+interface Spec {
+  finding: LineFinding;
+  dismissal: Dismissal;
+  /** The underline's attributes, so it can be drawn again (see DecorationWindow). */
+  attrs: Record<string, string>;
+  inclusiveStart: false;
+  inclusiveEnd: false;
+}
+
+export function findingsPlugin(doc: Node, dismissals: readonly Dismissal[]): Plugin<FindingsState> {
+  // Like highlights, underlines are drawn only near the visible part of a long text.
+  const shown = new DecorationWindow(doc, (d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   return new Plugin<FindingsState>({
     key: findingsKey,
     state: {
@@ -89,7 +100,13 @@ export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<Finding
         return recheck(tr, value);
       },
     },
-    props: { decorations: (state) => findingsKey.getState(state)?.decorations },
+    props: {
+      decorations: (state) => {
+        const value = findingsKey.getState(state);
+        return value && shown.decorations(state.doc, value.decorations);
+      },
+    },
+    view: (view) => shown.attach(view),
   });
 }
 
@@ -124,7 +141,7 @@ export function setDismissals(tr: Transaction, dismissed: readonly Dismissal[]):
 }
 
 function placed(d: Decoration): PlacedFinding {
-  const spec = d.spec as { finding: LineFinding; dismissal: Dismissal };
+  const spec = d.spec as Spec;
   return { finding: spec.finding, dismissal: spec.dismissal, from: d.from, to: d.to };
 }
 
