@@ -25,25 +25,15 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, percentile } from './stats';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 
-export const CHROMIUM = process.env.SCHOLIA_CHROMIUM ?? '/usr/bin/chromium';
-
-/** The launch flags of playwright.config.ts (TOOLCHAIN.md). */
+/** The tests' Chromium and flags (tests/chromium.ts). */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      // performance.memory with exact figures (heap is read through CDP too).
-      '--enable-precise-memory-info',
-    ],
+    // performance.memory with exact figures (heap is read through CDP too).
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
 }
 

@@ -38,6 +38,7 @@ import { generateAnnotations, generateText } from './generate';
 import { EDITS_MEASURED, insertAnnotations, measureEdits, measureRules, type FormatFigures } from './node-figures';
 import { median, round, timeAsync } from './stats';
 import { printTable, verdicts, type Verdict } from './table';
+import { hostUrl } from '../host-url';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -170,24 +171,7 @@ async function startHost(workspacePath: string, rendererRoot: string, profileDir
     rendererRoot,
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the web host did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`the web host exited with ${code}:\n${output}`));
-    });
-  });
+  const url = await hostUrl(child);
   // Keep reading its output so a full pipe never blocks it; show internal errors.
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const parsed = new URL(url);
