@@ -18,7 +18,7 @@ import { listTags } from './tags';
 export function exportBundle(db: Database, documentIds: readonly string[] | 'all'): WorkspaceExport {
   return db
     .transaction((): WorkspaceExport => {
-      const ids = documentIds === 'all' ? (db.prepare('SELECT id FROM documents ORDER BY created_at, id').all() as { id: string }[]).map((r) => r.id) : [...new Set(documentIds)];
+      const ids = documentIds === 'all' ? (db.prepare('SELECT id FROM documents ORDER BY created_at, rowid').all() as { id: string }[]).map((r) => r.id) : [...new Set(documentIds)];
       const documents = ids.map((id) => {
         const document = getDocument(db, id);
         return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id) };
