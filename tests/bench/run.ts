@@ -39,6 +39,7 @@ import { EDITS_MEASURED, insertAnnotations, measureEdits, measureRules, type For
 import { median, round, timeAsync } from './stats';
 import { printTable, verdicts, type Verdict } from './table';
 import { hostUrl } from '../host-url';
+import { callApi } from '../e2e/web-host';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -205,17 +206,6 @@ function measureFormatsApart(workspacePath: string, documentId: string, runs: nu
     });
     child.once('exit', (code) => (code === 0 ? done(JSON.parse(out) as FormatFigures) : fail(new Error(`formats-child exited with ${code}:\n${err}`))));
   });
-}
-
-async function callApi<T>(host: Host, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Scholia-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
 }
 
 async function measureSize(size: Size, options: Options, rendererRoot: string, hasFindings: boolean, scratch: string): Promise<SizeFigures> {

@@ -60,7 +60,7 @@ export async function startHost(options: HostOptions = { workspacePath: tempWork
 }
 
 /** Calls the api as the renderer does, for setting up and checking state. */
-export async function callApi<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
+export async function callApi<T>(host: Pick<RunningHost, 'origin' | 'token'>, method: string, input: unknown): Promise<T> {
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Scholia-Token': host.token },

@@ -1,33 +1,19 @@
 // The real `list`, `import` and `export` commands, run as users run them, on
 // temp workspaces and files.
 
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../unit/formats/paths';
+import { cli as runCli } from './reliability-host';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scholia-cli-transfer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(...args: string[]): Promise<Result> {
-  const env = { ...process.env };
-  delete env.SCHOLIA_WORKSPACE;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** The command line as a user runs it. */
+const cli = (...args: string[]) => runCli(args);
 
 let n = 0;
 const newWorkspace = () => join(dir, `ws-${++n}.sqlite`);
