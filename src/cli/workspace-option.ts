@@ -3,7 +3,7 @@
 
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { readSampleDocument } from '../api/sample';
+import { readSampleDocument } from '../host/sample';
 import { defaultWorkspacePath } from '../store/location';
 import { Workspace } from '../store/workspace';
 import type { CommandLine } from './args';

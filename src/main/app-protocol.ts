@@ -4,8 +4,8 @@
 
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
-import { contentTypeOf } from '../api/content-types';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
+import { contentTypeOf } from '../host/content-types';
 import { resolveAppFile } from './app-files';
 import { APP_SCHEME } from './app-origin';
 

@@ -3,8 +3,8 @@
 
 import type { BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
-import type { Dispatch } from '../api/dispatch';
-import type { RendererCommand } from '../api/host-events';
+import type { Dispatch } from '../api/node/dispatch';
+import type { RendererCommand } from '../api/common/host-events';
 import { offerAnotherWorkspace, pickFilesToImport, pickWorkspaceFile, showImportFailures, showWorkspaceSwitchFailure } from './dialogs';
 import { importFiles } from './import-files';
 import { sendHostEvent } from './ipc';

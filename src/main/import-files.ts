@@ -5,7 +5,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Dispatch } from '../api/dispatch';
+import type { Dispatch } from '../api/node/dispatch';
 import { MAX_DOCUMENT_BYTES } from '../core/decode';
 import { importGroups } from '../core/formats';
 

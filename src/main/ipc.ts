@@ -2,10 +2,10 @@
 // sender check before the dispatch (which validates method and input).
 
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Envelope } from '../api/contract';
-import type { Dispatch } from '../api/dispatch';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../api/desktop-bridge';
-import type { HostEvent } from '../api/host-events';
+import type { Envelope } from '../api/common/contract';
+import type { Dispatch } from '../api/node/dispatch';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../api/common/desktop-bridge';
+import type { HostEvent } from '../api/common/host-events';
 import { isTrustedSender } from './app-origin';
 
 /** Binds the api once; `window` and `dispatch` are read per call, as both can be replaced. */

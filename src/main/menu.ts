@@ -2,7 +2,7 @@
 // events; ProseMirror owns undo, so Undo/Redo are commands, not roles.
 
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { RendererCommand } from '../api/host-events';
+import type { RendererCommand } from '../api/common/host-events';
 
 export interface MenuActions {
   importFiles(): void;

@@ -2,7 +2,7 @@
 // response, no navigation away from the app, no new windows, no webviews.
 
 import { app, shell, type Session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
 import { externalWebUrl, isAppUrl } from './app-origin';
 
 export function hardenSession(session: Session): void {

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createDispatch, type Dispatch } from '../api/dispatch';
-import { readSampleDocument, SAMPLE_FILE } from '../api/sample';
-import { createService } from '../api/service';
+import { createDispatch, type Dispatch } from '../api/node/dispatch';
+import { readSampleDocument, SAMPLE_FILE } from '../host/sample';
+import { createService } from '../api/node/service';
 import { WORKSPACE_FILE_NAME } from '../store/location';
 import { Workspace } from '../store/workspace';
 

@@ -3,7 +3,7 @@
 // payload only, never the IpcRendererEvent (which carries `sender`).
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type DesktopBridge } from '../api/desktop-bridge';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type DesktopBridge } from '../api/common/desktop-bridge';
 
 const bridge: DesktopBridge = {
   invoke: (method, input) => ipcRenderer.invoke(IPC_API_CHANNEL, method, input),

@@ -3,7 +3,7 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
-import { contentTypeOf } from '../api/content-types';
+import { contentTypeOf } from '../host/content-types';
 
 /** Resolves a request path inside `root`, or null when it would leave it. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {

@@ -3,9 +3,9 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorCode, Envelope } from '../api/contract';
-import type { Dispatch } from '../api/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
+import type { ApiErrorCode, Envelope } from '../api/common/contract';
+import type { Dispatch } from '../api/node/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
 import { hostAllowed, requestFromOwnPage, tokenMatches } from './security';
 import { serveStatic } from './static-files';
 

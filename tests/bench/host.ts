@@ -5,8 +5,8 @@
 //
 //   tsx tests/bench/host.ts WORKSPACE RENDERER_ROOT   → prints "Open http://127.0.0.1:PORT/#token=..."
 
-import { createDispatch } from '../../src/api/dispatch';
-import { createService } from '../../src/api/service';
+import { createDispatch } from '../../src/api/node/dispatch';
+import { createService } from '../../src/api/node/service';
 import { createToken } from '../../src/server/security';
 import { startWebHost } from '../../src/server/web-host';
 import { Workspace } from '../../src/store/workspace';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { DesktopBridge } from '../../src/api/desktop-bridge';
+import type { DesktopBridge } from '../../src/api/common/desktop-bridge';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);

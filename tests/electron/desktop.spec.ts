@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../src/api/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../src/host/content-security-policy';
 import { clickMenuItem, editorText, hasElectron, invoke, launchApp, missingElectron, openDocument, ROOT, tempDir, tempWorkspacePath, type LaunchOptions, type RunningApp } from './desktop-app';
 
 test.skip(!hasElectron, missingElectron);

@@ -11,9 +11,9 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/api/contract';
-import { createDispatch, type Dispatch } from '../../src/api/dispatch';
-import { createService } from '../../src/api/service';
+import type { Envelope } from '../../src/api/common/contract';
+import { createDispatch, type Dispatch } from '../../src/api/node/dispatch';
+import { createService } from '../../src/api/node/service';
 import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src/core/model';
 import { importFiles as importFromDisk } from '../../src/main/import-files';
 import { startWebHost } from '../../src/server/web-host';

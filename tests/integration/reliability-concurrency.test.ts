@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EditsApplied } from '../../src/api/contract';
+import type { EditsApplied } from '../../src/api/common/contract';
 import { replayEdits } from '../../src/core/edits';
 import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src/core/model';
 import { listEdits } from '../../src/store/edits';

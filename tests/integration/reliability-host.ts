@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Envelope } from '../../src/api/contract';
+import type { Envelope } from '../../src/api/common/contract';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -37,7 +37,7 @@ const REVIEWED: Record<string, string> = {
   OPEN_EXTERNAL_JS_CHECK:
     'shell.openExternal receives only what externalWebUrl() lets through (http and https URLs, normalised; unit-tested in tests/unit/main-security.test.ts).',
   CSP_GLOBAL_CHECK:
-    "Two low ones. In main the policy is a constant joined from parts (src/api/content-security-policy.ts), which the linter cannot evaluate statically (its content is asserted in security-web-host.test.ts: default-src 'none', script-src 'self', no unsafe-eval, no remote source). In index.html the evaluator warns that script-src 'self' is risky where JSONP, Angular or user uploads are hosted: the app's origin serves only the built renderer, never a user's file.",
+    "Two low ones. In main the policy is a constant joined from parts (src/host/content-security-policy.ts), which the linter cannot evaluate statically (its content is asserted in security-web-host.test.ts: default-src 'none', script-src 'self', no unsafe-eval, no remote source). In index.html the evaluator warns that script-src 'self' is risky where JSONP, Angular or user uploads are hosted: the app's origin serves only the built renderer, never a user's file.",
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-electronegativity-'));
@@ -101,8 +101,8 @@ describe('Electronegativity', () => {
       'package.json',
       'src/main',
       'src/preload',
-      'src/api/content-security-policy.ts',
-      'src/api/desktop-bridge.ts',
+      'src/host/content-security-policy.ts',
+      'src/api/common/desktop-bridge.ts',
       'src/renderer/index.html',
     ]);
     const inputs = [sources];

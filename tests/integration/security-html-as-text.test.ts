@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportFormats, type Envelope, type TransferExport, type TransferImport } from '../../src/api/contract';
-import { createDispatch } from '../../src/api/dispatch';
-import { createService } from '../../src/api/service';
+import { exportFormats, type Envelope, type TransferExport, type TransferImport } from '../../src/api/common/contract';
+import { createDispatch } from '../../src/api/node/dispatch';
+import { createService } from '../../src/api/node/service';
 import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src/core/model';
 import { Workspace } from '../../src/store/workspace';
 

@@ -2,7 +2,7 @@
 
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeOf } from '../../src/api/content-types';
+import { contentTypeOf } from '../../src/host/content-types';
 import { resolveAppFile } from '../../src/main/app-files';
 import { externalWebUrl, isAppUrl, isTrustedSender, RENDERER_URL } from '../../src/main/app-origin';
 import { filesFromInstanceData, LaunchArgumentError, parseLaunchArguments } from '../../src/main/launch-args';

@@ -5,8 +5,8 @@
 
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportFormats, type ExportFormat, type TransferExport } from '../../api/contract';
-import { exportFiles } from '../../api/transfer';
+import { exportFormats, type ExportFormat, type TransferExport } from '../../api/common/contract';
+import { exportFiles } from '../../api/node/transfer';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { openWorkspaceFromOptions } from '../workspace-option';
 

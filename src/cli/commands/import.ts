@@ -4,8 +4,8 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importFormats, type ImportFormat } from '../../api/contract';
-import { importFiles, type IncomingFile } from '../../api/transfer';
+import { importFormats, type ImportFormat } from '../../api/common/contract';
+import { importFiles, type IncomingFile } from '../../api/node/transfer';
 import type { FormatIssue } from '../../core/formats';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { fail } from './check';

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatch } from '../../api/dispatch';
-import { createService } from '../../api/service';
+import { createDispatch } from '../../api/node/dispatch';
+import { createService } from '../../api/node/service';
 import { createToken } from '../../server/security';
 import { startWebHost } from '../../server/web-host';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';

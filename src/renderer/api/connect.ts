@@ -1,10 +1,10 @@
 // Finds the host the renderer runs in and builds the api client over it: the
 // desktop preload's bridge, or HTTP to the web host with its launch token.
 
-import { createApiClient, type ApiClient, type Transport } from '../../api/client';
-import type { Envelope } from '../../api/contract';
-import type { DesktopBridge } from '../../api/desktop-bridge';
-import { hostEventSchema, type HostEvent } from '../../api/host-events';
+import { createApiClient, type ApiClient, type Transport } from '../../api/common/client';
+import type { Envelope } from '../../api/common/contract';
+import type { DesktopBridge } from '../../api/common/desktop-bridge';
+import { hostEventSchema, type HostEvent } from '../../api/common/host-events';
 
 export interface Connection {
   client: ApiClient;

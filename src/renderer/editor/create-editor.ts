@@ -6,7 +6,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { ApiCallError, type ApiClient } from '../../api/client';
+import { ApiCallError, type ApiClient } from '../../api/common/client';
 import { revertChange } from '../../core/edits';
 import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
 import { annotateKeysPlugin } from './annotate-keys';

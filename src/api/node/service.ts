@@ -3,19 +3,19 @@
 
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import { decodeText } from '../core/decode';
-import type { Annotation, EditOrigin } from '../core/model';
-import { addDismissal, listDismissals, removeDismissal } from '../store/dismissals';
-import { hasLoneSurrogate } from '../core/offsets';
-import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
-import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../store/documents';
-import { appendEdits, listEdits } from '../store/edits';
-import { quoteOf } from '../store/quotes';
-import { searchDocuments } from '../store/search';
-import { addTaxonomy } from '../store/taxonomies';
-import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../store/tags';
-import type { Workspace } from '../store/workspace';
-import type { Method, Output, ParsedInput } from './contract';
+import { decodeText } from '../../core/decode';
+import type { Annotation, EditOrigin } from '../../core/model';
+import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
+import { hasLoneSurrogate } from '../../core/offsets';
+import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../../store/annotations';
+import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../../store/documents';
+import { appendEdits, listEdits } from '../../store/edits';
+import { quoteOf } from '../../store/quotes';
+import { searchDocuments } from '../../store/search';
+import { addTaxonomy } from '../../store/taxonomies';
+import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../../store/tags';
+import type { Workspace } from '../../store/workspace';
+import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 

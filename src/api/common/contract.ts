@@ -3,9 +3,9 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
-import type { FormatIssue } from '../core/formats';
-import { hasLoneSurrogate } from '../core/offsets';
-import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../core/model';
+import type { FormatIssue } from '../../core/formats';
+import { hasLoneSurrogate } from '../../core/offsets';
+import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../core/model';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;

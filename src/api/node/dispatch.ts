@@ -3,7 +3,7 @@
 // Most handlers answer at once; those that read files (imports) answer with a
 // promise, and so does the dispatch for them.
 
-import { inputs, isMethod, type Envelope } from './contract';
+import { inputs, isMethod, type Envelope } from '../common/contract';
 import { toApiError } from './errors';
 import type { Handlers } from './service';
 

@@ -3,7 +3,7 @@
 // (transfer.export, transfer.import) and the command line.
 
 import { randomUUID } from 'node:crypto';
-import { decodeText, MAX_DOCUMENT_BYTES } from '../core/decode';
+import { decodeText, MAX_DOCUMENT_BYTES } from '../../core/decode';
 import {
   detectFormat,
   exportBrat,
@@ -22,13 +22,13 @@ import {
   type WorkspaceExport,
   fileStem,
   uniqueName,
-} from '../core/formats';
-import { exportBundle } from '../store/export-bundle';
-import { getDocument } from '../store/documents';
-import { importUnits, type ImportUnit } from '../store/import-bundle';
-import { listTags } from '../store/tags';
-import type { Workspace } from '../store/workspace';
-import type { ExportFormat, ImportFormat, TransferExport, TransferImport } from './contract';
+} from '../../core/formats';
+import { exportBundle } from '../../store/export-bundle';
+import { getDocument } from '../../store/documents';
+import { importUnits, type ImportUnit } from '../../store/import-bundle';
+import { listTags } from '../../store/tags';
+import type { Workspace } from '../../store/workspace';
+import type { ExportFormat, ImportFormat, TransferExport, TransferImport } from '../common/contract';
 
 /** One input file: its name (a base name is taken) and its bytes. */
 export interface IncomingFile {

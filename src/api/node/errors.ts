@@ -1,10 +1,10 @@
 // Turning whatever a handler threw into the contract's typed error.
 
 import { z } from 'zod';
-import { EditError } from '../core/edits';
-import { FormatError } from '../core/formats';
-import { ConflictError, NotFoundError, WorkspaceError } from '../store/errors';
-import type { ApiError, ApiErrorCode } from './contract';
+import { EditError } from '../../core/edits';
+import { FormatError } from '../../core/formats';
+import { ConflictError, NotFoundError, WorkspaceError } from '../../store/errors';
+import type { ApiError, ApiErrorCode } from '../common/contract';
 
 /** A request that is well-formed but cannot be carried out as asked. */
 export class RequestError extends Error {
