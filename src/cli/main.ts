@@ -1,6 +1,7 @@
 // Scholia's command line: `npm run --silent cli -- <command> [args]`.
 // Exit codes: 0 success (and, for `check`, no findings), 1 findings, 2 error.
 
+import { exportFormatIds, formatList, importFormatIds } from '../core/formats/format-list';
 import { parseCommandLine, type CommandModule } from './args';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usage(): string {
+  const pairs = formatList.flatMap((f) => ('standoff' in f ? [`${f.id}: .${f.standoff.text} + .${f.standoff.annotations} pairs or a folder of them`] : []));
   return [
     'usage: npm run --silent cli -- <command> [options]',
     '',
@@ -36,12 +38,15 @@ function usage(): string {
     '  fix FILE [--in-place] [--rules a,b]    apply every safe fix (repeatedly, until none is left)',
     '  serve [--port N] [--workspace PATH]    start the web host on 127.0.0.1',
     '  list [--json]                          the documents, with their annotation and edit counts and length',
-    '  import FILE... [--format F] [--json]   import files (F: auto, text, native, w3c, brat, doccano; brat: .txt + .ann',
-    '                                         pairs or a folder of them; w3c onto a document: --document ID)',
+    `  import FILE... [--format F] [--json]   import files (F: ${['auto', ...importFormatIds].join(', ')});`,
+    `                                         ${[...pairs, 'w3c onto a document: --document ID'].join('; ')}`,
     '  export [ID...|--all] --format F [-o PATH]',
-    '                                         export documents (F: native, w3c, brat, doccano, text) to stdout,',
-    '                                         or to PATH (brat: -o DIR)',
+    `                                         export documents (F: ${exportFormatIds.join(', ')}) to stdout,`,
+    '                                         or to PATH (when a format gives several files: -o DIR)',
     '  list, import and export work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
+    '',
+    'formats:',
+    ...formatList.map((f) => `  ${f.id.padEnd(9)}${f.label} (${f.extensions.map((e) => `.${e}`).join(', ')}) — ${f.description}`),
     '',
   ].join('\n');
 }

@@ -3,7 +3,8 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
-import type { FormatIssue } from '../../core/formats';
+import type { FormatIssue } from '../../core/formats/errors';
+import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
 import { hasLoneSurrogate } from '../../core/offsets';
 import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../core/model';
 
@@ -37,9 +38,9 @@ const dismissal = z.strictObject({
   before: str().max(100),
   after: str().max(100),
 });
-/** Formats files are exported to and imported from (`auto`: told by each file's content, then its name). */
-export const exportFormats = ['native', 'w3c', 'brat', 'doccano', 'text'] as const;
-export const importFormats = ['auto', 'text', 'native', 'w3c', 'brat', 'doccano'] as const;
+/** Formats files are exported to and imported from (core/formats/format-list; `auto`: told by each file's content, then its name). */
+export const exportFormats = exportFormatIds;
+export const importFormats = ['auto', ...importFormatIds] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export type ImportFormat = (typeof importFormats)[number];
 /** A file's name as the user's system gave it; it becomes a title, so no control characters. */

@@ -24,7 +24,8 @@ import {
 } from './bundle';
 import { newDocumentBundle } from './documents';
 import { FormatError, type FormatIssue } from './errors';
-import { fileStem, uniqueName } from './file-names';
+import { fileStem, stemOf, uniqueName } from './file-names';
+import { fileText, type FormatCodec } from './format';
 import { checkAnnotations, show } from './invariants';
 import { TagCatalog, TagResolver } from './tagpaths';
 
@@ -310,3 +311,27 @@ function textBoundRange(
   }
   return { start, end };
 }
+
+/** An .ann line: an id (T1, A2, R3, E4, N5, #6, *) and a tab. */
+const BRAT_LINE = /^([TAMREN#]\d*|\*)\t\S/;
+
+export const bratFormat: FormatCodec = {
+  detect: (file) => {
+    if (file.extension === 'ann') return 'name';
+    // A .txt is brat's text file, whatever it holds.
+    if (file.head === undefined || file.json || file.extension === 'txt') return undefined;
+    const lines = file.head.split(/\r?\n/).filter((line) => line.trim() !== '');
+    // The last line of a cut-off head may be incomplete.
+    if (file.truncated) lines.pop();
+    return lines.some((line) => /^T\d/.test(line)) && lines.every((line) => BRAT_LINE.test(line)) ? 'shape' : undefined;
+  },
+  import: async ({ file: ann, text: txt }, context) => {
+    if (txt === undefined) throw new FormatError({ file: ann.name }, `brat annotations need their text: ${stemOf(ann.name)}.txt was not given with them`);
+    const result = await importBrat([{ name: stemOf(ann.name), txt: txt.bytes, ann: fileText(ann) }], context.options(ann.name));
+    return { kind: 'documents', bundle: result.bundle, issues: result.issues };
+  },
+  export: (workspace) => {
+    const { output, omitted } = exportBrat(workspace);
+    return { files: output.flatMap((f) => [{ name: `${f.name}.txt`, content: f.txt }, { name: `${f.name}.ann`, content: f.ann }]), omitted };
+  },
+};

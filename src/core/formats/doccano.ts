@@ -7,6 +7,7 @@ import { CodePointIndex } from '../offsets';
 import { canonicalOrder, importContext, type DocumentBundle, type ExportResult, type ImportOptions, type ImportResult, type WorkspaceExport } from './bundle';
 import { baseName, newDocumentBundle, titleFromFileName } from './documents';
 import { FormatError, type FormatIssue } from './errors';
+import { fileText, inFile, type FormatCodec } from './format';
 import { checkAnnotations } from './invariants';
 import { isObject, parseJson } from './json';
 import { TagCatalog, TagResolver } from './tagpaths';
@@ -172,3 +173,20 @@ function noteDropped(data: Record<string, unknown>, record: string, issues: Form
     if (Array.isArray(value) && value.length > 0) issues.push({ record: `${record} ${key}`, problem: `not imported: ${value.length} ${key.toLowerCase()} (Scholia has no place for them)` });
   }
 }
+
+export const doccanoFormat: FormatCodec = {
+  detect: (file) => {
+    if (!file.json) return undefined;
+    const first = file.firstRecord;
+    if (isObject(first) && (typeof first.text === 'string' || typeof first.data === 'string')) return 'shape';
+    return file.extension === 'jsonl' ? 'extension' : undefined;
+  },
+  import: async ({ file }, context) => {
+    const result = await importDoccano(fileText(file), context.options(file.name));
+    return { kind: 'documents', bundle: result.bundle, issues: inFile(file.name, result.issues) };
+  },
+  export: (workspace, { stem }) => {
+    const { output, omitted } = exportDoccano(workspace);
+    return { files: [{ name: `${stem}.jsonl`, content: output }], omitted };
+  },
+};

@@ -12,3 +12,9 @@ export function uniqueName(stem: string, taken: Set<string>): string {
   taken.add(name.toLowerCase());
   return name;
 }
+
+/** The name without its last extension: `a.b` from `a.b.txt`, `.env` stays. */
+export function stemOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

@@ -1,22 +1,32 @@
-// Which of the files a user picks or drops are imported together: a brat .ann
-// with the .txt of the same name (they are one document), every other file
-// on its own, so that one bad file does not keep the others out.
+// Which of the files a user picks or drops are imported together: a standoff
+// pair (brat's .txt and .ann of the same name) is one document, every other
+// file goes on its own, so that one bad file does not keep the others out.
+
+import { formatList, hasExtension } from './format-list';
+
+type Part = 'text' | 'annotations';
+
+/** The standoff formats, each with its two extensions. */
+const standoff = formatList.flatMap((f) => ('standoff' in f ? [{ id: f.id, ...f.standoff }] : []));
 
 export function importGroups<T extends { name: string }>(files: readonly T[]): T[][] {
   const stem = (name: string) => name.replace(/\.[^.]*$/, '');
-  const kind = (name: string) => /\.(txt|ann)$/i.exec(name)?.[1]?.toLowerCase();
-  const byStem = new Map<string, T>();
+  // Which part of which standoff format a file could be: `brat:annotations`.
+  const kinds = (name: string) =>
+    standoff.flatMap((f) => (['text', 'annotations'] as const).filter((part) => hasExtension(name, f[part])).map((part) => ({ format: f.id, part })));
+  const key = (format: string, part: Part, name: string) => `${format}:${part}:${stem(name)}`;
+  const byKey = new Map<string, T>();
   for (const file of files) {
-    const k = kind(file.name);
-    if (k !== undefined && !byStem.has(`${k}:${stem(file.name)}`)) byStem.set(`${k}:${stem(file.name)}`, file);
+    for (const { format, part } of kinds(file.name)) if (!byKey.has(key(format, part, file.name))) byKey.set(key(format, part, file.name), file);
   }
   const groups: T[][] = [];
   const taken = new Set<T>();
   for (const file of files) {
     if (taken.has(file)) continue;
-    const k = kind(file.name);
-    const partner = k === undefined ? undefined : byStem.get(`${k === 'txt' ? 'ann' : 'txt'}:${stem(file.name)}`);
-    if (partner !== undefined && !taken.has(partner)) {
+    const partner = kinds(file.name)
+      .map(({ format, part }) => byKey.get(key(format, part === 'text' ? 'annotations' : 'text', file.name)))
+      .find((p) => p !== undefined && !taken.has(p));
+    if (partner !== undefined) {
       groups.push([file, partner]);
       taken.add(partner);
     } else {

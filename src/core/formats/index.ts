@@ -4,8 +4,12 @@ export type { DocumentBundle, ExportResult, ImportedBundle, ImportOptions, Impor
 export { canonicalOrder } from './bundle';
 export type { FormatIssue } from './errors';
 export { FormatError } from './errors';
-export type { FormatId } from './detect';
+export type { ExportFormatId, FormatId, FormatInfo, ImportFormatId } from './format-list';
+export { exportFormatIds, FALLBACK_FORMAT, formatInfo, formatList, importFormatIds } from './format-list';
+export type { ExportContext, ExportedFiles, FormatCodec, FormatImportContext, ImportedFile, ImportSource, IncomingFile } from './format';
 export { detectFormat } from './detect';
+export { exportAs, exporterOf, formats, importerOf } from './registry';
+export { groupFiles, type FileGroup } from './file-groups';
 export type { NativeExportOptions } from './native';
 export { exportNative, importNative } from './native';
 export { NATIVE_FORMAT, NATIVE_VERSION } from './native-schema';

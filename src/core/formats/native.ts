@@ -7,6 +7,7 @@ import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
 import { codePointLength } from '../offsets';
 import { canonicalOrder, type ImportedBundle, type WorkspaceExport } from './bundle';
 import { FormatError, formatPath } from './errors';
+import { fileText, type FormatCodec } from './format';
 import { checkTags, checkWorkspace, show } from './invariants';
 import { isObject, parseJson } from './json';
 import {
@@ -217,3 +218,15 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   return `a ${typeof value}`;
 }
+
+export const nativeFormat: FormatCodec = {
+  detect: (file) => {
+    if (!file.json) return undefined;
+    // Scholia writes "format" first, so even a truncated export is recognised.
+    if (/"format"\s*:\s*"scholia-annotations"/.test(file.head!)) return 'signature';
+    // Other JSON in a .json file: the native importer says what is missing.
+    return file.extension === 'json' ? 'extension' : undefined;
+  },
+  import: async ({ file }) => ({ kind: 'documents', bundle: importNative(fileText(file), { file: file.name }), issues: [] }),
+  export: (workspace, { stem, exportedAt }) => ({ files: [{ name: `${stem}.scholia.json`, content: exportNative(workspace, { exportedAt }) }], omitted: [] }),
+};

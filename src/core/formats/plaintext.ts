@@ -1,10 +1,12 @@
 // Plain text: the corrected text out, a new document in.
 
-import { decodeText } from '../decode';
+import { decodeText, MAX_DOCUMENT_BYTES } from '../decode';
 import type { DocumentRecord } from '../model';
 import { importContext, type ImportedBundle, type ImportOptions } from './bundle';
 import { baseName, newDocumentBundle, titleFromFileName } from './documents';
 import { FormatError } from './errors';
+import { fileStem, uniqueName } from './file-names';
+import { fileText, type FormatCodec } from './format';
 
 /** The document's current text, exactly: line ends and surrounding whitespace kept. */
 export function exportPlainText(document: DocumentRecord): string {
@@ -30,3 +32,18 @@ export async function importPlainText(bytes: Uint8Array, options: ImportOptions 
   );
   return { tags: [], documents: [document] };
 }
+
+/** Any file no other format claims: see FALLBACK_FORMAT. */
+export const plainTextFormat: FormatCodec = {
+  detect: () => undefined,
+  import: async ({ file }, context) => {
+    // Decoded first for the message documents.importFile gives: the file and why, the byte offset in the why.
+    fileText(file, MAX_DOCUMENT_BYTES);
+    return { kind: 'documents', bundle: await importPlainText(file.bytes, context.options(file.name)), issues: [] };
+  },
+  export: (workspace) => {
+    const taken = new Set<string>();
+    const files = workspace.documents.map(({ document }) => ({ name: `${uniqueName(fileStem(document.title) || 'document', taken)}.txt`, content: exportPlainText(document) }));
+    return { files, omitted: [] };
+  },
+};

@@ -9,6 +9,7 @@ import { CodePointIndex } from '../offsets';
 import { anchor, quoteContext, type PositionSelector, type QuoteSelector } from './anchor';
 import { canonicalOrder, compare, importContext, type ExportResult, type ImportOptions, type WorkspaceExport } from './bundle';
 import { FormatError, type FormatIssue } from './errors';
+import { fileText, inFile, type FormatCodec } from './format';
 import { checkAnnotations } from './invariants';
 import { isObject, parseJson } from './json';
 import { TagCatalog, TagResolver } from './tagpaths';
@@ -278,4 +279,30 @@ function creatorName(creator: unknown): string | undefined {
 /** An ISO 8601 date-time with a time zone, as the model requires, else undefined. */
 function time(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+}
+
+export const w3cFormat: FormatCodec = {
+  detect: (file) => {
+    if (!file.json) return undefined;
+    const first = Array.isArray(file.firstRecord) ? (file.firstRecord[0] as unknown) : file.firstRecord;
+    if (isObject(first) && looksW3C(first)) return 'shape';
+    if (/anno\.jsonld|"type"\s*:\s*\[?\s*"Annotation(Page|Collection)?"/.test(file.head!)) return 'mention';
+    return file.extension === 'jsonld' ? 'extension' : undefined;
+  },
+  import: async ({ file }, context) => {
+    const json = fileText(file);
+    const document = context.document(file.name, json);
+    const result = importW3C(json, document, context.options(file.name));
+    return { kind: 'annotations', document, tags: result.tags, annotations: result.annotations, issues: inFile(file.name, result.issues), unanchored: inFile(file.name, result.unanchored) };
+  },
+  export: (workspace, { stem, title }) => {
+    const { output, omitted } = exportW3C(workspace, { label: title ?? 'Scholia annotations' });
+    return { files: [{ name: `${stem}.jsonld`, content: output }], omitted };
+  },
+};
+
+function looksW3C(value: Record<string, unknown>): boolean {
+  const types = Array.isArray(value.type) ? value.type : [value.type];
+  const context = Array.isArray(value['@context']) ? value['@context'] : [value['@context']];
+  return context.some((c) => typeof c === 'string' && c.includes('anno.jsonld')) || types.some((t) => t === 'Annotation' || t === 'AnnotationPage' || t === 'AnnotationCollection');
 }

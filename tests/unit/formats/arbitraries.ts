@@ -7,6 +7,7 @@ import { applyChange } from '../../../src/core/edits';
 import type { Annotation, Edit, Tag } from '../../../src/core/model';
 import { codePointLength, sliceCodePoints } from '../../../src/core/offsets';
 import type { WorkspaceExport } from '../../../src/core/formats/bundle';
+import { formatInfo, type FormatId } from '../../../src/core/formats/format-list';
 import { T0, T1 } from './sample';
 
 const UNITS = ['a', 'Z', ' ', '  ', '\t', '\n', '\r\n', '\r', 'é', 'e\u0301', '中', '😀', '𠀋', '🇨🇳', '"', '\\', '.'];
@@ -113,4 +114,11 @@ export function workspace(shape: WorkspaceShape = {}): fc.Arbitrary<WorkspaceExp
       };
     }),
   }));
+}
+
+/** Workspaces holding only what a format keeps (format-list's `keeps`), so a round trip may lose nothing. */
+export function workspaceFor(format: FormatId): fc.Arbitrary<WorkspaceExport> {
+  const { keeps } = formatInfo(format);
+  const shaped = workspace({ detached: keeps.detached, edits: keeps.history, tagged: !keeps.untagged });
+  return keeps.annotations ? shaped : shaped.map((ws) => ({ tags: [], documents: ws.documents.map((d) => ({ ...d, annotations: [] })) }));
 }

@@ -27,9 +27,9 @@ describe('detectFormat', () => {
     expect(detectFormat('readout.ann', fixture('brat/readout.ann'))).toBe('brat');
     expect(detectFormat('readout', fixture('brat/readout.ann'))).toBe('brat');
     // A line brat does not know makes it text, unless the name says .ann.
-    expect(detectFormat('foreign', fixture('brat/foreign.ann'))).toBe('plaintext');
+    expect(detectFormat('foreign', fixture('brat/foreign.ann'))).toBe('text');
     expect(detectFormat('foreign.ann', fixture('brat/foreign.ann'))).toBe('brat');
-    expect(detectFormat('readout.txt', fixture('brat/readout.txt'))).toBe('plaintext');
+    expect(detectFormat('readout.txt', fixture('brat/readout.txt'))).toBe('text');
   });
 
   it('sends a broken export to the importer that can say what is wrong', () => {
@@ -41,11 +41,11 @@ describe('detectFormat', () => {
   });
 
   it('takes everything else for plain text, including what is not text at all', () => {
-    expect(detectFormat('notes.txt', 'Premier Li Qiang met 😀 delegates.\r\n')).toBe('plaintext');
-    expect(detectFormat('brat-looking.txt', 'T1\tPerson 0 4\tJohn\n')).toBe('plaintext');
-    expect(detectFormat('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toBe('plaintext');
-    expect(detectFormat('empty.txt', new Uint8Array())).toBe('plaintext');
-    expect(detectFormat('brace.txt', '{ not json, just a brace')).toBe('plaintext');
-    expect(detectFormat('config.txt', '{"hello": "world"}')).toBe('plaintext');
+    expect(detectFormat('notes.txt', 'Premier Li Qiang met 😀 delegates.\r\n')).toBe('text');
+    expect(detectFormat('brat-looking.txt', 'T1\tPerson 0 4\tJohn\n')).toBe('text');
+    expect(detectFormat('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toBe('text');
+    expect(detectFormat('empty.txt', new Uint8Array())).toBe('text');
+    expect(detectFormat('brace.txt', '{ not json, just a brace')).toBe('text');
+    expect(detectFormat('config.txt', '{"hello": "world"}')).toBe('text');
   });
 });
