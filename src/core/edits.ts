@@ -1,5 +1,5 @@
-// Edits against an immutable original: applying one, replaying a history, and
-// mapping ranges (annotations, findings) through a change.
+// Edits against an immutable original: applying one or a series, replaying a
+// history, reverting one. Mapping ranges through a change is in mapping.ts.
 
 import type { Edit, TextChange } from './model';
 import { CodePointIndex } from './offsets';
@@ -19,25 +19,59 @@ export interface AppliedChange {
 
 /** Applies one change (code point offsets) to `text`. */
 export function applyChange(text: string, change: TextChange, index = new CodePointIndex(text)): AppliedChange {
-  const { start, end } = change;
+  const [from, to] = utf16Range(change, index);
+  return { text: text.slice(0, from) + change.inserted + text.slice(to), removed: text.slice(from, to) };
+}
+
+/** The change's range in UTF-16 indices; throws EditError when it is not a range of the text. */
+function utf16Range({ start, end }: TextChange, index: CodePointIndex): [number, number] {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > index.length) {
     throw new EditError(`change [${start}, ${end}) is outside the text (length ${index.length})`);
   }
-  const from = index.toUtf16(start);
-  const to = index.toUtf16(end);
-  return { text: text.slice(0, from) + change.inserted + text.slice(to), removed: text.slice(from, to) };
+  return [index.toUtf16(start), index.toUtf16(end)];
+}
+
+/**
+ * A text changed one change after another, its code point index kept in step:
+ * a change costs its own size and the astral characters after it, where a new
+ * index would read the whole text again.
+ */
+export class ChangingText {
+  private readonly index: CodePointIndex;
+
+  constructor(private current: string) {
+    this.index = new CodePointIndex(current);
+  }
+
+  get text(): string {
+    return this.current;
+  }
+
+  /** Length in code points. */
+  get length(): number {
+    return this.index.length;
+  }
+
+  /** Applies the change (code point offsets of the text as it is now); returns what it removed. */
+  apply(change: TextChange): string {
+    const [from, to] = utf16Range(change, this.index);
+    const removed = this.current.slice(from, to);
+    this.current = this.current.slice(0, from) + change.inserted + this.current.slice(to);
+    this.index.replace(from, to, change.inserted);
+    return removed;
+  }
+
+  /** The code points [start, end) of the text as it is now. */
+  slice(start: number, end: number): string {
+    return this.current.slice(this.index.toUtf16(start), this.index.toUtf16(end));
+  }
 }
 
 /** Applies `changes` in order, each in the coordinates of the text the previous one left. */
 export function applyChanges(text: string, changes: readonly TextChange[]): { text: string; removed: string[] } {
-  const removed: string[] = [];
-  let current = text;
-  for (const change of changes) {
-    const result = applyChange(current, change);
-    current = result.text;
-    removed.push(result.removed);
-  }
-  return { text: current, removed };
+  const changing = new ChangingText(text);
+  const removed = changes.map((change) => changing.apply(change));
+  return { text: changing.text, removed };
 }
 
 /**
@@ -46,15 +80,14 @@ export function applyChanges(text: string, changes: readonly TextChange[]): { te
  * would then not explain the current text.
  */
 export function replayEdits(original: string, edits: readonly Pick<Edit, 'start' | 'end' | 'removed' | 'inserted'>[]): string {
-  let text = original;
+  const replayed = new ChangingText(original);
   edits.forEach((edit, i) => {
-    const result = applyChange(text, edit);
-    if (result.removed !== edit.removed) {
-      throw new EditError(`edit ${i + 1} says it removed ${JSON.stringify(edit.removed)} but the text there is ${JSON.stringify(result.removed)}`);
+    const removed = replayed.apply(edit);
+    if (removed !== edit.removed) {
+      throw new EditError(`edit ${i + 1} says it removed ${JSON.stringify(edit.removed)} but the text there is ${JSON.stringify(removed)}`);
     }
-    text = result.text;
   });
-  return text;
+  return replayed.text;
 }
 
 /** The change that undoes `edit` (for reverting it as a new edit). */
@@ -65,35 +98,6 @@ export function inverseOf(edit: Pick<Edit, 'start' | 'removed' | 'inserted'>): T
     inserted: edit.removed,
     removed: edit.inserted,
   };
-}
-
-/**
- * Maps a position through a change. `assoc` < 0 keeps a position at an
- * insertion point before the inserted text, > 0 moves it after; positions
- * strictly inside a replaced range collapse to one of its ends the same way.
- * This matches ProseMirror's StepMap, so store and editor agree.
- */
-export function mapPosition(pos: number, change: TextChange, insertedLength: number, assoc: -1 | 1): number {
-  const { start, end } = change;
-  if (pos < start) return pos;
-  if (pos > end) return pos - (end - start) + insertedLength;
-  const side = start === end ? assoc : pos === start ? -1 : pos === end ? 1 : assoc;
-  return side < 0 ? start : start + insertedLength;
-}
-
-export interface Range {
-  start: number;
-  end: number;
-}
-
-/**
- * Maps an annotation's range through a change: typing inside extends it,
- * typing at its edges does not. Returns null when all its text was deleted.
- */
-export function mapRange(range: Range, change: TextChange, insertedLength = [...change.inserted].length): Range | null {
-  const start = mapPosition(range.start, change, insertedLength, 1);
-  const end = mapPosition(range.end, change, insertedLength, -1);
-  return end > start ? { start, end } : null;
 }
 
 /**

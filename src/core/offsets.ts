@@ -21,29 +21,41 @@ export function codePointLength(text: string): number {
 
 /**
  * Maps offsets of one string both ways in O(log k), k being the number of
- * astral characters. Build once per text, query many times.
+ * astral characters. Build once per text, query many times; `replace` keeps
+ * it in step with a text being changed.
  */
 export class CodePointIndex {
-  /** UTF-16 indices at which an astral character (surrogate pair) starts. */
-  private readonly astral: number[] = [];
-  readonly utf16Length: number;
-  readonly length: number;
+  /** UTF-16 indices at which an astral character (surrogate pair) starts, ascending. */
+  private readonly astral: number[];
+  private utf16: number;
 
   constructor(text: string) {
-    this.utf16Length = text.length;
-    if (SURROGATE.test(text)) {
-      for (let i = 0; i < text.length - 1; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            this.astral.push(i);
-            i++;
-          }
-        }
-      }
-    }
-    this.length = text.length - this.astral.length;
+    this.astral = astralStarts(text, 0);
+    this.utf16 = text.length;
+  }
+
+  /** Length of the text in UTF-16 code units. */
+  get utf16Length(): number {
+    return this.utf16;
+  }
+
+  /** Length of the text in code points. */
+  get length(): number {
+    return this.utf16 - this.astral.length;
+  }
+
+  /**
+   * The text's UTF-16 [from, to) became `inserted`. Costs the change's size and
+   * the astral characters after it, where a new index would read the whole text.
+   */
+  replace(from: number, to: number, inserted: string): void {
+    const astral = this.astral;
+    const first = lowerBound(astral, from);
+    const last = lowerBound(astral, to);
+    const delta = inserted.length - (to - from);
+    for (let i = last; i < astral.length; i++) astral[i]! += delta;
+    astral.splice(first, last - first, ...astralStarts(inserted, from));
+    this.utf16 += delta;
   }
 
   /** UTF-16 index of code point offset `cp` (0 ≤ cp ≤ length). */
@@ -74,6 +86,35 @@ export class CodePointIndex {
     // lo pairs start before u; an index inside a pair thereby rounds down.
     return u - lo;
   }
+}
+
+/** UTF-16 indices (plus `offset`) at which the astral characters of `text` start. */
+function astralStarts(text: string, offset: number): number[] {
+  const starts: number[] = [];
+  if (!SURROGATE.test(text)) return starts;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        starts.push(offset + i);
+        i++;
+      }
+    }
+  }
+  return starts;
+}
+
+/** First index of `sorted` whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** UTF-16 index of code point offset `cp` in `text`, scanning once. */

@@ -2,7 +2,7 @@
 // attributes, kept anchored as the text changes.
 
 import type { Database, Statement } from 'better-sqlite3';
-import { mapRange } from '../core/edits';
+import { mapRange } from '../core/mapping';
 import type { Annotation, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, inverseOf, mapRange, replayEdits } from '../../src/core/edits';
+import { applyChange, inverseOf, replayEdits } from '../../src/core/edits';
 import { CodePointIndex, codePointLength, hasLoneSurrogate, sliceCodePoints } from '../../src/core/offsets';
 
 describe('code point offsets', () => {
@@ -44,36 +44,5 @@ describe('edits', () => {
   it('inverts an edit', () => {
     const inverse = inverseOf({ start: 3, removed: 'ab', inserted: '😀x' });
     expect(inverse).toEqual({ start: 3, end: 5, inserted: 'ab', removed: '😀x' });
-  });
-});
-
-describe('mapping annotation ranges through changes', () => {
-  const range = { start: 10, end: 20 };
-  it('shifts when text is inserted before', () => {
-    expect(mapRange(range, { start: 2, end: 2, inserted: 'abc' })).toEqual({ start: 13, end: 23 });
-  });
-  it('stays when text changes after', () => {
-    expect(mapRange(range, { start: 25, end: 30, inserted: '' })).toEqual(range);
-  });
-  it('extends when typing inside', () => {
-    expect(mapRange(range, { start: 15, end: 15, inserted: 'xy' })).toEqual({ start: 10, end: 22 });
-  });
-  it('does not extend when typing at either edge', () => {
-    expect(mapRange(range, { start: 10, end: 10, inserted: 'x' })).toEqual({ start: 11, end: 21 });
-    expect(mapRange(range, { start: 20, end: 20, inserted: 'x' })).toEqual({ start: 10, end: 20 });
-  });
-  it('shrinks when a deletion crosses an edge', () => {
-    expect(mapRange(range, { start: 5, end: 12, inserted: '' })).toEqual({ start: 5, end: 13 });
-    expect(mapRange(range, { start: 18, end: 25, inserted: '' })).toEqual({ start: 10, end: 18 });
-  });
-  it('keeps covering text that replaced exactly its own', () => {
-    expect(mapRange(range, { start: 10, end: 20, inserted: 'new' })).toEqual({ start: 10, end: 13 });
-  });
-  it('detaches when all its text is deleted', () => {
-    expect(mapRange(range, { start: 8, end: 22, inserted: '' })).toBeNull();
-    expect(mapRange(range, { start: 10, end: 20, inserted: '' })).toBeNull();
-  });
-  it('counts astral insertions in code points', () => {
-    expect(mapRange(range, { start: 0, end: 0, inserted: '😀' })).toEqual({ start: 11, end: 21 });
   });
 });

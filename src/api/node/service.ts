@@ -7,6 +7,7 @@ import { decodeText } from '../../core/decode';
 import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
+import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../../store/documents';
 import { appendEdits, listEdits } from '../../store/edits';
@@ -48,21 +49,11 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     return quote;
   };
 
-  const checkTagPlacement = (id: string | null, parentId: string | null, key: string | null): void => {
-    if (parentId !== null) {
-      for (let p: string | null = parentId; p !== null; p = getTag(db, p).parentId) {
-        if (p === id) throw new RequestError('invalid_input', 'a tag cannot be placed under itself or one of its children');
-      }
-    }
-    if (key !== null) {
-      const holder = listTags(db).find((t) => t.key === key && t.id !== id);
-      if (holder) throw new RequestError('invalid_input', `shortcut key ${key} is already used by tag “${holder.name}”`);
-    }
-  };
-
-  const checkTagName = (id: string | null, name: string, parentId: string | null): void => {
-    const clash = listTags(db).find((t) => t.id !== id && t.parentId === parentId && t.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw new RequestError('invalid_input', `a tag named “${clash.name}” already exists ${parentId ? 'under that parent' : 'at the top level'}`);
+  /** Refuses a tag that would break the workspace's tag rules (core/tags.ts); its parent must exist. */
+  const checkTag = (draft: TagDraft): void => {
+    if (draft.parentId !== null) getTag(db, draft.parentId);
+    const [problem] = tagProblems(listTags(db), draft);
+    if (problem) throw new RequestError('invalid_input', tagProblemMessage(problem));
   };
 
   return {
@@ -116,17 +107,14 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     'tags.list': () => listTags(db),
     'tags.create': (input) =>
       tx(() => {
-        if (input.parentId) getTag(db, input.parentId);
-        checkTagName(null, input.name, input.parentId);
-        checkTagPlacement(null, input.parentId, input.key);
+        checkTag({ id: null, name: input.name, parentId: input.parentId, key: input.key });
         return insertTag(db, input, now());
       }),
     'tags.update': ({ id, ...changes }) =>
       tx(() => {
         const current = getTag(db, id);
         const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-        checkTagName(id, next.name, next.parentId);
-        checkTagPlacement(id, next.parentId, next.key);
+        checkTag({ id, name: next.name, parentId: next.parentId, key: next.key });
         return updateTag(db, id, next);
       }),
     'tags.usage': ({ id }) => {

@@ -2,18 +2,15 @@
 
 import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Tag } from '../../core/model';
+import { DEFAULT_SEVERITY, isSeverityTag, SEVERITY_ATTRIBUTE } from '../../core/mqm';
 import { annotateSelection, cycleOverlapping, removeAnnotation, select, selectAdjacent, selectAt, toggleTag } from './annotation-commands';
 import { annotationState } from './annotations';
 import { currentMode } from './mode';
 
-/** Tags whose annotations carry a severity (the MQM error typology). */
-export const isSeverityTag = (tag: Tag) => tag.id.startsWith('mqm-');
-export const DEFAULT_SEVERITY = 'minor';
-
 /** Applies a tag: annotates the selected text, or toggles it on the selected annotation. */
 export function applyTag(state: EditorState, dispatch: (tr: Transaction) => void, tag: Tag): boolean {
   const { selection } = state;
-  const attributes: Record<string, string> = isSeverityTag(tag) ? { severity: DEFAULT_SEVERITY } : {};
+  const attributes: Record<string, string> = isSeverityTag(tag) ? { [SEVERITY_ATTRIBUTE]: DEFAULT_SEVERITY } : {};
   if (!selection.empty) return annotateSelection(state, dispatch, [tag.id], attributes);
   const { selectedId } = annotationState(state);
   return selectedId ? toggleTag(state, dispatch, selectedId, tag.id) : false;

@@ -6,6 +6,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import { ANNOTATION_EDGES, mapRangeWith } from '../../core/mapping';
 import type { Annotation, Tag } from '../../core/model';
 import { AnnotationStep, type AnnotationData, type AnnotationOp } from './annotation-step';
 import { DocPositions } from './positions';
@@ -29,9 +30,18 @@ interface Spec {
   id: string;
   /** The highlight's attributes, so a highlight can be drawn again elsewhere (see DecorationWindow). */
   attrs: Record<string, string>;
-  inclusiveStart: false;
-  inclusiveEnd: false;
+  inclusiveStart: boolean;
+  inclusiveEnd: boolean;
 }
+
+// ProseMirror maps a highlight's ends as core's annotation edges lean: inclusive means toward the inserted text.
+const EDGES = { inclusiveStart: ANNOTATION_EDGES.start < 0, inclusiveEnd: ANNOTATION_EDGES.end > 0 };
+
+/** A highlight's range mapped by the annotation rule (core/mapping.ts) with ProseMirror's position mapping `map`. */
+const mappedBy = (range: Range, map: { map(pos: number, assoc: number): number }): Range | null => {
+  const mapped = mapRangeWith({ start: range.from, end: range.to }, (pos, assoc) => map.map(pos, assoc));
+  return mapped && { from: mapped.start, to: mapped.end };
+};
 
 export const annotationKey = new PluginKey<AnnotationState>('scholia-annotations');
 
@@ -190,7 +200,7 @@ function highlightSpan(from: number, to: number, a: AnnotationData, tags: Readon
     style: `--tag-color: ${color}`,
   };
   if (a.note) attrs.title = a.note;
-  return drawnAgain(from, to, { id: a.id, attrs, inclusiveStart: false, inclusiveEnd: false });
+  return drawnAgain(from, to, { id: a.id, attrs, ...EDGES });
 }
 
 /** A highlight with this spec over [from, to] (its spec and attributes shared: the same highlight to the view). */
@@ -218,8 +228,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
       ({ decorations, selectedId } = applyOp(step.op, decorations, data, tags, selectedId, selectedRange, docAfter));
       const op = step.op;
       if (op.kind === 'add' || op.kind === 'attach') {
-        const rest = tr.mapping.slice(i + 1);
-        placed.set(op.annotation.id, { from: rest.map(op.from, 1), to: rest.map(op.to, -1) });
+        const range = mappedBy(op, tr.mapping.slice(i + 1));
+        if (range) placed.set(op.annotation.id, range);
       }
     } else {
       const map = tr.mapping.slice(i, i + 1);
@@ -232,7 +242,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
           if (selectedId === id) selectedId = null;
         },
       });
-      if (selectedRange) selectedRange = { from: map.map(selectedRange.from, 1), to: map.map(selectedRange.to, -1) };
+      if (selectedRange) selectedRange = mappedBy(selectedRange, map);
     }
   });
 

@@ -5,6 +5,7 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { dismissalKey, dismissalOf } from '../../core/dismissal';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
 import { DecorationWindow, decorationSet, type DecorationSpan } from './annotations';
@@ -24,10 +25,6 @@ interface FindingsState {
 
 export const findingsKey = new PluginKey<FindingsState>('scholia-findings');
 
-const CONTEXT = 16;
-
-export const dismissalKey = (d: Dismissal) => JSON.stringify([d.rule, d.quote, d.before, d.after]);
-
 interface Cached {
   previous: Node | undefined;
   next: Node | undefined;
@@ -45,10 +42,6 @@ function findingsOf(paragraph: Node, previous: Node | undefined, next: Node | un
   return findings;
 }
 
-function dismissalOf(text: string, f: LineFinding): Dismissal {
-  return { rule: f.rule, quote: text.slice(f.from, f.to), before: text.slice(Math.max(0, f.from - CONTEXT), f.from), after: text.slice(f.to, f.to + CONTEXT) };
-}
-
 /** The finding underlines of paragraphs first..last. */
 function paragraphSpans(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): DecorationSpan[] {
   const out: DecorationSpan[] = [];
@@ -59,7 +52,7 @@ function paragraphSpans(doc: Node, first: number, last: number, dismissed: Reado
     const text = paragraph.textContent;
     for (const finding of findingsOf(paragraph, i > 0 ? doc.child(i - 1) : undefined, i + 1 < doc.childCount ? doc.child(i + 1) : undefined)) {
       if (finding.to <= finding.from) continue;
-      const dismissal = dismissalOf(text, finding);
+      const dismissal = dismissalOf(finding.rule, text, finding.from, finding.to);
       if (dismissed.has(dismissalKey(dismissal))) continue;
       const attrs = { nodeName: 'span', class: `finding finding-${finding.severity}`, 'data-finding-rule': finding.rule };
       // One spec per finding, whatever position the decoration is made at: the set builder compares them.

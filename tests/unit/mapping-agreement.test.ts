@@ -1,0 +1,97 @@
+// The store (code points, core/mapping.ts) and the editor (ProseMirror
+// positions, decorations mapped by the same edges) keep annotations on the
+// same text through any sequence of edits.
+
+import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EditorState } from 'prosemirror-state';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Annotation } from '../../src/core/model';
+import { codePointLength } from '../../src/core/offsets';
+import { annotationPlugin, annotationState, placedAnnotations } from '../../src/renderer/editor/annotations';
+import { DocPositions } from '../../src/renderer/editor/positions';
+import { textChangesOf } from '../../src/renderer/editor/text-changes';
+import { docToText, replaceWithText, textToDoc } from '../../src/renderer/editor/text-doc';
+import { insertAnnotation, listAnnotations } from '../../src/store/annotations';
+import { insertDocument } from '../../src/store/documents';
+import { appendEdits } from '../../src/store/edits';
+import { Workspace } from '../../src/store/workspace';
+
+let ws: Workspace;
+beforeAll(async () => {
+  ws = await Workspace.open(join(mkdtempSync(join(tmpdir(), 'scholia-test-')), 'workspace.sqlite'));
+});
+afterAll(() => ws.close());
+
+// Few letters, so edits often land on annotation edges; line breaks and astral characters for the conversions.
+const piece = fc.constantFrom('a', 'b', ' ', '\n', '😀', 'é', '𠀋');
+const text = (max: number) => fc.array(piece, { maxLength: max }).map((p) => p.join(''));
+// Typed text without line breaks: inserting one is the known disagreement below.
+const typed = (max: number) => fc.array(piece.filter((p) => p !== '\n'), { maxLength: max }).map((p) => p.join(''));
+/** Where a change or annotation goes, as fractions of the text's length (the length changes as edits are made). */
+const spot = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+const change = fc.record({ at: spot, inserted: typed(4) });
+
+const between = (length: number, [a, b]: [number, number]) => {
+  const x = Math.floor(a * (length + 1)) % (length + 1);
+  const y = Math.floor(b * (length + 1)) % (length + 1);
+  return { start: Math.min(x, y), end: Math.max(x, y) };
+};
+
+it('the store and the editor agree on every annotation after random edits', () => {
+  fc.assert(
+    fc.property(text(24), fc.array(spot, { minLength: 1, maxLength: 5 }), fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (original, spots, batches) => {
+      const length = codePointLength(original);
+      const document = insertDocument(ws.db, { title: 'agreement', text: original });
+      const annotations: Annotation[] = spots
+        .map((s) => between(length, s))
+        .filter((r) => r.end > r.start)
+        .map((r, i) => ({ id: `${document.id}-${i}`, documentId: document.id, ...r, quote: '', tagIds: [], note: '', attributes: {}, author: 'a', createdAt: 'now', updatedAt: 'now', detached: false }));
+      for (const a of annotations) insertAnnotation(ws.db, a);
+      const doc = textToDoc(original);
+      let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, annotations, [])] });
+      let editCount = 0;
+
+      for (const batch of batches) {
+        // One transaction per change, sent to the store together (as the sync queue batches them).
+        const sent = batch.flatMap(({ at, inserted }) => {
+          const positions = DocPositions.of(state.doc);
+          const { start, end } = between(positions.cpLength, at);
+          const tr = replaceWithText(state.tr, positions.posAtCodePoint(start), positions.posAtCodePoint(end), inserted);
+          state = state.apply(tr);
+          return textChangesOf(tr);
+        });
+        ws.transaction(() => appendEdits(ws.db, document.id, editCount, sent, 'manual', 'a'));
+        editCount += sent.length;
+
+        const stored = listAnnotations(ws.db, document.id);
+        const positions = DocPositions.of(state.doc);
+        const inEditor = placedAnnotations(state).map((p) => ({ id: p.data.id, start: positions.codePointAt(p.from), end: positions.codePointAt(p.to) }));
+        const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+        expect(inEditor.sort(byId)).toEqual(stored.filter((a) => !a.detached).map(({ id, start, end }) => ({ id, start, end })).sort(byId));
+        const detachedInEditor = [...annotationState(state).data.values()].filter((a) => a.detached).map((a) => a.id).sort();
+        expect(detachedInEditor).toEqual(stored.filter((a) => a.detached).map((a) => a.id).sort());
+      }
+      const row = ws.db.prepare('SELECT current_text FROM documents WHERE id = ?').get(document.id) as { current_text: string };
+      expect(docToText(state.doc)).toBe(row.current_text);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// Known, and older than core/mapping.ts: a line break typed at the start of an
+// annotated line leaves the editor's highlight past the end of the document
+// (ProseMirror positions [5, 6) in a document of size 5), while the store keeps
+// the annotation on "a". This test fails while the bug is there (it.fails) and
+// will say so once it is fixed; the property above leaves typed line breaks out.
+it.fails('the store and the editor agree after a line break typed before an annotated line', () => {
+  const doc = textToDoc('a');
+  const a: Annotation = { id: 'a', documentId: 'd', start: 0, end: 1, quote: 'a', tagIds: [], note: '', attributes: {}, author: 'a', createdAt: 'now', updatedAt: 'now', detached: false };
+  const before = EditorState.create({ doc, plugins: [annotationPlugin(doc, [a], [])] });
+  const state = before.apply(replaceWithText(before.tr, 1, 1, '\n'));
+  // <p></p><p>a</p>: "a" is at [3, 4).
+  const [placed] = placedAnnotations(state);
+  expect([placed?.from, placed?.to]).toEqual([3, 4]);
+});
