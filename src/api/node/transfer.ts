@@ -23,8 +23,9 @@ import {
   fileStem,
   uniqueName,
 } from '../../core/formats';
+import { baseName } from '../../core/formats/documents';
 import { exportBundle } from '../../store/export-bundle';
-import { getDocument } from '../../store/documents';
+import { documentExists, getDocument } from '../../store/documents';
 import { importUnits, type ImportUnit } from '../../store/import-bundle';
 import { listTags } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
@@ -213,7 +214,7 @@ function targetDocument(workspace: Workspace, file: string, json: string): strin
       // Not one of ours: it names no document here.
     }
   }
-  const known = [...ids].filter((id) => workspace.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined);
+  const known = [...ids].filter((id) => documentExists(workspace.db, id));
   if (known.length === 1) return known[0]!;
   throw new FormatError(
     { file },
@@ -221,11 +222,6 @@ function targetDocument(workspace: Workspace, file: string, json: string): strin
       ? 'W3C annotations go onto an existing document, and this file targets none of this workspace’s documents: import it onto a document by its id'
       : `the annotations target ${known.length} documents of this workspace; import the file onto one document by its id`,
   );
-}
-
-/** `notes.final.txt` from `C:\work\notes.final.txt` or `/work/notes.final.txt`. */
-function baseName(name: string): string {
-  return name.split(/[\\/]/).pop() || name;
 }
 
 /** The name without its last extension. */
