@@ -44,14 +44,21 @@ if (reason === null) {
   run(electronBinary(), ['.', ...desktopArguments(args)], env);
 } else {
   console.log(`Scholia: ${reason}; starting the web host instead.`);
-  run(process.execPath, [packageBin('tsx'), 'src/cli/main.ts', 'serve', ...args], process.env);
+  run(process.execPath, [join(ROOT, 'out', 'cli', 'main.js'), 'serve', ...args], process.env);
 }
 
+/** What `npm run build` does: the desktop app and renderer, then the command line and web host (out/cli). */
 function build() {
-  const result = spawnSync(process.execPath, [packageBin('electron-vite'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('Scholia: the build failed (see above).');
-    process.exit(1);
+  const steps = [
+    [packageBin('electron-vite'), 'build', '--logLevel', 'warn'],
+    [packageBin('vite'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'],
+  ];
+  for (const step of steps) {
+    const result = spawnSync(process.execPath, step, { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error('Scholia: the build failed (see above).');
+      process.exit(1);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
 import { contentTypeOf } from '../host/content-types';
+import { servableFileSize } from '../host/renderer-files';
 import { resolveAppFile } from './app-files';
 import { APP_SCHEME } from './app-origin';
 
@@ -17,7 +18,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(session: Session, rendererRoot: string): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
     const file = request.method === 'GET' ? resolveAppFile(rendererRoot, request.url) : null;
-    if (file === null) return refuse(404);
+    // A symbolic link inside the folder must not lead out of it either.
+    if (file === null || servableFileSize(rendererRoot, file) === null) return refuse(404);
     let body: Buffer;
     try {
       body = await readFile(file);

@@ -9,7 +9,8 @@ import { offerAnotherWorkspace, pickFilesToImport, pickWorkspaceFile, showImport
 import { importFiles } from './import-files';
 import { sendHostEvent } from './ipc';
 import { createMainWindow } from './window';
-import { describeOpenFailure, openBoundWorkspace, type BoundWorkspace, type WorkspaceChoice } from './workspace';
+import type { BoundWorkspace, WorkspaceChoice } from '../host/workspace';
+import { describeOpenFailure, openDesktopWorkspace } from './workspace';
 
 export class DesktopApp {
   private window: BrowserWindow | null = null;
@@ -23,10 +24,10 @@ export class DesktopApp {
    * Opens the workspace to start with; when it cannot be opened, says why and
    * offers another. Null when the user chose to quit.
    */
-  static async start(choice: WorkspaceChoice, resourcesDir: string | null, preloadPath: string): Promise<DesktopApp | null> {
+  static async start(choice: WorkspaceChoice, preloadPath: string): Promise<DesktopApp | null> {
     for (let next: WorkspaceChoice | null = choice; next !== null; ) {
       try {
-        return new DesktopApp(await openBoundWorkspace(next, resourcesDir), preloadPath);
+        return new DesktopApp(await openDesktopWorkspace(next), preloadPath);
       } catch (error) {
         const another: string | null = (await offerAnotherWorkspace(next.path, describeOpenFailure(error))) ? await pickWorkspaceFile(null) : null;
         next = another === null ? null : { path: another, withSample: false };
@@ -81,7 +82,7 @@ export class DesktopApp {
     if (path === null || resolve(path) === this.bound.workspace.path) return;
     let next: BoundWorkspace;
     try {
-      next = await openBoundWorkspace({ path: resolve(path), withSample: false }, null);
+      next = await openDesktopWorkspace({ path: resolve(path), withSample: false });
     } catch (error) {
       await showWorkspaceSwitchFailure(window, path, describeOpenFailure(error));
       return;

@@ -10,7 +10,7 @@ import { bindApi } from './ipc';
 import { filesFromInstanceData, parseLaunchArguments, type InstanceData, type LaunchArguments } from './launch-args';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSession } from './security';
-import { chooseWorkspace, findResourcesDir } from './workspace';
+import { chooseDesktopWorkspace } from './workspace';
 
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -71,8 +71,8 @@ function useScholiaProfile(): void {
 async function start(launch: LaunchArguments, files: readonly string[]): Promise<DesktopApp | null> {
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, RENDERER_ROOT);
-  const choice = chooseWorkspace(launch.workspace, process.env, app.getPath('userData'));
-  const desktop = await DesktopApp.start(choice, findResourcesDir(app.getAppPath()), PRELOAD_PATH);
+  const choice = chooseDesktopWorkspace(launch.workspace, process.env, app.getPath('userData'));
+  const desktop = await DesktopApp.start(choice, PRELOAD_PATH);
   if (desktop === null) return null;
   bindApi(
     () => desktop.mainWindow,

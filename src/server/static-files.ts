@@ -1,37 +1,14 @@
 // Serving the built renderer, never anything outside its folder.
 
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { resolve, sep } from 'node:path';
 import { contentTypeOf } from '../host/content-types';
-
-/** Resolves a request path inside `root`, or null when it would leave it. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = resolve(root, relative);
-  return full.startsWith(resolve(root) + sep) ? full : null;
-}
+import { rendererFilePath, servableFileSize } from '../host/renderer-files';
 
 export function serveStatic(root: string, urlPath: string, res: ServerResponse, headOnly: boolean): void {
-  const file = resolveStaticPath(root, urlPath);
-  let size = -1;
-  if (file) {
-    try {
-      const stat = statSync(file);
-      // A symbolic link inside the folder must not lead out of it either.
-      if (stat.isFile() && realpathSync(file).startsWith(realpathSync(root) + sep)) size = stat.size;
-    } catch {
-      size = -1;
-    }
-  }
-  if (!file || size < 0) {
+  const file = rendererFilePath(root, urlPath);
+  const size = file === null ? null : servableFileSize(root, file);
+  if (file === null || size === null) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }

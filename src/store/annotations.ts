@@ -71,6 +71,10 @@ export function listAnnotations(db: Database, documentId: string): Annotation[] 
   );
 }
 
+export function annotationExists(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+}
+
 export function getAnnotation(db: Database, id: string): Annotation {
   const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
   if (!row) throw new NotFoundError(`no annotation with id ${id}`);

@@ -1,7 +1,8 @@
 // Documents: the immutable original, the current text, and their metadata.
 
 import type { Database } from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '../core/hash';
 import type { DocumentRecord, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
@@ -49,17 +50,22 @@ export interface NewDocument {
   targetLanguage?: string | null;
 }
 
-export function sha256Of(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** A new document with its text's SHA-256, ready to insert inside a transaction (hashing is asynchronous, a transaction is not). */
+export interface HashedDocument extends NewDocument {
+  sha256: string;
 }
 
-export function insertDocument(db: Database, doc: NewDocument, now = new Date().toISOString()): DocumentSummary {
+export async function hashDocument(doc: NewDocument): Promise<HashedDocument> {
+  return { ...doc, sha256: await sha256Hex(doc.text) };
+}
+
+export function insertDocument(db: Database, doc: HashedDocument, now = new Date().toISOString()): DocumentSummary {
   const id = doc.id ?? randomUUID();
   db.prepare(
     `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
        original_text, current_text, current_length, edit_count, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(id, doc.title, doc.sourceName ?? null, sha256Of(doc.text), doc.sourceLanguage ?? null, doc.targetLanguage ?? null,
+  ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null,
     doc.text, doc.text, codePointLength(doc.text), now, now);
   return getDocumentSummary(db, id);
 }
@@ -73,6 +79,10 @@ export function getDocumentSummary(db: Database, id: string): DocumentSummary {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentRow | undefined;
   if (!row) throw new NotFoundError(`no document with id ${id}`);
   return toSummary(row);
+}
+
+export function documentExists(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
 }
 
 export function getDocument(db: Database, id: string): DocumentRecord {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { busyError, openDatabase, type OpenOptions } from './database';
 import { WorkspaceError } from './errors';
-import { insertDocument, type NewDocument } from './documents';
+import { hashDocument, insertDocument, type NewDocument } from './documents';
 import { insertDefaultTags } from './tags';
 
 export interface WorkspaceOptions extends Omit<OpenOptions, 'initialize'> {
@@ -27,12 +27,13 @@ export class Workspace {
     } catch (error) {
       throw new WorkspaceError('cannot_open', `cannot create the folder of workspace ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const sample = options.sample && (await hashDocument(options.sample));
     const { db, backupPath } = await openDatabase(path, {
       ...options,
       // In the transaction that creates the schema: a new workspace never lacks its default tags.
       initialize: (created) => {
         insertDefaultTags(created);
-        if (options.sample) insertDocument(created, options.sample);
+        if (sample) insertDocument(created, sample);
       },
     });
     return new Workspace(path, db, backupPath);

@@ -5,11 +5,10 @@
 //
 //   tsx tests/bench/host.ts WORKSPACE RENDERER_ROOT   → prints "Open http://127.0.0.1:PORT/#token=..."
 
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { resolve } from 'node:path';
+import { openBoundWorkspace } from '../../src/host/workspace';
 import { createToken } from '../../src/server/security';
 import { startWebHost } from '../../src/server/web-host';
-import { Workspace } from '../../src/store/workspace';
 
 const [workspacePath, rendererRoot] = process.argv.slice(2);
 if (!workspacePath || !rendererRoot) {
@@ -17,10 +16,7 @@ if (!workspacePath || !rendererRoot) {
   process.exit(2);
 }
 
-const workspace = await Workspace.open(workspacePath);
-const dispatch = createDispatch(createService({ workspace, author: 'bench' }), (error) => {
-  process.stderr.write(`bench host: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-});
+const { workspace, dispatch } = await openBoundWorkspace({ path: resolve(workspacePath), withSample: false });
 const host = await startWebHost({ dispatch, rendererRoot, token: createToken(), port: 0 });
 process.stdout.write(`Open ${host.url}\n`);
 await new Promise<void>((resolve) => {

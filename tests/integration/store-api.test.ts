@@ -20,7 +20,10 @@ afterEach(() => {
 
 const tempPath = () => join(mkdtempSync(join(tmpdir(), 'scholia-test-')), 'workspace.sqlite');
 
-async function workspace(path = tempPath()): Promise<{ ws: Workspace; call: <T>(method: string, input: unknown) => T; dispatch: Dispatch }> {
+/** `call` for the methods that answer at once; `callAsync` for those that answer with a promise (creating and importing documents, which hash the text first). */
+async function workspace(
+  path = tempPath(),
+): Promise<{ ws: Workspace; call: <T>(method: string, input: unknown) => T; callAsync: <T>(method: string, input: unknown) => Promise<T>; dispatch: Dispatch }> {
   const ws = await Workspace.open(path);
   open.push(ws);
   const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
@@ -29,7 +32,12 @@ async function workspace(path = tempPath()): Promise<{ ws: Workspace; call: <T>(
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
     return envelope.value;
   };
-  return { ws, call, dispatch };
+  const callAsync = async <T,>(method: string, input: unknown): Promise<T> => {
+    const envelope = (await dispatch(method, input)) as Envelope<T>;
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    return envelope.value;
+  };
+  return { ws, call, callAsync, dispatch };
 }
 
 describe('opening a workspace', () => {
@@ -114,9 +122,9 @@ describe('opening a workspace', () => {
 
 describe('documents and edits through the api', () => {
   it('imports a file exactly and refuses bad files without changing anything', async () => {
-    const { call } = await workspace();
+    const { call, callAsync } = await workspace();
     const text = 'Title 😀\r\n\r\n  body  text \n';
-    const summary = call<DocumentSummary>('documents.importFile', { fileName: '/tmp/readout.txt', contentBase64: Buffer.from(text).toString('base64') });
+    const summary = await callAsync<DocumentSummary>('documents.importFile', { fileName: '/tmp/readout.txt', contentBase64: Buffer.from(text).toString('base64') });
     expect(summary).toMatchObject({ title: 'readout', sourceName: 'readout.txt', length: [...text].length, editCount: 0 });
     expect(call<DocumentRecord>('documents.get', { id: summary.id })).toMatchObject({ text, originalText: text });
     const bad = (bytes: number[]) => () => call('documents.importFile', { fileName: 'bad.txt', contentBase64: Buffer.from(bytes).toString('base64') });
@@ -127,8 +135,8 @@ describe('documents and edits through the api', () => {
   });
 
   it('records each change as an edit whose replay gives the current text', async () => {
-    const { ws, call } = await workspace();
-    const doc = call<DocumentSummary>('documents.create', { title: 'Readout', text: 'the city.We must😀 act' });
+    const { ws, call, callAsync } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'Readout', text: 'the city.We must😀 act' });
     const result = call<{ editCount: number; length: number }>('edits.apply', {
       documentId: doc.id,
       baseEditCount: 0,
@@ -151,8 +159,8 @@ describe('documents and edits through the api', () => {
   });
 
   it('refuses a change made on a stale version, or outside the text, and keeps the text', async () => {
-    const { call } = await workspace();
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'abc' });
+    const { call, callAsync } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'abc' });
     call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 3, end: 3, inserted: 'd' }] });
     expect(() => call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 0, end: 0, inserted: 'x' }] })).toThrow(/reload/);
     expect(() => call('edits.apply', { documentId: doc.id, baseEditCount: 1, changes: [{ start: 0, end: 0, inserted: 'x' }, { start: 2, end: 99, inserted: '' }] })).toThrow(/outside the text/);
@@ -174,9 +182,9 @@ describe('documents and edits through the api', () => {
 
 describe('annotations stay anchored through edits', () => {
   it('maps, extends, and detaches annotations as the store applies edits', async () => {
-    const { call } = await workspace();
+    const { call, callAsync } = await workspace();
     const [person] = call<Tag[]>('tags.list', {});
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Mayor Gong Zheng said the plan works' });
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Mayor Gong Zheng said the plan works' });
     const name = call<Annotation>('annotations.create', { documentId: doc.id, start: 6, end: 16, tagIds: [person!.id] });
     const plan = call<Annotation>('annotations.create', { documentId: doc.id, start: 26, end: 30 });
     expect(plan.quote).toBe('plan');
@@ -217,14 +225,14 @@ describe('tags and taxonomies', () => {
   });
 
   it('keeps names unique per parent (ignoring case) and keys unique, and counts usage before deleting', async () => {
-    const { call } = await workspace();
+    const { call, callAsync } = await workspace();
     const tags = call<Tag[]>('tags.list', {});
     const place = tags.find((t) => t.name === 'Place')!;
     expect(() => call('tags.create', { name: 'place', color: '#123456' })).toThrow(/already exists/);
     expect(() => call('tags.create', { name: 'City', color: '#123456', key: '3' })).toThrow(/key 3 is already used by tag “Place”/);
     const city = call<Tag>('tags.create', { name: 'City', color: '#123456', parentId: place.id });
     expect(() => call('tags.update', { id: place.id, parentId: city.id })).toThrow(/under itself/);
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Shanghai and Pudong' });
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Shanghai and Pudong' });
     call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [city.id] });
     call('annotations.create', { documentId: doc.id, start: 13, end: 19, tagIds: [place.id] });
     expect(call('tags.usage', { id: place.id })).toEqual({ annotationCount: 2 });
@@ -236,9 +244,9 @@ describe('tags and taxonomies', () => {
 
 describe('searching across documents', () => {
   it('finds documents by their current text, case-insensitively, with code point offsets', async () => {
-    const { call } = await workspace();
-    const a = call<DocumentSummary>('documents.create', { title: 'A', text: '😀 Pudong reform; pudong again' });
-    call('documents.create', { title: 'B', text: 'nothing here' });
+    const { call, callAsync } = await workspace();
+    const a = await callAsync<DocumentSummary>('documents.create', { title: 'A', text: '😀 Pudong reform; pudong again' });
+    await callAsync('documents.create', { title: 'B', text: 'nothing here' });
     const hits = call<{ documentId: string; matchCount: number; snippets: { start: number; end: number; match: string }[] }[]>('documents.search', { query: 'PUDONG' });
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ documentId: a.id, matchCount: 2 });
@@ -248,8 +256,8 @@ describe('searching across documents', () => {
 
 describe('quotes', () => {
   it('are cut in code points, astral characters included, and refuse ranges past the end', async () => {
-    const { call } = await workspace();
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: '😀𠀋 Pudong 新区 plan' });
+    const { call, callAsync } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: '😀𠀋 Pudong 新区 plan' });
     expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 3, end: 12 }).quote).toBe('Pudong 新区');
     expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 2 }).quote).toBe('😀𠀋');
     expect(() => call('annotations.create', { documentId: doc.id, start: 13, end: 18 })).toThrow(/outside the document \(length 17\)/);

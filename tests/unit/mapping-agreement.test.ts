@@ -2,6 +2,7 @@
 // positions, decorations mapped by the same edges) keep annotations on the
 // same text through any sequence of edits.
 
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ it('the store and the editor agree on every annotation after random edits', () =
   fc.assert(
     fc.property(text(24), fc.array(spot, { minLength: 1, maxLength: 5 }), fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (original, spots, batches) => {
       const length = codePointLength(original);
-      const document = insertDocument(ws.db, { title: 'agreement', text: original });
+      const document = insertDocument(ws.db, { title: 'agreement', text: original, sha256: createHash('sha256').update(original).digest('hex') });
       const annotations: Annotation[] = spots
         .map((s) => between(length, s))
         .filter((r) => r.end > r.start)

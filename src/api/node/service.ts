@@ -2,14 +2,14 @@
 // dispatch.ts); each call that writes is one transaction.
 
 import { randomUUID } from 'node:crypto';
-import { basename, extname } from 'node:path';
 import { decodeText } from '../../core/decode';
+import { baseName, titleFromFileName } from '../../core/formats/documents';
 import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
-import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../../store/annotations';
-import { deleteDocument, getDocument, getDocumentSummary, insertDocument, listDocuments, renameDocument } from '../../store/documents';
+import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../../store/annotations';
+import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, type NewDocument } from '../../store/documents';
 import { appendEdits, listEdits } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
@@ -39,6 +39,12 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     if (text.includes('\u0000')) throw new RequestError('invalid_input', `${what} holds a NUL character, which is not text`);
   };
 
+  /** Hashed first (asynchronously), then written in one transaction. */
+  const addDocument = async (document: NewDocument) => {
+    const hashed = await hashDocument(document);
+    return tx(() => insertDocument(db, hashed, now()));
+  };
+
   const checkTags = (tagIds: readonly string[]): void => {
     for (const tagId of tagIds) getTag(db, tagId);
   };
@@ -63,15 +69,14 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     'documents.get': ({ id }) => getDocument(db, id),
     'documents.importFile': ({ fileName, contentBase64 }) => {
       const decoded = decodeText(Buffer.from(contentBase64, 'base64'));
-      const name = basename(fileName);
+      const name = baseName(fileName);
       if (!decoded.ok) throw new RequestError('bad_file', `${name}: ${decoded.error.message}`);
       if (hasLoneSurrogate(decoded.text)) throw new RequestError('bad_file', `${name}: the text holds a lone surrogate`);
-      const title = basename(name, extname(name)) || name;
-      return tx(() => insertDocument(db, { title, text: decoded.text, sourceName: name }, now()));
+      return addDocument({ title: titleFromFileName(name), text: decoded.text, sourceName: name });
     },
     'documents.create': ({ title, text }) => {
       requireText(text, 'the text');
-      return tx(() => insertDocument(db, { title, text }, now()));
+      return addDocument({ title, text });
     },
     'documents.rename': ({ id, title }) => tx(() => renameDocument(db, id, title, now())),
     'documents.delete': ({ id }) => {
@@ -137,7 +142,7 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     'annotations.create': (input) =>
       tx(() => {
         // An id is given when undo restores a deleted annotation: it must still be free.
-        if (input.id !== undefined && db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(input.id) !== undefined) {
+        if (input.id !== undefined && annotationExists(db, input.id)) {
           throw new RequestError('conflict', `an annotation with id ${input.id} already exists`);
         }
         checkTags(input.tagIds);

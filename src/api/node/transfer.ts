@@ -14,7 +14,7 @@ import {
   type IncomingFile,
 } from '../../core/formats';
 import { exportBundle } from '../../store/export-bundle';
-import { getDocument } from '../../store/documents';
+import { documentExists, getDocument } from '../../store/documents';
 import { importUnits, type ImportUnit } from '../../store/import-bundle';
 import { listTags } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
@@ -97,7 +97,7 @@ function targetDocument(workspace: Workspace, file: string, json: string): strin
       // Not one of ours: it names no document here.
     }
   }
-  const known = [...ids].filter((id) => workspace.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined);
+  const known = [...ids].filter((id) => documentExists(workspace.db, id));
   if (known.length === 1) return known[0]!;
   throw new FormatError(
     { file },

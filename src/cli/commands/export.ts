@@ -7,8 +7,9 @@ import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportFormats, type ExportFormat, type TransferExport } from '../../api/common/contract';
 import { exportFiles } from '../../api/node/transfer';
+import { openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
-import { openWorkspaceFromOptions } from '../workspace-option';
+import { workspaceChoice } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['all'], values: ['format', 'o', 'output', 'workspace'] };
 
@@ -19,7 +20,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
   const ids = commandLine.positionals;
   if (all === (ids.length > 0)) throw new UsageError('export needs document ids (see: list) or --all, not both');
   const output = commandLine.values.get('o') ?? commandLine.values.get('output');
-  const workspace = await openWorkspaceFromOptions(commandLine);
+  const workspace = await openWorkspace(workspaceChoice(commandLine));
   let result: TransferExport;
   try {
     result = exportFiles(workspace, all ? 'all' : ids, format, new Date().toISOString());

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { importFormats, type ImportFormat } from '../../api/common/contract';
 import { importFiles, type IncomingFile } from '../../api/node/transfer';
 import type { FormatIssue } from '../../core/formats';
+import { currentAuthor, openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { fail } from './check';
-import { currentAuthor, openWorkspaceFromOptions } from '../workspace-option';
+import { workspaceChoice } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['json'], values: ['format', 'document', 'workspace'] };
 
@@ -23,7 +24,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const workspace = await openWorkspaceFromOptions(commandLine);
+  const workspace = await openWorkspace(workspaceChoice(commandLine));
   try {
     const outcome = await importFiles(workspace, files, {
       format,

@@ -1,14 +1,15 @@
 // `list [--json]`: the workspace's documents with their sizes and counts.
 
 import { listDocuments } from '../../store/documents';
+import { openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
-import { openWorkspaceFromOptions } from '../workspace-option';
+import { workspaceChoice } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['json'], values: ['workspace'] };
 
 export async function run(commandLine: CommandLine): Promise<number> {
   if (commandLine.positionals.length > 0) throw new UsageError(`list takes no arguments, got ${commandLine.positionals.join(' ')}`);
-  const workspace = await openWorkspaceFromOptions(commandLine);
+  const workspace = await openWorkspace(workspaceChoice(commandLine));
   try {
     const rows = listDocuments(workspace.db).map((d) => ({
       id: d.id,

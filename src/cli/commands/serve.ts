@@ -3,16 +3,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatch } from '../../api/node/dispatch';
-import { createService } from '../../api/node/service';
+import { openBoundWorkspace } from '../../host/workspace';
 import { createToken } from '../../server/security';
 import { startWebHost } from '../../server/web-host';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
-import { currentAuthor, openWorkspaceFromOptions } from '../workspace-option';
+import { workspaceChoice } from '../workspace-option';
 
 export const options: OptionSpec = { values: ['port', 'workspace'] };
 
-const RENDERER_ROOT = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+/**
+ * The built renderer beside the folder the command line was built into
+ * (out/cli → out/renderer), so a build runs from any folder. Run from the
+ * source by tsx (development, tests), the checkout's out/renderer.
+ */
+const RENDERER_ROOT = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../../out/renderer' : '../renderer', import.meta.url));
 
 export async function run(commandLine: CommandLine): Promise<number> {
   const port = Number(commandLine.values.get('port') ?? '0');
@@ -21,10 +25,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
     process.stderr.write(`scholia: the renderer is not built (${RENDERER_ROOT}); run 'npm run build' or use 'npm run serve'\n`);
     return 2;
   }
-  const workspace = await openWorkspaceFromOptions(commandLine);
-  const dispatch = createDispatch(createService({ workspace, author: currentAuthor() }), (error) => {
-    process.stderr.write(`scholia: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  });
+  const { workspace, dispatch } = await openBoundWorkspace(workspaceChoice(commandLine));
   const host = await startWebHost({ dispatch, rendererRoot: RENDERER_ROOT, token: createToken(), port });
   process.stdout.write(`Scholia web host on workspace ${workspace.path}\nOpen ${host.url}\n`);
   await new Promise<void>((resolve) => {

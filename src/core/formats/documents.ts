@@ -1,6 +1,7 @@
 // New documents made by importers of other tools' formats, which carry a
 // text but none of Scholia's metadata.
 
+import { sha256Hex } from '../hash';
 import type { Annotation, DocumentRecord } from '../model';
 import { codePointLength } from '../offsets';
 import type { DocumentBundle, ImportContext } from './bundle';
@@ -34,18 +35,10 @@ export async function newDocumentBundle(input: NewDocument, annotations: Annotat
   return { document, annotations, edits: [] };
 }
 
-/**
- * Lowercase hex SHA-256 of the text's UTF-8, as the store computes it for
- * documents it imports; by Web Crypto, which Node, Electron and browsers have.
- */
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** `notes.final.txt` from `C:\work\notes.final.txt` or `/work/notes.final.txt`. */
 export function baseName(fileName: string): string {
-  return fileName.split(/[\\/]/).pop() ?? fileName;
+  // A name ending in a separator has no base name: it is kept whole rather than made empty.
+  return fileName.split(/[\\/]/).pop() || fileName;
 }
 
 /** A title from a file name: its base name without the last extension. */

@@ -16,7 +16,7 @@ export type FileGroup = ImportSource & { format: ImportFormatId };
  * brat .ann of its name, else it is plain text.
  */
 export function groupFiles(files: readonly IncomingFile[], format: ImportFormatId | 'auto'): FileGroup[] {
-  const named = files.map((f) => ({ name: baseName(f.name) || f.name, bytes: f.bytes }));
+  const named = files.map((f) => ({ name: baseName(f.name), bytes: f.bytes }));
   const formats: ImportFormatId[] = named.map((file) => (format === 'auto' ? detectFormat(file.name, file.bytes) : format));
   const groups: FileGroup[] = [];
   const paired = new Set<IncomingFile>();
