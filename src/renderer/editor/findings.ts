@@ -7,7 +7,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
-import { DecorationWindow, decorationSet, type DecorationSpan } from './annotations';
+import { decorationSet, type DecorationSpan } from './decoration-set';
+import { DecorationWindow } from './decoration-window';
 
 export interface PlacedFinding {
   finding: LineFinding;
