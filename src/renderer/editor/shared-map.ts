@@ -58,7 +58,8 @@ export class SharedMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   *entries(): MapIterator<[K, V]> {
-    // In the order of a Map changed the same way: changed entries where they were, new ones last.
+    // In the order of a Map changed the same way: changed entries where they were, new ones last
+    // (except that an entry deleted and set again within one edit keeps its place).
     for (const [key, value] of this.base) {
       if (!this.changes.has(key)) yield [key, value];
       else {
