@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SharedMap } from '../../../src/renderer/editor/shared-map';
 
-type Op = { set: [number, string] } | { delete: number };
 const op = fc.oneof(fc.record({ set: fc.tuple(fc.integer({ min: 0, max: 30 }), fc.string({ maxLength: 3 })) }), fc.record({ delete: fc.integer({ min: 0, max: 30 }) }));
 
 describe('the shared map of annotation data', () => {
