@@ -22,6 +22,7 @@ import { DocPositions } from './positions';
 import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
 import { docToText, replaceWithText, textToDoc } from './text-doc';
+import { ANNOTATION_EDGES } from '../../core/mapping';
 
 // The types a caller of the editor meets, from here: callers need no other editor module.
 export type { AnnotationData } from './annotation-step';
@@ -156,8 +157,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       // which is the store's text once the changes queued before are applied.
       const rest = tr.mapping.slice(i + 1);
       const positions = DocPositions.of(tr.doc);
-      const from = 'from' in op ? rest.map(op.from, 1) : 0;
-      const to = 'to' in op ? Math.max(from, rest.map(op.to, -1)) : 0;
+      const from = 'from' in op ? rest.map(op.from, ANNOTATION_EDGES.start) : 0;
+      const to = 'to' in op ? Math.max(from, rest.map(op.to, ANNOTATION_EDGES.end)) : 0;
       const start = positions.codePointAt(from);
       const end = positions.codePointAt(to);
       queue.addOperation(() => sendOperation(op, start, end));
