@@ -5,6 +5,7 @@ import { EditError } from '../core/edits';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
+import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
 
 interface EditRow {
@@ -88,6 +89,7 @@ export function appendEdits(
     now,
     documentId,
   );
+  touchDocument(db, documentId, now);
   return { editCount: seq, length: index.length, updatedAt: now, edits };
 }
 

@@ -27,6 +27,7 @@ import { FormatError, type FormatIssue } from './errors';
 import { fileStem, uniqueName } from './file-names';
 import { checkAnnotations, show } from './invariants';
 import { TagCatalog, TagResolver } from './tagpaths';
+import { titleForImport } from '../titles';
 
 /** One exported document: files `${name}.txt` and `${name}.ann`. */
 export interface BratFile {
@@ -195,7 +196,7 @@ export async function importBrat(sources: readonly BratSource[], options: Import
     }
     const documentId = ctx.newId();
     const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues);
-    documents.push(await newDocumentBundle({ id: documentId, title: source.name, sourceName: txtName, text }, annotations, ctx));
+    documents.push(await newDocumentBundle({ id: documentId, title: titleForImport(txtName, text), sourceName: txtName, text }, annotations, ctx));
   }
   return { bundle: { tags: resolver.created, documents }, issues };
 }
