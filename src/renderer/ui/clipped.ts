@@ -8,13 +8,16 @@ export function titleWhenClipped(node: HTMLInputElement | HTMLElement): { destro
     if (node.scrollWidth > node.clientWidth + 1) node.title = text();
     else node.removeAttribute('title');
   };
-  // Checked when it may be read: on pointing and on focus, not on every layout.
+  // Checked when its size changes (the panel is resized, the text grows) and when it may be read.
+  const observer = new ResizeObserver(check);
+  observer.observe(node);
   node.addEventListener('pointerenter', check);
-  node.addEventListener('focus', check);
+  node.addEventListener('change', check);
   return {
     destroy() {
+      observer.disconnect();
       node.removeEventListener('pointerenter', check);
-      node.removeEventListener('focus', check);
+      node.removeEventListener('change', check);
     },
   };
 }
