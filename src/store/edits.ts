@@ -5,6 +5,7 @@ import { ChangingText } from '../core/edits';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
+import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
 
 interface EditRow {
@@ -78,5 +79,6 @@ export function appendEdits(
     now,
     documentId,
   );
+  touchDocument(db, documentId, now);
   return { editCount: seq, length: text.length, updatedAt: now, edits };
 }
