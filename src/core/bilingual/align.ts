@@ -8,7 +8,7 @@
 // aligned with its counterpart: machine translation keeps paragraphs.
 
 import { anchorSetOf, anchorsOf } from './anchors';
-import { splitSentences } from './sentences';
+import { isCjk, splitSentences } from './sentences';
 import { IndexedText } from './text-spans';
 import type { AlignmentLink, Span } from './types';
 
@@ -29,14 +29,22 @@ interface Sentence {
 }
 
 // Bead types: [source sentences, translation sentences, prior probability].
+// Machine translation keeps sentences one to one far more than a human
+// translator does, and merges or drops one now and then; 2-2 is rare.
 const BEADS: readonly (readonly [number, number, number])[] = [
-  [1, 1, 0.89],
-  [1, 0, 0.005],
-  [0, 1, 0.005],
-  [2, 1, 0.0445],
-  [1, 2, 0.0445],
-  [2, 2, 0.011],
+  [1, 1, 0.9],
+  [1, 0, 0.01],
+  [0, 1, 0.01],
+  [2, 1, 0.04],
+  [1, 2, 0.04],
+  [2, 2, 0.002],
 ];
+/**
+ * A dropped or added sentence is one event whatever its length: past this
+ * many deviations its length no longer adds cost (Gale–Church's squared
+ * penalty would otherwise glue every omitted sentence to a neighbour).
+ */
+const MAX_GAP_DELTA = 1;
 const BEAD_COST = BEADS.map(([, , p]) => -Math.log(p));
 const ANCHOR_WEIGHT = 1.5;
 
@@ -85,12 +93,27 @@ function sentencesOf(text: IndexedText, language: string, given: Span[] | undefi
     previousEnd = span.end;
     return {
       span,
-      length: content.replace(/\s+/g, '').length,
+      length: lengthOf(content, language),
       anchors: isSource ? anchorsOf(content, language) : [],
       offers: isSource ? new Set<string>() : anchorSetOf(content, language),
       paragraph,
     };
   });
+}
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * A sentence's length for the length model. In CJK text a run of Latin
+ * letters or digits (a name, a URL, a figure) is as long as it will be in the
+ * translation, not three times longer as a Han character's share is: it
+ * counts a third.
+ */
+function lengthOf(content: string, language: string): number {
+  const visible = content.replace(/\s+/g, '').length;
+  if (!isCjk(language)) return visible;
+  const cjk = content.match(CJK_CHAR)?.length ?? 0;
+  return cjk + (visible - cjk) / 3;
 }
 
 /** Pairs of sentence lists to align separately: one per paragraph when the counts match, else all. */
@@ -110,9 +133,8 @@ function reestimate(links: SentenceLink[], src: Sentence[], tgt: Sentence[], mod
   const ratio = sum(ones.map((l) => l.translation[0]!)) / Math.max(1, sum(ones.map((l) => l.source[0]!)));
   const squares = ones.map((l) => (l.translation[0]!.length - ratio * l.source[0]!.length) ** 2 / Math.max(1, l.source[0]!.length));
   squares.sort((a, b) => a - b);
-  // Trim the worst tenth: a few misaligned pairs would otherwise blow the variance up.
-  const kept = squares.slice(0, Math.max(1, Math.ceil(squares.length * 0.9)));
-  const variance = kept.reduce((a, b) => a + b, 0) / kept.length;
+  // The median of a squared normal deviate is 0.455 σ²: robust to the few misaligned pairs.
+  const variance = squares[squares.length >> 1]! / 0.455;
   const fallback = sum(tgt) / Math.max(1, sum(src));
   return { ratio: ratio || fallback, variance: Math.min(50 * ratio, Math.max(0.5 * ratio, variance)) };
 }
@@ -128,7 +150,8 @@ function tail(z: number): number {
 function lengthCost(l1: number, l2: number, model: LengthModel): number {
   if (l1 === 0 && l2 === 0) return 0;
   const mean = (l1 + l2 / model.ratio) / 2;
-  const delta = (l2 - l1 * model.ratio) / Math.sqrt(Math.max(1, mean) * model.variance);
+  let delta = (l2 - l1 * model.ratio) / Math.sqrt(Math.max(1, mean) * model.variance);
+  if (l1 === 0 || l2 === 0) delta = Math.min(MAX_GAP_DELTA, Math.abs(delta));
   return -Math.log(tail(delta));
 }
 

@@ -5,7 +5,7 @@
 import { findNumbers } from './numbers';
 import { isCjk } from './sentences';
 
-export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'，。、；：！？）)\]]+[^\s<>"'，。、；：！？）).,;:!?\]]/giu;
+export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[\w\-.~:/?#[\]@!$&'()*+,;=%]*[\w\-~/#=%&]/giu;
 export const EMAIL_PATTERN = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
 /** A run of Latin letters and digits with at least one letter, possibly joined by . - _ / & (5G, COVID-19, ASML, iPhone). */
 export const LATIN_TOKEN = /(?<![\p{L}\p{Nd}])[A-Za-z\d][A-Za-z\d]*(?:[-_./&'][A-Za-z\d]+)*/gu;
@@ -21,7 +21,9 @@ export function anchorsOf(text: string, language: string): string[] {
   for (const m of text.matchAll(EMAIL_PATTERN)) anchors.push(`u:${m[0].toLowerCase()}`);
   // In a language written in Latin script every word is Latin: only CJK sources name things this way.
   if (isCjk(language)) {
-    for (const m of text.matchAll(LATIN_TOKEN)) if (/[A-Za-z]/.test(m[0]) && m[0].length >= 2) anchors.push(`w:${m[0].toLowerCase()}`);
+    // Without the URLs and addresses, whose parts would count twice.
+    const rest = text.replace(URL_PATTERN, ' ').replace(EMAIL_PATTERN, ' ');
+    for (const m of rest.matchAll(LATIN_TOKEN)) if (/[A-Za-z]/.test(m[0]) && m[0].length >= 2) anchors.push(`w:${m[0].toLowerCase()}`);
   }
   return anchors;
 }
