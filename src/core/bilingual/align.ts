@@ -26,6 +26,8 @@ interface Sentence {
   anchors: string[];
   offers: Set<string>;
   paragraph: number;
+  /** Ends with a semicolon rather than a full stop, question or exclamation mark. */
+  semicolon: boolean;
 }
 
 // Bead types: [source sentences, translation sentences, prior probability].
@@ -46,7 +48,18 @@ const BEADS: readonly (readonly [number, number, number])[] = [
  */
 const MAX_GAP_DELTA = 1;
 const BEAD_COST = BEADS.map(([, , p]) => -Math.log(p));
+/**
+ * Merging two source sentences into one translation sentence is likely when
+ * the first ends with a semicolon (English keeps ； as ;) and unlikely when it
+ * ends with a full stop, which machine translation keeps: there a merge is
+ * more often a dropped sentence.
+ */
+const SEMICOLON_MERGE_COST = -Math.log(0.1);
+const FULL_STOP_MERGE_COST = -Math.log(0.005);
 const ANCHOR_WEIGHT = 1.5;
+/** Gale and Church's variance (6.8 at a ratio of 1), scaled with the ratio; and how many links it weighs. */
+const PRIOR_VARIANCE_PER_RATIO = 6.8;
+const PRIOR_LINKS = 10;
 
 /** Aligns the sentences of `source` with those of `translation`. */
 export function alignTexts(source: string, translation: string, options: AlignOptions): AlignmentLink[] {
@@ -56,7 +69,7 @@ export function alignTexts(source: string, translation: string, options: AlignOp
     return [...src.map((s) => ({ source: s.span, translation: null })), ...tgt.map((t) => ({ source: null, translation: t.span }))];
   }
   const ratio = sum(tgt) / Math.max(1, sum(src));
-  let model: LengthModel = { ratio, variance: 6.8 * ratio };
+  let model: LengthModel = { ratio, variance: PRIOR_VARIANCE_PER_RATIO * ratio };
   const groups = paragraphGroups(src, tgt);
   let links = groups.flatMap(([s, t]) => alignSentences(s, t, model));
   model = reestimate(links, src, tgt, model);
@@ -97,6 +110,7 @@ function sentencesOf(text: IndexedText, language: string, given: Span[] | undefi
       anchors: isSource ? anchorsOf(content, language) : [],
       offers: isSource ? new Set<string>() : anchorSetOf(content, language),
       paragraph,
+      semicolon: /[；;]\s*$/.test(content),
     };
   });
 }
@@ -134,9 +148,12 @@ function reestimate(links: SentenceLink[], src: Sentence[], tgt: Sentence[], mod
   const squares = ones.map((l) => (l.translation[0]!.length - ratio * l.source[0]!.length) ** 2 / Math.max(1, l.source[0]!.length));
   squares.sort((a, b) => a - b);
   // The median of a squared normal deviate is 0.455 σ²: robust to the few misaligned pairs.
-  const variance = squares[squares.length >> 1]! / 0.455;
+  const measured = squares[squares.length >> 1]! / 0.455;
   const fallback = sum(tgt) / Math.max(1, sum(src));
-  return { ratio: ratio || fallback, variance: Math.min(50 * ratio, Math.max(0.5 * ratio, variance)) };
+  const r = ratio || fallback;
+  // Shrunk toward a prior worth PRIOR_LINKS links, so a short text's few pairs do not make the model overconfident.
+  const variance = (PRIOR_LINKS * PRIOR_VARIANCE_PER_RATIO * r + ones.length * measured) / (PRIOR_LINKS + ones.length);
+  return { ratio: r, variance: Math.min(50 * r, Math.max(0.5 * r, variance)) };
 }
 
 /** The two-sided tail probability of a standard normal beyond |z| (Abramowitz–Stegun 26.2.17). */
@@ -194,7 +211,8 @@ function alignSentences(src: Sentence[], tgt: Sentence[], model: LengthModel): S
         if (prev < 0 || cost[prev] === Infinity) continue;
         const s = src.slice(i - di, i);
         const t = tgt.slice(j - dj, j);
-        const c = cost[prev]! + BEAD_COST[b]! + lengthCost(sum(s), sum(t), model) + anchorCost(s, t);
+        const prior = di === 2 ? (s[0]!.semicolon ? SEMICOLON_MERGE_COST : FULL_STOP_MERGE_COST) + (dj === 2 ? BEAD_COST[b]! - BEAD_COST[3]! : 0) : BEAD_COST[b]!;
+        const c = cost[prev]! + prior + lengthCost(sum(s), sum(t), model) + anchorCost(s, t);
         if (c < best) {
           best = c;
           bestBead = b;

@@ -32,6 +32,8 @@ const STARTERS = new Set([
   'the', 'a', 'an', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'in', 'on', 'at',
   'but', 'and', 'so', 'as', 'according', 'meanwhile', 'however', 'after', 'before', 'since', 'while', 'when', 'if', 'his', 'her',
   'their', 'our', 'one', 'some', 'many', 'most', 'all', 'both', 'last', 'next', 'for', 'with', 'by', 'from', 'to', 'of', 'also',
+  'then', 'now', 'today', 'yesterday', 'here', 'what', 'why', 'how', 'who', 'where', 'such', 'each', 'every', 'only', 'although',
+  'because', 'despite', 'during', 'under', 'other', 'no', 'not', 'yet', 'still', 'earlier', 'later', 'officials', 'analysts',
 ]);
 
 interface Utf16Span {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { alignTexts } from '../../../src/core/bilingual/align';
+import type { AlignmentLink } from '../../../src/core/bilingual/types';
+
+const options = { sourceLanguage: 'zh', translationLanguage: 'en' };
+const show = (source: string, translation: string, links: AlignmentLink[]) =>
+  links.map((l) => [l.source ? [...source].slice(l.source.start, l.source.end).join('') : null, l.translation ? [...translation].slice(l.translation.start, l.translation.end).join('') : null]);
+
+describe('alignment', () => {
+  it('links sentences one to one when the translation keeps them', () => {
+    const source = '今天天气很好。我们去公园散步。公园里有很多人。';
+    const translation = 'The weather is nice today. We went for a walk in the park. There were many people in the park.';
+    expect(show(source, translation, alignTexts(source, translation, options))).toEqual([
+      ['今天天气很好。', 'The weather is nice today.'],
+      ['我们去公园散步。', 'We went for a walk in the park.'],
+      ['公园里有很多人。', 'There were many people in the park.'],
+    ]);
+  });
+
+  it('finds a dropped sentence and a sentence split in two', () => {
+    const pairs: [string, string | null][] = [
+      ['国家统计局发布数据显示，前三季度工业增加值同比增长5.8%。', 'Data from the National Bureau of Statistics showed that industrial value added grew 5.8% year on year in the first three quarters.'],
+      ['其中，高技术制造业增加值增长9.6%，比上半年加快0.4个百分点。', 'The value added of high-tech manufacturing grew by 9.6%, 0.4 percentage points faster than in the first half.'],
+      ['一些分析人士认为，这一势头有望在第四季度延续。', 'Some analysts believe that this momentum is expected to continue in the fourth quarter.'],
+      ['同时，央行将继续保持流动性合理充裕。', null],
+      ['全国城镇新增就业1022万人，完成全年目标的93%。', 'A total of 10.22 million new urban jobs were created, completing 93% of the annual target.'],
+      ['据海关总署统计，11月份出口额为3.2万亿元，其中对东盟出口增长了百分之十二。', 'According to customs, exports in November were 3.2 trillion yuan. Exports to ASEAN grew by 12%.'],
+      ['专家预计，全年经济增长目标有望顺利实现。', 'Experts expect that the annual economic growth target will be achieved smoothly.'],
+    ];
+    const source = pairs.map(([zh]) => zh).join('');
+    const translation = pairs.flatMap(([, en]) => (en ? [en] : [])).join(' ');
+    expect(show(source, translation, alignTexts(source, translation, options))).toEqual(pairs);
+  });
+
+  it('covers every sentence of both texts once, in order, in code points', () => {
+    const source = '𠮷野家开业了。第二句话在这里。\n第三句。';
+    const translation = 'Yoshinoya opened. The second sentence is here.\nThe third.';
+    const links = alignTexts(source, translation, options);
+    expect(links.map((l) => l.source)).toEqual([{ start: 0, end: 7 }, { start: 7, end: 15 }, { start: 16, end: 20 }]);
+    expect(links.map((l) => l.translation)).toEqual([{ start: 0, end: 17 }, { start: 18, end: 46 }, { start: 47, end: 57 }]);
+  });
+
+  it('gives every sentence a side of its own when the other text is empty', () => {
+    expect(alignTexts('一句。两句。', '', options)).toEqual([
+      { source: { start: 0, end: 3 }, translation: null },
+      { source: { start: 3, end: 6 }, translation: null },
+    ]);
+  });
+});
