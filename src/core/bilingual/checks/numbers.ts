@@ -34,7 +34,7 @@ export function checkNumbers(pair: BilingualPair): BilingualFinding[] {
     for (let i = 0; i < pairs; i++) {
       const s = missing[i]!;
       const t = extra[i]!;
-      const replacement = missing.length === 1 && extra.length === 1 && s.kind === t.kind ? formatEnglishLike(s.kind, s.value, t.text) : null;
+      const replacement = missing.length === 1 && extra.length === 1 && numeric(s) && numeric(t) ? formatEnglishLike(s.kind, s.value, t.text) : null;
       const tSpan = within(translationSpan, t);
       findings.push({
         rule: NUMBERS_RULE,
@@ -73,6 +73,11 @@ export function checkNumbers(pair: BilingualPair): BilingualFinding[] {
     }
   }
   return findings;
+}
+
+/** Plain numbers, percent and points can be rewritten into each other; dates cannot. */
+function numeric(m: NumberMention): boolean {
+  return m.kind === 'number' || m.kind === 'percent' || m.kind === 'points';
 }
 
 function quote(m: NumberMention): string {
