@@ -99,6 +99,7 @@ describe('the XLIFF structure check used above', () => {
     expect(validXliffStructure('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="zh" datatype="x"><body><trans-unit><target state="done">x</target><source>y</source></trans-unit></body></file></xliff>')).toEqual([
       '<trans-unit> without id',
       'trans-unit null does not start with <source>',
+      'trans-unit null: <target> out of order',
       'state done is not an XLIFF 1.2 state',
     ]);
     expect(validXliffStructure('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh"><file id="f"><unit id="u"><segment state="edited"><target>x</target><source>y</source></segment></unit></file></xliff>')).toEqual([
