@@ -7,7 +7,7 @@
 // When both texts have the same number of paragraphs, each paragraph is
 // aligned with its counterpart: machine translation keeps paragraphs.
 
-import { anchorSetOf, anchorsOf } from './anchors';
+import { anchorSetOf, anchorsOf, figuresOf } from './anchors';
 import { isCjk, splitSentences } from './sentences';
 import { IndexedText } from './text-spans';
 import type { AlignmentLink, Span } from './types';
@@ -107,8 +107,8 @@ function sentencesOf(text: IndexedText, language: string, given: Span[] | undefi
     return {
       span,
       length: lengthOf(content, language),
-      anchors: isSource ? anchorsOf(content, language) : [],
-      offers: isSource ? new Set<string>() : anchorSetOf(content, language),
+      anchors: isSource ? anchorsOf(content, language) : figuresOf(content, language),
+      offers: anchorSetOf(content, language),
       paragraph,
       semicolon: /[；;]\s*$/.test(content),
     };
@@ -179,6 +179,10 @@ function anchorCost(source: Sentence[], translation: Sentence[]): number {
       const found = translation.some((t) => t.offers.has(anchor));
       cost += found ? -ANCHOR_WEIGHT : translation.length > 0 ? ANCHOR_WEIGHT : 0;
     }
+  }
+  // A figure in the translation that the linked source lacks speaks against the link (found ones were counted above).
+  if (source.length > 0) {
+    for (const t of translation) for (const anchor of t.anchors) if (!source.some((s) => s.offers.has(anchor))) cost += ANCHOR_WEIGHT;
   }
   return cost;
 }

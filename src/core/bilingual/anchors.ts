@@ -40,3 +40,10 @@ export function anchorSetOf(text: string, language: string): Set<string> {
   for (const m of text.matchAll(LATIN_TOKEN)) if (/[A-Za-z]/.test(m[0])) set.add(`w:${m[0].toLowerCase()}`);
   return set;
 }
+
+/** The figures of a translation sentence written in digits (words such as "one" are too loose to count against a link). */
+export function figuresOf(text: string, language: string): string[] {
+  return findNumbers(text, language)
+    .filter((m) => !m.words && !(m.kind === 'number' && m.value === 1))
+    .flatMap((m) => m.keys);
+}
