@@ -137,7 +137,11 @@ function paragraphGroups(src: Sentence[], tgt: Sentence[]): [Sentence[], Sentenc
   const groups: [Sentence[], Sentence[]][] = Array.from({ length: count(src) }, () => [[], []]);
   for (const s of src) groups[s.paragraph]![0].push(s);
   for (const t of tgt) groups[t.paragraph]![1].push(t);
-  return groups;
+  // Equal counts by coincidence (a heading dropped, two paragraphs merged elsewhere) show as a paragraph
+  // far longer or shorter than the document's ratio: then trust no paragraph break.
+  const ratio = sum(tgt) / Math.max(1, sum(src));
+  const fits = groups.every(([s, t]) => Math.abs(Math.log((sum(t) + 10 * ratio) / (ratio * sum(s) + 10 * ratio))) < 0.35);
+  return fits ? groups : [[src, tgt]];
 }
 
 /** The ratio and variance seen on the confident (1-1) links of a first pass. */

@@ -40,6 +40,16 @@ describe('alignment', () => {
     expect(links.map((l) => l.translation)).toEqual([{ start: 0, end: 17 }, { start: 18, end: 46 }, { start: 47, end: 57 }]);
   });
 
+  it('does not trust paragraph breaks that the two texts place differently', () => {
+    const source = '第一段第一句话在这里。第一段第二句话也在这里。\n第二段只有一句话。';
+    const translation = 'The first sentence of paragraph one is here.\nThe second sentence of paragraph one is also here. Paragraph two has only one sentence.';
+    expect(show(source, translation, alignTexts(source, translation, options))).toEqual([
+      ['第一段第一句话在这里。', 'The first sentence of paragraph one is here.'],
+      ['第一段第二句话也在这里。', 'The second sentence of paragraph one is also here.'],
+      ['第二段只有一句话。', 'Paragraph two has only one sentence.'],
+    ]);
+  });
+
   it('gives every sentence a side of its own when the other text is empty', () => {
     expect(alignTexts('一句。两句。', '', options)).toEqual([
       { source: { start: 0, end: 3 }, translation: null },
