@@ -3,7 +3,7 @@
 // tbx; a term marked deprecated or forbidden becomes a forbidden variant).
 
 import type { Element } from '@xmldom/xmldom';
-import { childElements, parseXml, XmlError } from './xml';
+import { childElements, descendantsWhere, parseXml, XmlError } from './xml';
 
 export interface GlossaryEntry {
   source: string;
@@ -85,15 +85,15 @@ export function glossaryFromTbx(text: string, sourceLanguage: string, targetLang
   if (!/^(martif|tbx)$/.test(root.localName ?? '')) return { ok: false, error: new GlossaryError(`not a TBX file (root element <${root.tagName}>)`) };
   const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
   const entries: GlossaryEntry[] = [];
-  for (const concept of descendants(root, (e) => e.localName === 'termEntry' || e.localName === 'conceptEntry')) {
+  for (const concept of descendantsWhere(root, (e) => e.localName === 'termEntry' || e.localName === 'conceptEntry')) {
     const terms = new Map<string, { preferred: string[]; forbidden: string[] }>();
     for (const langSet of childElements(concept).filter((e) => e.localName === 'langSet' || e.localName === 'langSec')) {
       const lang = primary(langSet.getAttribute('xml:lang') ?? '')!;
       const bucket = terms.get(lang) ?? { preferred: [], forbidden: [] };
       for (const termHolder of childElements(langSet).filter((e) => /^(tig|ntig|termSec)$/.test(e.localName ?? ''))) {
-        const term = descendants(termHolder, (e) => e.localName === 'term')[0]?.textContent?.trim();
+        const term = descendantsWhere(termHolder, (e) => e.localName === 'term')[0]?.textContent?.trim();
         if (!term) continue;
-        const status = descendants(termHolder, (e) => e.localName === 'termNote' && /administrativeStatus|normativeAuthorization/.test(e.getAttribute('type') ?? ''))[0]?.textContent ?? '';
+        const status = descendantsWhere(termHolder, (e) => e.localName === 'termNote' && /administrativeStatus|normativeAuthorization/.test(e.getAttribute('type') ?? ''))[0]?.textContent ?? '';
         (/deprecated|superseded|forbidden|notRecommended/i.test(status) ? bucket.forbidden : bucket.preferred).push(term);
       }
       terms.set(lang, bucket);
@@ -101,22 +101,10 @@ export function glossaryFromTbx(text: string, sourceLanguage: string, targetLang
     const source = terms.get(primary(sourceLanguage)!);
     const target = terms.get(primary(targetLanguage)!);
     if (!source || !target || target.preferred.length === 0) continue;
-    const note = descendants(concept, (e) => e.localName === 'descrip' || e.localName === 'note')[0]?.textContent?.trim() ?? '';
+    const note = descendantsWhere(concept, (e) => e.localName === 'descrip' || e.localName === 'note')[0]?.textContent?.trim() ?? '';
     for (const term of source.preferred) entries.push({ source: term, target: target.preferred[0]!, forbidden: target.forbidden, note });
   }
   return { ok: true, entries };
-}
-
-function descendants(root: Element, match: (e: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
-    for (const child of childElements(e)) {
-      if (match(child)) out.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  return out;
 }
 
 /** The glossary as CSV, readable back by glossaryFromCsv. */

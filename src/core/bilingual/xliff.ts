@@ -331,5 +331,3 @@ export function targetsFromTranslation(document: XliffDocument, translation: str
   });
   return updates;
 }
-
-export { NS_12 as XLIFF_12_NAMESPACE, NS_2 as XLIFF_2_NAMESPACE };

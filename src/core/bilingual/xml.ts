@@ -51,17 +51,22 @@ export function children(parent: Node, localName: string): Element[] {
   return childElements(parent).filter((e) => e.localName === localName);
 }
 
-/** Every element below `root` with this local name, in document order. */
-export function descendantsNamed(root: Node, localName: string): Element[] {
+/** Every element below `root` that `match` accepts, in document order. */
+export function descendantsWhere(root: Node, match: (element: Element) => boolean): Element[] {
   const out: Element[] = [];
   const walk = (node: Node) => {
     for (const child of childElements(node)) {
-      if (child.localName === localName) out.push(child);
+      if (match(child)) out.push(child);
       walk(child);
     }
   };
   walk(root);
   return out;
+}
+
+/** Every element below `root` with this local name, in document order. */
+export function descendantsNamed(root: Node, localName: string): Element[] {
+  return descendantsWhere(root, (e) => e.localName === localName);
 }
 
 /**

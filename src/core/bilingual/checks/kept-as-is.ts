@@ -9,8 +9,12 @@ import type { BilingualFinding } from '../types';
 
 export const KEPT_AS_IS_RULE = 'kept-as-is';
 
-// Latin words Chinese writers use that English spells otherwise.
-const TRANSLATED = new Set(['app', 'vs', 'pk', 'ok', 'vip', 'diy', 'ktv', 'wifi', 'mv', 'ps', 'qq']);
+// Latin words Chinese writers use that English spells otherwise: loanwords, units
+// (公里 is often written km, and English may spell it out), quarters (Q3 = third quarter).
+const TRANSLATED = new Set([
+  'app', 'vs', 'pk', 'ok', 'vip', 'diy', 'ktv', 'wifi', 'mv', 'ps', 'q1', 'q2', 'q3', 'q4',
+  'km', 'kg', 'cm', 'mm', 'kw', 'kwh', 'mw', 'gw', 'gwh', 'mwh', 'ml', 'mg', 'ha', 'sq',
+]);
 
 interface Item {
   text: string;
