@@ -57,3 +57,34 @@ describe('alignment', () => {
     ]);
   });
 });
+
+describe('alignment on any input', () => {
+  it('covers every sentence of both texts exactly once, in order, with ranges inside the texts', async () => {
+    const fc = await import('fast-check');
+    const zhSentence = fc.stringMatching(/^[一-龥0-9A-Za-z，]{1,30}[。！？；]$/);
+    const enSentence = fc.stringMatching(/^[A-Z][a-z0-9 ,]{0,60}[.!?]$/);
+    fc.assert(
+      fc.property(fc.array(zhSentence, { maxLength: 12 }), fc.array(enSentence, { maxLength: 12 }), (zh, en) => {
+        const source = zh.join('');
+        const translation = en.join(' ');
+        const links = alignTexts(source, translation, options);
+        const covered = (side: 'source' | 'translation') => links.flatMap((l) => (l[side] ? [l[side]!] : []));
+        for (const [side, text] of [['source', source], ['translation', translation]] as const) {
+          const spans = covered(side);
+          spans.forEach((s, i) => {
+            expect(s.start).toBeLessThan(s.end);
+            expect(s.end).toBeLessThanOrEqual([...text].length);
+            if (i > 0) expect(s.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+          });
+          // Everything that is not space lies in some link.
+          const inLinks = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+          [...text].forEach((ch, k) => {
+            if (/\S/.test(ch)) expect(inLinks.has(k)).toBe(true);
+          });
+        }
+        expect(links.every((l) => l.source || l.translation)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -11,6 +11,8 @@ export const NUMBERS_RULE = 'number-mismatch';
 
 export function checkNumbers(pair: BilingualPair): BilingualFinding[] {
   const findings: BilingualFinding[] = [];
+  // Fixes are written in English style; other target languages get the finding without one.
+  const englishTarget = /^en\b/i.test(pair.translationLanguage);
   for (const link of pair.links) {
     if (!link.source || !link.translation) continue;
     // 一 and "one" are mostly "a": never required, never counted as extra.
@@ -34,7 +36,7 @@ export function checkNumbers(pair: BilingualPair): BilingualFinding[] {
     for (let i = 0; i < pairs; i++) {
       const s = missing[i]!;
       const t = extra[i]!;
-      const replacement = missing.length === 1 && extra.length === 1 && numeric(s) && numeric(t) ? formatEnglishLike(s.kind, s.value, t.text) : null;
+      const replacement = englishTarget && missing.length === 1 && extra.length === 1 && numeric(s) && numeric(t) ? formatEnglishLike(s.kind, s.value, t.text) : null;
       const tSpan = within(translationSpan, t);
       findings.push({
         rule: NUMBERS_RULE,
