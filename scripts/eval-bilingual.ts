@@ -30,6 +30,28 @@ function align(doc: GoldDocument, splitter: 'rules' | 'segmenter'): AlignmentLin
 const cp = (text: string, s: { start: number; end: number } | null) => (s ? [...text].slice(s.start, s.end).join('') : '∅');
 
 console.log(`Test set: ${docs.length} documents, ${docs.reduce((n, d) => n + d.links.length, 0)} gold links, ${docs.reduce((n, d) => n + d.findings.length, 0)} gold findings, ${docs.reduce((n, d) => n + [...d.source].length, 0)} source characters.\n`);
+// Every gold link starts a sentence on each side: the share of link starts a splitter finds.
+console.log('| sentence splitter | gold link starts found (zh) | (en) | sentences (zh / en) |\n| --- | --- | --- | --- |');
+for (const [name, split] of [['our rules', splitSentences], ['Intl.Segmenter', segmenterSentences]] as const) {
+  const found = [0, 0];
+  const total = [0, 0];
+  const counts = [0, 0];
+  for (const doc of docs) {
+    (['source', 'translation'] as const).forEach((side, k) => {
+      const text = side === 'source' ? doc.source : doc.translation;
+      const starts = new Set(split(text, side === 'source' ? 'zh' : 'en').map((s) => s.start));
+      counts[k]! += starts.size;
+      for (const link of doc.links) {
+        const span = link[side];
+        if (!span) continue;
+        total[k]!++;
+        if (starts.has(span.start)) found[k]!++;
+      }
+    });
+  }
+  console.log(`| ${name} | ${pct(found[0]! / total[0]!)} (${found[0]}/${total[0]}) | ${pct(found[1]! / total[1]!)} (${found[1]}/${total[1]}) | ${counts[0]} / ${counts[1]} |`);
+}
+console.log();
 console.log('| alignment (link level) | precision | recall |\n| --- | --- | --- |');
 for (const splitter of ['rules', 'segmenter'] as const) {
   let total = EMPTY;
