@@ -8,6 +8,7 @@ export { alignTexts, type AlignOptions } from './align';
 export { mapAlignment, mapAlignmentThrough, annotationRule, type RangeMapper } from './follow-edits';
 export { checkBilingual } from './checks/index';
 export type { BilingualInput } from './pair';
+export { checkPairing, type PairingVerdict } from './pairing';
 export { glossaryFromCsv, glossaryFromTbx, glossaryToCsv, GlossaryError, type GlossaryEntry, type GlossaryResult } from './glossary';
 export * as xliff from './xliff';
 export * as tmx from './tmx';
