@@ -75,7 +75,7 @@ const SCALE_SUFFIX: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百
  */
 export function parseChineseNumeral(numeral: string): number | null {
   const [integer, fraction, extra] = numeral.split('点');
-  if (extra !== undefined || integer === undefined) return null;
+  if (extra !== undefined || !integer) return null;
   let total = 0;
   let section = 0;
   let digit = 0;
@@ -104,7 +104,6 @@ export function parseChineseNumeral(numeral: string): number | null {
     } else return null;
   }
   let value = total + section + digit;
-  if (integer === '' ) return null;
   if (fraction !== undefined) {
     if (fraction === '' || [...fraction].some((ch) => !(ch in CN_DIGITS))) return null;
     value += Number(`0.${[...fraction].map((ch) => CN_DIGITS[ch]).join('')}`);
@@ -125,7 +124,7 @@ function smallNumber(text: string): number | null {
 
 /** Full-width digits and signs to ASCII, keeping every UTF-16 offset. */
 function halfWidth(text: string): string {
-  return text.replace(/[０-９．％，]/g, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : ch === '，' ? '，' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[０-９．％]/g, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 const NUM = '[零〇一二两三四五六七八九十百千万亿]';
@@ -136,7 +135,7 @@ const CN_PERCENT = new RegExp(`百分之((?:\\d+(?:\\.\\d+)?)|${NUM}+(?:点${NUM
 const CN_DIGIT_NUMBER = /(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?(万亿|亿|万|千|百)?(?:多|余)?(%|个百分点|百分点)?/g;
 const CN_NUMERAL = new RegExp(`(第)?(${NUM}(?:[零〇一二两三四五六七八九十百千万亿点]*${NUM})?)(多|余|几)?(个百分点|成(?![为立功员本果长就熟效])|)`, 'g');
 // Words a numeral counts (measure words and units): 三家, 五年, 两千名.
-const CLASSIFIER = /^(个|名|位|家|项|条|次|年|岁|天|日|周|人|元|美元|欧元|英镑|日元|倍|座|所|种|类|批|件|份|台|辆|架|艘|只|头|股|吨|公斤|千克|克|公里|千米|米|厘米|平方|立方|亩|公顷|届|场|轮|期|章|款|层|部|本|篇|首|支|枚|颗|套|季度|小时|分钟|秒|例|起|宗|户|间|张|处|点|大|国|省|城|方|轮)/;
+const CLASSIFIER = /^(个|名|位|家|项|条|次|年|岁|天|日|周|人|元|美元|欧元|英镑|日元|倍|座|所|种|类|批|件|份|台|辆|架|艘|只|头|股|吨|公斤|千克|克|公里|千米|米|厘米|平方|立方|亩|公顷|届|场|轮|期|章|款|层|部|本|篇|首|支|枚|颗|套|季度|小时|分钟|秒|例|起|宗|户|间|张|处|点|大|国|省|城|方)/;
 
 function chineseNumbers(original: string): RawMention[] {
   const text = halfWidth(original);
@@ -157,7 +156,6 @@ function chineseNumbers(original: string): RawMention[] {
     if (monthValue !== null && (monthValue < 1 || monthValue > 12)) continue;
     if (dayValue !== null && (dayValue < 1 || dayValue > 31)) continue;
     if (month !== undefined && monthValue === null) continue;
-    // A bare month needs a digit or a standard month word (not 三个月, which the regex excludes anyway).
     if (!claim(m.index, m.index + m[0].length)) continue;
     const kind: NumberKind = monthValue === null ? 'number' : dayValue === null && year === null ? 'month' : 'date';
     out.push({ start: m.index, end: m.index + m[0].length, kind, value: year ?? NaN, keys: dateKeys(year, monthValue, dayValue), words: !/\d/.test(m[0]) });
