@@ -95,7 +95,8 @@ test('a fix applied with the keyboard, fix all safe, the changes listed, one rev
   const stored = await callApi<{ text: string; originalText: string }>(host, 'documents.get', { id });
   expect(stored.originalText).toBe(original);
   await page.reload();
-  await openDocument(page, 'Riverside');
+  // The address keeps the open document.
+  await expect(page.getByTestId('editor')).toBeVisible();
   expect(await editorText(page)).toBe(stored.text.replace(/\r\n/g, '\n'));
   await page.getByTestId('changes-tab').click();
   await expect(page.getByTestId('edit-item')).toHaveCount(after.length);
@@ -110,7 +111,8 @@ test('a dismissed finding stays dismissed after a reload while its text is uncha
   await page.getByTestId('dismiss-finding').click();
   await expect(repeated).toHaveCount(0);
   await page.reload();
-  await openDocument(page, 'Riverside');
+  // The address keeps the open document.
+  await expect(page.getByTestId('editor')).toBeVisible();
   await expect(page.locator('[data-finding-rule=glued-modal]')).toHaveCount(1);
   await expect(page.locator('[data-finding-rule=repeated-word]')).toHaveCount(0);
 });

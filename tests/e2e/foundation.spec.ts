@@ -81,7 +81,8 @@ test('a correction typed in Edit mode persists across a reload and a restart of 
   await expect.poll(async () => (await callApi<{ text: string }>(h, 'documents.get', { id: doc.id })).text).toBe(expected);
 
   await page.reload();
-  await openDocument(page);
+  // The address keeps the open document.
+  await expect(page.getByTestId('editor')).toBeVisible();
   expect(await editorText(page)).toBe(expected.replace('\r\n', '\n'));
 
   await h.stop();

@@ -2,7 +2,7 @@
 // rule as annotations. The rule lives in core/edits today and is moving to a
 // module of its own: `RangeMapper` is the one seam to point at it.
 
-import { mapRange } from '../edits';
+import { mapRange } from '../mapping';
 import type { TextChange } from '../model';
 import type { AlignmentLink, Span } from './types';
 
