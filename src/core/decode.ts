@@ -23,7 +23,7 @@ export type DecodeResult =
 export function decodeText(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES): DecodeResult {
   if (bytes.length === 0) return fail('empty', 'the file is empty');
   if (bytes.length > maxBytes) {
-    return fail('too_large', `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for one document`);
+    return fail('too_large', `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for ${maxBytes === MAX_DOCUMENT_BYTES ? 'one document' : 'one file'}`);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');

@@ -255,3 +255,16 @@ describe('quotes', () => {
     expect(() => call('annotations.create', { documentId: doc.id, start: 13, end: 18 })).toThrow(/outside the document \(length 17\)/);
   });
 });
+
+describe('a full disk', () => {
+  it('is a workspace error saying nothing was saved, and the workspace is unchanged', async () => {
+    const { ws, dispatch } = await workspace();
+    const before = (ws.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    // SQLite answers SQLITE_FULL when the file may not grow: as a full disk does.
+    const pages = ws.db.pragma('page_count', { simple: true }) as number;
+    ws.db.pragma(`max_page_count = ${pages}`);
+    const envelope = dispatch('documents.create', { title: 'Big', text: 'x'.repeat(1_000_000) }) as Envelope<unknown>;
+    expect(envelope).toEqual({ ok: false, error: { code: 'workspace', message: `the disk is full; nothing was saved (${ws.path})` } });
+    expect((ws.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(before);
+  });
+});

@@ -2,11 +2,12 @@
 // them, for brat) into the workspace, all in one transaction. Prints the ids
 // of the documents created, one a line; what was left out goes to stderr.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importFormats, type ImportFormat } from '../../api/common/contract';
 import { importFiles, type IncomingFile } from '../../api/node/transfer';
 import type { FormatIssue } from '../../core/formats';
+import { importFileTooLarge } from '../../core/limits';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { fail } from './check';
 import { currentAuthor, openWorkspaceFromOptions } from '../workspace-option';
@@ -61,6 +62,9 @@ async function readInputs(paths: readonly string[]): Promise<IncomingFile[]> {
       const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.'));
       if (entries.length === 0) throw new Error(`${path} is a folder with no files in it`);
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) files.push(await readOne(join(path, entry.name)));
+    } else if (!info.isFile()) {
+      // Before opening: opening a pipe waits for a writer, reading a device never ends.
+      throw new Error(`${path} is not a regular file (a device, pipe or socket); import reads files only`);
     } else {
       files.push(await readOne(path));
     }
@@ -68,6 +72,27 @@ async function readInputs(paths: readonly string[]): Promise<IncomingFile[]> {
   return files;
 }
 
+/**
+ * Checked on the open file before reading: a device (/dev/zero), a pipe or a
+ * file over the limit is refused instead of read until memory runs out.
+ */
 async function readOne(path: string): Promise<IncomingFile> {
-  return { name: path, bytes: await readFile(path) };
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`${path} is not a regular file (a device, pipe or socket); import reads files only`);
+    const tooLarge = importFileTooLarge(info.size);
+    if (tooLarge !== null) throw new Error(`${path} ${tooLarge}`);
+    // Read no more than was measured, so a file growing meanwhile cannot pass the limit.
+    const bytes = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { name: path, bytes: bytes.subarray(0, filled) };
+  } finally {
+    await handle.close();
+  }
 }
