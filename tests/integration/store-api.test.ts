@@ -227,10 +227,30 @@ describe('tags and taxonomies', () => {
     const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Shanghai and Pudong' });
     call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [city.id] });
     call('annotations.create', { documentId: doc.id, start: 13, end: 19, tagIds: [place.id] });
-    expect(call('tags.usage', { id: place.id })).toEqual({ annotationCount: 2 });
-    expect(call('tags.delete', { id: place.id })).toEqual({ deleted: true, annotationCount: 2 });
+    expect(call('tags.usage', { id: place.id })).toEqual({ annotationCount: 2, tagCount: 2 });
+    expect(call('tags.delete', { id: place.id })).toEqual({ deleted: true, annotationCount: 2, tagCount: 2 });
     expect(call<Tag[]>('tags.list', {}).map((t) => t.name)).not.toContain('City');
     expect(call<Annotation[]>('annotations.list', { documentId: doc.id }).map((a) => a.tagIds)).toEqual([[], []]);
+  });
+});
+
+describe('deleting a tag with tags under it', () => {
+  it('counts the whole subtree: its tags and every annotation that loses one of them', async () => {
+    const { call } = await workspace();
+    const entity = call<Tag>('tags.create', { name: 'Entity', color: '#123456' });
+    const person = call<Tag>('tags.create', { name: 'Person', color: '#123456', parentId: entity.id });
+    const politician = call<Tag>('tags.create', { name: 'Politician', color: '#123456', parentId: person.id });
+    call<Tag>('tags.create', { name: 'Minister', color: '#123456', parentId: politician.id });
+    const other = call<Tag>('tags.create', { name: 'Other', color: '#123456' });
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Li Qiang met Wang Yi in Beijing' });
+    // Only the grandchild is used, twice, once together with a tag outside the subtree.
+    call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [politician.id] });
+    call('annotations.create', { documentId: doc.id, start: 13, end: 20, tagIds: [other.id, politician.id] });
+    call('annotations.create', { documentId: doc.id, start: 24, end: 31, tagIds: [other.id] });
+    expect(call('tags.usage', { id: entity.id })).toEqual({ annotationCount: 2, tagCount: 4 });
+    expect(call('tags.usage', { id: politician.id })).toEqual({ annotationCount: 2, tagCount: 2 });
+    expect(call('tags.delete', { id: entity.id })).toEqual({ deleted: true, annotationCount: 2, tagCount: 4 });
+    expect(call<Annotation[]>('annotations.list', { documentId: doc.id }).map((a) => a.tagIds)).toEqual([[], [other.id], [other.id]]);
   });
 });
 

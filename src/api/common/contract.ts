@@ -181,8 +181,9 @@ export interface Outputs {
   'tags.list': Tag[];
   'tags.create': Tag;
   'tags.update': Tag;
-  'tags.usage': { annotationCount: number };
-  'tags.delete': { deleted: true; annotationCount: number };
+  /** What deleting the tag removes: it and every tag under it (tagCount), and their use on annotationCount annotations. */
+  'tags.usage': { annotationCount: number; tagCount: number };
+  'tags.delete': { deleted: true; annotationCount: number; tagCount: number };
   'tags.addTaxonomy': { added: Tag[] };
   'annotations.list': Annotation[];
   'annotations.create': Annotation;

@@ -131,13 +131,14 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       }),
     'tags.usage': ({ id }) => {
       getTag(db, id);
-      return { annotationCount: countTagUsage(db, id) };
+      const { annotationCount, tagCount } = countTagUsage(db, id);
+      return { annotationCount, tagCount };
     },
     'tags.delete': ({ id }) =>
       tx(() => {
-        const annotationCount = countTagUsage(db, id);
+        const { annotationCount, tagCount } = countTagUsage(db, id);
         deleteTag(db, id);
-        return { deleted: true, annotationCount };
+        return { deleted: true, annotationCount, tagCount };
       }),
 
     'tags.addTaxonomy': ({ name }) => ({ added: tx(() => addTaxonomy(db, name, now())) }),
