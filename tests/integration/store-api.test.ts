@@ -7,7 +7,7 @@ import type { Envelope } from '../../src/api/common/contract';
 import { createDispatch, type Dispatch } from '../../src/api/node/dispatch';
 import { createService } from '../../src/api/node/service';
 import { replayEdits } from '../../src/core/edits';
-import type { Annotation, DocumentRecord, DocumentSummary, Edit, Tag } from '../../src/core/model';
+import type { Annotation, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../src/core/model';
 import { listEdits } from '../../src/store/edits';
 import type { Migration } from '../../src/store/migrations';
 import { migrations } from '../../src/store/migrations';
@@ -78,8 +78,9 @@ describe('opening a workspace', () => {
     const first = await Workspace.open(path);
     first.db.prepare("INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES ('d1', 'Kept', 'x', 'abc', 'abc', 3, 'now', 'now')").run();
     first.close();
+    const latest = migrations.at(-1)!.version;
     const failing: Migration = {
-      version: 2,
+      version: latest + 1,
       description: 'fails on purpose',
       up(db) {
         db.exec('ALTER TABLE documents ADD COLUMN extra TEXT');
@@ -94,7 +95,7 @@ describe('opening a workspace', () => {
     expect(error.message).toMatch(/deliberate failure.*unchanged.*backup is at .*\.backup/);
     const again = await Workspace.open(path);
     open.push(again);
-    expect(again.schemaVersion).toBe(1);
+    expect(again.schemaVersion).toBe(latest);
     const columns = again.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('extra');
     const backupPath = /backup is at (\S+)$/.exec(error.message)![1]!;
@@ -263,6 +264,57 @@ describe('searching across documents', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ documentId: a.id, matchCount: 2 });
     expect(hits[0]!.snippets[0]).toMatchObject({ start: 2, end: 8, match: 'Pudong' });
+  });
+});
+
+describe('searching beyond ASCII (SQLite FTS5, unicode61)', () => {
+  it('finds capitals of any script case-insensitively, with snippets at code point offsets', async () => {
+    const { call } = await workspace();
+    const doc = call<DocumentSummary>('documents.create', { title: 'Cities', text: '🌍 École de Москва, ΑΘΗΝΑ and Straße.' });
+    call('documents.create', { title: 'Other', text: 'Ecole sans accent.' });
+    for (const [query, match, start] of [['école', 'École', 2], ['москва', 'Москва', 11], ['αθηνα', 'ΑΘΗΝΑ', 19], ['STRAßE', 'Straße', 29]] as const) {
+      const hits = call<SearchHit[]>('documents.search', { query });
+      expect(hits.map((h) => h.documentId), query).toEqual([doc.id]);
+      expect(hits[0]!.snippets[0]).toMatchObject({ start, end: start + match.length, match });
+    }
+    // A phrase, and the start of a word.
+    expect(call<SearchHit[]>('documents.search', { query: 'de моск' }).map((h) => h.title)).toEqual(['Cities']);
+  });
+
+  it('folds diacritics only when asked', async () => {
+    const { call } = await workspace();
+    call('documents.create', { title: 'Accent', text: 'École normale' });
+    call('documents.create', { title: 'Plain', text: 'Ecole normale' });
+    expect(call<SearchHit[]>('documents.search', { query: 'ecole' }).map((h) => h.title)).toEqual(['Plain']);
+    expect(call<SearchHit[]>('documents.search', { query: 'ecole', foldDiacritics: true }).map((h) => h.title).sort()).toEqual(['Accent', 'Plain']);
+    expect(call<SearchHit[]>('documents.search', { query: 'école', foldDiacritics: true }).find((h) => h.title === 'Accent')!.snippets[0]).toMatchObject({ match: 'École' });
+  });
+
+  it('keeps the index in step with the current text through edits, renames and deletes', async () => {
+    const { call } = await workspace();
+    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Le maire de Lyon.' });
+    call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 12, end: 16, inserted: 'Ørsted' }] });
+    expect(call<SearchHit[]>('documents.search', { query: 'lyon' })).toEqual([]);
+    expect(call<SearchHit[]>('documents.search', { query: 'ØRSTED' })).toHaveLength(1);
+    call('documents.delete', { id: doc.id });
+    expect(call<SearchHit[]>('documents.search', { query: 'ørsted' })).toEqual([]);
+  });
+
+  it('still finds text in scripts written without spaces, and punctuation', async () => {
+    const { call } = await workspace();
+    call('documents.create', { title: 'Zh', text: '浦东新区的规划' });
+    expect(call<SearchHit[]>('documents.search', { query: '新区' })[0]!.snippets[0]).toMatchObject({ start: 2, end: 4 });
+    expect(call<SearchHit[]>('documents.search', { query: '的规' })).toHaveLength(1);
+  });
+
+  it('a workspace of schema 1 gets its index when opened', async () => {
+    const path = tempPath();
+    const old = await Workspace.open(path, { migrations: migrations.slice(0, 1) });
+    old.db.prepare("INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES ('d', 'Old', '', 'Ça va, ÉTÉ', 'Ça va, ÉTÉ', 10, 'x', 'x')").run();
+    old.close();
+    const { call, ws } = await workspace(path);
+    expect(ws.schemaVersion).toBe(migrations.at(-1)!.version);
+    expect(call<SearchHit[]>('documents.search', { query: 'été' }).map((h) => h.documentId)).toEqual(['d']);
   });
 });
 

@@ -57,7 +57,12 @@ export const inputs = {
   'documents.create': z.strictObject({ title: label(MAX_NAME_LENGTH), text: text.min(1) }),
   'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
   'documents.delete': z.strictObject({ id }),
-  'documents.search': z.strictObject({ query: str().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
+  'documents.search': z.strictObject({
+    query: str().min(1).max(1000),
+    limit: z.number().int().min(1).max(500).default(50),
+    /** "ecole" finds "École" too. */
+    foldDiacritics: z.boolean().default(false),
+  }),
   'edits.list': z.strictObject({ documentId: id }),
   'edits.apply': z.strictObject({
     documentId: id,

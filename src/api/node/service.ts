@@ -88,7 +88,7 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       return { deleted: true };
     },
 
-    'documents.search': ({ query, limit }) => searchDocuments(db, query, limit),
+    'documents.search': ({ query, limit, foldDiacritics }) => searchDocuments(db, query, { limit, foldDiacritics }),
 
     'edits.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
