@@ -82,6 +82,21 @@ export function countTagUsage(db: Database, id: string): TagUsage {
     .get(id) as TagUsage;
 }
 
+/** Levels in the tag's subtree, itself included (a tag without children: 1). */
+export function subtreeHeight(db: Database, id: string): number {
+  return (
+    db
+      .prepare(
+        `WITH RECURSIVE subtree(id, level) AS (
+           SELECT id, 1 FROM tags WHERE id = ?
+           UNION SELECT t.id, s.level + 1 FROM tags t JOIN subtree s ON t.parent_id = s.id
+         )
+         SELECT max(level) AS height FROM subtree`,
+      )
+      .get(id) as { height: number | null }
+  ).height ?? 0;
+}
+
 export function deleteTag(db: Database, id: string): void {
   const result = db.prepare('DELETE FROM tags WHERE id = ?').run(id);
   if (result.changes === 0) throw new NotFoundError(`no tag with id ${id}`);

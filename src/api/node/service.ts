@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { decodeText } from '../../core/decode';
+import { LIMITS } from '../../core/limits';
 import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
@@ -13,7 +14,7 @@ import { appendEdits, listEdits } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
-import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../../store/tags';
+import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
@@ -50,9 +51,13 @@ export function createService({ workspace, author, now = () => new Date().toISOS
 
   const checkTagPlacement = (id: string | null, parentId: string | null, key: string | null): void => {
     if (parentId !== null) {
+      let depth = 1;
       for (let p: string | null = parentId; p !== null; p = getTag(db, p).parentId) {
         if (p === id) throw new RequestError('invalid_input', 'a tag cannot be placed under itself or one of its children');
+        depth++;
       }
+      const below = id === null ? 0 : subtreeHeight(db, id) - 1;
+      if (depth + below > LIMITS.tagDepth) throw new RequestError('invalid_input', `tags go at most ${LIMITS.tagDepth} levels deep`);
     }
     if (key !== null) {
       const holder = listTags(db).find((t) => t.key === key && t.id !== id);

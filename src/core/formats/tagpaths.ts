@@ -65,16 +65,22 @@ export class TagCatalog {
       .sort((a, b) => Number(b.name === name) - Number(a.name === name) || compare(a.id, b.id));
   }
 
-  add(tag: Tag): void {
-    this.byId.set(tag.id, tag);
+  private walkPath(tag: Tag): string {
     const names: string[] = [];
     const seen = new Set<string>();
     // Stops at a missing parent or a cycle; validation reports those.
     for (let t: Tag | undefined = tag; t !== undefined && !seen.has(t.id); t = t.parentId === null ? undefined : this.byId.get(t.parentId)) {
       seen.add(t.id);
-      names.unshift(t.name);
+      names.push(t.name);
     }
-    const path = joinTagPath(names);
+    return joinTagPath(names.reverse());
+  }
+
+  add(tag: Tag): void {
+    this.byId.set(tag.id, tag);
+    // A parent added before gives its path at once (parents come first): no walk up the chain.
+    const parentPath = tag.parentId === null ? undefined : this.paths.get(tag.parentId);
+    const path = parentPath !== undefined ? `${parentPath}${SEPARATOR}${joinTagPath([tag.name])}` : this.walkPath(tag);
     this.paths.set(tag.id, path);
     for (const [map, key] of [
       [this.byPath, path],
