@@ -2,6 +2,7 @@
 // Exit codes: 0 success (and, for `check`, no findings), 1 findings, 2 error.
 
 import { parseCommandLine, type CommandModule } from './args';
+import { forTerminal } from './terminal-text';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check'),
@@ -51,7 +52,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`scholia: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`scholia: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

@@ -101,3 +101,16 @@ describe('import reads only regular files of a size it accepts', () => {
     expect(run.stderr).toMatch(/16 MiB for one document/);
   });
 });
+
+describe('names from files reach the terminal escaped', () => {
+  it('a doccano label that would retitle the window and clear the screen is refused and shown escaped', async () => {
+    const hostile = '\u001b]0;owned\u0007\u001b[2J';
+    const input = join(dir, 'hostile.jsonl');
+    writeFileSync(input, `${JSON.stringify({ text: 'Hello brave new world.', label: [[0, 5, hostile]] })}\n`);
+    const run = await cli(['import', input, '--workspace', join(dir, `esc-${++n}.sqlite`)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('control characters');
+    expect(run.stderr).not.toMatch(/[\u0007\u001b]/);
+    expect(run.stderr).toContain('\\u001b]0;owned\\u0007');
+  });
+});

@@ -10,6 +10,7 @@ import { exportFiles } from '../../api/node/transfer';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { writeAtomically } from '../atomic-write';
 import { refuseProtectedTarget } from '../output-guard';
+import { forTerminal } from '../terminal-text';
 import { openWorkspaceFromOptions } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['all'], values: ['format', 'o', 'output', 'workspace'] };
@@ -31,7 +32,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
   } finally {
     workspace.close();
   }
-  for (const issue of result.omitted) process.stderr.write(`left out: ${issue.record}: ${issue.problem}\n`);
+  for (const issue of result.omitted) process.stderr.write(forTerminal(`left out: ${issue.record}: ${issue.problem}\n`));
   const { files } = result;
   if (output === undefined) {
     if (files.length !== 1) throw new UsageError(`${format} export of these documents is ${files.length} files: give a folder with -o DIR`);

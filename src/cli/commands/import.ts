@@ -10,6 +10,7 @@ import type { FormatIssue } from '../../core/formats';
 import { importFileTooLarge } from '../../core/limits';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { fail } from './check';
+import { forTerminal } from '../terminal-text';
 import { currentAuthor, openWorkspaceFromOptions } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['json'], values: ['format', 'document', 'workspace'] };
@@ -48,7 +49,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
 }
 
 function report(kind: string, issues: readonly FormatIssue[]): void {
-  for (const issue of issues) process.stderr.write(`${kind}: ${issue.record}: ${issue.problem}\n`);
+  for (const issue of issues) process.stderr.write(forTerminal(`${kind}: ${issue.record}: ${issue.problem}\n`));
 }
 
 /** Files as given; a folder stands for the files in it (not its subfolders). */
