@@ -100,7 +100,9 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
   for (const group of groupFiles(files, request.format)) {
     if (group.format === 'brat') {
       const { txt, ann, stem } = group;
-      const result = await importBrat([{ name: stem, txt: txt.bytes, ann: annotationText(ann) }], options(ann.name));
+      // brat writes an empty .ann for a document without annotations.
+      const annText = ann.bytes.length === 0 ? '' : annotationText(ann);
+      const result = await importBrat([{ name: stem, txt: txt.bytes, ann: annText }], options(ann.name));
       units.push({ kind: 'documents', file: `${txt.name} + ${ann.name}`, bundle: result.bundle });
       issues.push(...result.issues);
       continue;
