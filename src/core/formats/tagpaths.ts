@@ -36,6 +36,8 @@ export class TagCatalog {
   private readonly paths = new Map<string, string>();
   private readonly byPath = new Map<string, Tag[]>();
   private readonly byFoldedPath = new Map<string, Tag[]>();
+  /** By folded name, so a label's namesakes are one lookup, not a scan of every tag. */
+  private readonly byFoldedName = new Map<string, Tag[]>();
 
   constructor(tags: readonly Tag[]) {
     for (const tag of tags) this.byId.set(tag.id, tag);
@@ -60,8 +62,8 @@ export class TagCatalog {
   /** Every tag with this name (ignoring ASCII case), at any depth, exact case first, then by id. */
   findByName(name: string): Tag[] {
     const folded = foldCase(name);
-    return [...this.byId.values()]
-      .filter((tag) => foldCase(tag.name) === folded)
+    return [...new Set(this.byFoldedName.get(folded) ?? [])]
+      .filter((tag) => this.byId.get(tag.id) === tag)
       .sort((a, b) => Number(b.name === name) - Number(a.name === name) || compare(a.id, b.id));
   }
 
@@ -85,6 +87,7 @@ export class TagCatalog {
     for (const [map, key] of [
       [this.byPath, path],
       [this.byFoldedPath, foldCase(path)],
+      [this.byFoldedName, foldCase(tag.name)],
     ] as const) {
       const list = map.get(key) ?? [];
       list.push(tag);
