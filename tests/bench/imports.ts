@@ -45,9 +45,9 @@ for (const count of [1000, 2000, 4000]) {
 await measure('native import, 5,000-deep tag chain', (ws) => importFiles(ws, [nativeFile(Array.from({ length: 5000 }, (_, i) => tag(i, i === 0 ? null : `t${i - 1}`)))], request));
 
 const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
-await measure('doccano import, 5,000 labels', (ws) =>
-  importFiles(ws, [file('labels.jsonl', `${JSON.stringify({ text: words.join(' '), label: words.map((w, i) => [i === 0 ? 0 : words.slice(0, i).join(' ').length + 1, 0, `L${i}`]).map(([s, , l], i) => [s, (s as number) + words[i]!.length, l]) })}\n`)], request),
-);
+const starts = words.map((_, i) => words.slice(0, i).reduce((sum, w) => sum + w.length + 1, 0));
+const labels = file('labels.jsonl', `${JSON.stringify({ text: words.join(' '), label: words.map((w, i) => [starts[i]!, starts[i]! + w.length, `L${i}`]) })}\n`);
+await measure('doccano import, 5,000 labels', (ws) => importFiles(ws, [labels], request));
 
 const MiB = 'The minister said the plan will go ahead. '.repeat(Math.ceil((1024 * 1024) / 43)).slice(0, 1024 * 1024);
 await measure(
