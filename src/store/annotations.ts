@@ -209,14 +209,24 @@ export class AnnotationMapper {
   ) {
     this.regions = changedRegions(changes);
     // Annotations reaching into a region (touching it counts) may be touched by a change; the rest only shift.
-    const select = db.prepare('SELECT id, start, end, quote FROM annotations WHERE document_id = ? AND detached = 0 AND start <= ? AND end >= ?');
-    const found = new Map<string, Candidate>();
-    for (const r of this.regions) {
-      for (const row of select.all(documentId, r.oldEnd, r.oldStart) as { id: string; start: number; end: number; quote: string }[]) {
-        if (!found.has(row.id)) found.set(row.id, { ...row, detached: false, touched: false });
+    // One pass over the document's annotations, each placed among the (sorted, disjoint) regions by binary
+    // search: a query per region would scan every annotation before it, regions × annotations in all.
+    const regions = this.regions;
+    const reaches = (start: number, end: number): boolean => {
+      let lo = 0;
+      let hi = regions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (regions[mid]!.oldEnd < start) lo = mid + 1;
+        else hi = mid;
       }
-    }
-    this.candidates = [...found.values()];
+      return lo < regions.length && regions[lo]!.oldStart <= end;
+    };
+    const rows = regions.length === 0 ? [] : (db.prepare('SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0').raw().iterate(documentId) as IterableIterator<[string, number, number]>);
+    const ids: string[] = [];
+    for (const [id, start, end] of rows) if (reaches(start, end)) ids.push(id);
+    const quoteOf = db.prepare('SELECT start, end, quote FROM annotations WHERE id = ?');
+    this.candidates = ids.map((id) => ({ id, ...(quoteOf.get(id) as { start: number; end: number; quote: string }), detached: false, touched: false }));
   }
 
   /** Follows the next change (already applied to the text); `quoteOf` reads the text after it. */
