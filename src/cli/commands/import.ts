@@ -84,15 +84,20 @@ async function readOne(path: string): Promise<IncomingFile> {
     if (!info.isFile()) throw new Error(`${path} is not a regular file (a device, pipe or socket); import reads files only`);
     const tooLarge = importFileTooLarge(info.size);
     if (tooLarge !== null) throw new Error(`${path} ${tooLarge}`);
-    // Read no more than was measured, so a file growing meanwhile cannot pass the limit.
-    const bytes = Buffer.alloc(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+    // Read until the end, but never past the limit: a file may grow meanwhile, and some (in /proc) say size 0.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      filled += bytesRead;
+      total += bytesRead;
+      const grown = importFileTooLarge(total);
+      if (grown !== null) throw new Error(`${path} ${grown.replace(/^is /, 'is over ')}`);
+      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return { name: path, bytes: bytes.subarray(0, filled) };
+    const bytes = Buffer.concat(chunks, total);
+    return { name: path, bytes };
   } finally {
     await handle.close();
   }
