@@ -3,6 +3,7 @@
 
 import { exportFormatIds, formatList, importFormatIds } from '../core/formats/format-list';
 import { parseCommandLine, type CommandModule } from './args';
+import { forTerminal } from './terminal-text';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check'),
@@ -58,7 +59,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`scholia: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`scholia: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

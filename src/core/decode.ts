@@ -17,13 +17,13 @@ export type DecodeResult =
   | { ok: false; error: DecodeError };
 
 /**
- * Decodes UTF-8 (BOM removed) or BOM-marked UTF-16. Anything else — NUL bytes,
+ * Decodes UTF-8 (BOM removed unless keepUtf8Bom) or BOM-marked UTF-16. Anything else — NUL bytes,
  * invalid UTF-8, an empty or oversized file — is refused with the reason.
  */
-export function decodeText(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES): DecodeResult {
+export function decodeText(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES, options: { keepUtf8Bom?: boolean } = {}): DecodeResult {
   if (bytes.length === 0) return fail('empty', 'the file is empty');
   if (bytes.length > maxBytes) {
-    return fail('too_large', `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for one document`);
+    return fail('too_large', `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for ${maxBytes === MAX_DOCUMENT_BYTES ? 'one document' : 'one file'}`);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
@@ -34,7 +34,8 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES): De
   if (bad >= 0) {
     return fail('invalid_utf8', `the file is not valid UTF-8: invalid byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad}`, bad);
   }
-  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+  // brat reads .txt files as plain UTF-8 (Python's "utf-8", not "utf-8-sig"): a leading U+FEFF is a character its offsets count.
+  const text = new TextDecoder('utf-8', { ignoreBOM: options.keepUtf8Bom === true }).decode(bytes);
   if (text.length === 0) return fail('empty', 'the file holds only a byte order mark');
   return { ok: true, text, encoding: 'utf-8', bom };
 }

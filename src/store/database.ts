@@ -156,6 +156,16 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** A write SQLite refused because the disk (or the file's allowed size) is full: the transaction was rolled back. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+export function diskFullError(path: string): WorkspaceError {
+  return new WorkspaceError('disk_full', `the disk is full; nothing was saved (${path})`);
+}
+
 /** The message for a write that gave up waiting for another process's lock. */
 export function busyError(path: string): WorkspaceError {
   return new WorkspaceError('locked', `${path} is busy: another program kept it locked for writing too long; nothing was changed, try again`);

@@ -9,6 +9,7 @@ export type WorkspaceErrorCode =
   | 'locked'
   | 'too_new'
   | 'migration_failed'
+  | 'disk_full'
   | 'cannot_open';
 
 export class WorkspaceError extends Error {

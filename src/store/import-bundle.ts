@@ -13,12 +13,13 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { EditError, replayEdits } from '../core/edits';
 import { FormatError, type FormatIssue, type ImportedBundle } from '../core/formats';
-import type { Annotation, Tag } from '../core/model';
+import type { Annotation, Edit, Tag } from '../core/model';
+import { attributesProblem, EDIT_ORIGIN, LIMITS, longTextProblem, nameProblem, textProblem } from '../core/limits';
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { insertAnnotation } from './annotations';
 import { touchDocument } from './documents';
 import { NotFoundError } from './errors';
-import { getTag, insertTag, listTags, updateTag } from './tags';
+import { getTag, insertTag, updateTag } from './tags';
 import type { Workspace } from './workspace';
 
 /** New documents with their annotations and edits, from one file (or a brat pair). */
@@ -96,6 +97,7 @@ class ImportRun {
     const tagIds = this.writeTags(file, bundle.tags);
     bundle.documents.forEach(({ document, annotations, edits }, i) => {
       const record = `documents[${i}] (${document.id})`;
+      checkDocumentLimits(file, record, document, edits);
       let text: string;
       try {
         text = replayEdits(document.originalText, edits);
@@ -140,6 +142,7 @@ class ImportRun {
     const index = new CodePointIndex(text);
     annotations.forEach((annotation, j) => {
       const record = `${parent}.annotations[${j}] (${annotation.id})`;
+      checkAnnotationLimits(file, record, annotation);
       const { start, end } = annotation;
       if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= index.length)) {
         throw new FormatError({ file, record }, `range [${start}, ${end}) is not within the text (length ${index.length})`);
@@ -165,22 +168,30 @@ class ImportRun {
    */
   private writeTags(file: string, tags: readonly Tag[]): Map<string, string> {
     const map = new Map<string, string>();
+    if (tags.length > LIMITS.tagsPerFile) throw new FormatError({ file }, `it holds ${tags.length} tags, over the limit of ${LIMITS.tagsPerFile} for one file`);
+    const depths = new Map<string, number>();
     tags.forEach((tag, i) => {
-      const record = `tags[${i}] (${tag.name})`;
+      const record = `tags[${i}] (${tag.name.slice(0, 60)})`;
+      checkTagLimits(file, record, tag);
       const parentId = tag.parentId === null ? null : (map.get(tag.parentId) ?? tag.parentId);
       if (parentId !== null && !this.has.tags(parentId)) {
         throw new FormatError({ file, record }, `its parent ${JSON.stringify(tag.parentId)} is neither in the file nor in the workspace`);
       }
+      const depth = (parentId === null ? 0 : (depths.get(parentId) ?? this.depthOf(parentId))) + 1;
+      if (depth > LIMITS.tagDepth) throw new FormatError({ file, record }, `it is ${depth} levels deep, over the limit of ${LIMITS.tagDepth} levels of tags`);
       const sameId = this.has.tags(tag.id) ? getTag(this.db, tag.id) : undefined;
       const same = sameId !== undefined && sameId.parentId === parentId && foldCase(sameId.name) === foldCase(tag.name) ? sameId : this.sibling(parentId, tag.name);
       if (same !== undefined) {
-        map.set(tag.id, this.meet(file, tag, same, sameId === undefined));
+        const met = this.meet(file, tag, same, sameId === undefined);
+        map.set(tag.id, met);
+        depths.set(met, depth);
         return;
       }
       const id = this.freeId('tags', tag.id, `tag ${tag.name}`, file);
       insertTag(this.db, { ...tag, id, parentId, key: this.freeKey(file, tag, null) }, this.now);
       this.ours.add(id);
       map.set(tag.id, id);
+      depths.set(id, depth);
     });
     return map;
   }
@@ -228,9 +239,19 @@ class ImportRun {
     return null;
   }
 
-  /** The workspace's tag of this name (ignoring ASCII case) under this parent. */
+  /** The workspace's tag of this name (ignoring ASCII case) under this parent: one lookup in the unique index. */
   private sibling(parentId: string | null, name: string): Tag | undefined {
-    return listTags(this.db).find((t) => t.parentId === parentId && foldCase(t.name) === foldCase(name));
+    const row = this.db.prepare("SELECT id FROM tags WHERE coalesce(parent_id, '') = ? AND name = ? COLLATE NOCASE").get(parentId ?? '', name) as { id: string } | undefined;
+    return row === undefined ? undefined : getTag(this.db, row.id);
+  }
+
+  /** How deep a workspace tag is (a top-level tag is 1); the workspace keeps to the limit, so the walk is short. */
+  private depthOf(tagId: string): number {
+    let depth = 0;
+    for (let id: string | null = tagId; id !== null && depth <= LIMITS.tagDepth; depth++) {
+      id = (this.db.prepare('SELECT parent_id FROM tags WHERE id = ?').get(id) as { parent_id: string | null } | undefined)?.parent_id ?? null;
+    }
+    return depth;
   }
 
   private inUse(tagId: string): boolean {
@@ -253,4 +274,35 @@ class ImportRun {
 /** ASCII case folding, as the store's NOCASE tells tag names apart. */
 function foldCase(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function refuse(file: string, record: string, problem: string | null): void {
+  if (problem !== null) throw new FormatError({ file, record }, problem);
+}
+
+/** The api's rules for a document (core/limits.ts), which an import may not get round. */
+function checkDocumentLimits(file: string, record: string, document: ImportedBundle['documents'][number]['document'], edits: readonly Edit[]): void {
+  const named = (what: string, problem: string | null) => refuse(file, record, problem && `its ${what} ${problem}`);
+  named('title', nameProblem(document.title, LIMITS.titleLength));
+  named('original text', textProblem(document.originalText));
+  named('text', textProblem(document.text));
+  edits.forEach((edit, k) => {
+    const where = `${record}.edits[${k}]`;
+    if (!EDIT_ORIGIN.test(edit.origin)) refuse(file, where, `its origin ${JSON.stringify(edit.origin.slice(0, 80))} is not manual, revert or rule:<id>`);
+    refuse(file, where, textProblem(edit.inserted) && `its inserted text ${textProblem(edit.inserted)}`);
+    refuse(file, where, nameProblem(edit.author, LIMITS.tagNameLength) && `its author ${nameProblem(edit.author, LIMITS.tagNameLength)}`);
+  });
+}
+
+function checkAnnotationLimits(file: string, record: string, annotation: Annotation): void {
+  if (!annotation.detached && annotation.end === annotation.start) refuse(file, record, 'it covers no text (start equals end) but is not detached');
+  refuse(file, record, longTextProblem(annotation.note, LIMITS.noteLength) && `its note ${longTextProblem(annotation.note, LIMITS.noteLength)}`);
+  refuse(file, record, attributesProblem(annotation.attributes) && `it ${attributesProblem(annotation.attributes)}`);
+  if (annotation.tagIds.length > LIMITS.tagsPerAnnotation) refuse(file, record, `it has ${annotation.tagIds.length} tags, over the limit of ${LIMITS.tagsPerAnnotation}`);
+  refuse(file, record, textProblem(annotation.author) && `its author ${textProblem(annotation.author)}`);
+}
+
+function checkTagLimits(file: string, record: string, tag: Tag): void {
+  refuse(file, record, nameProblem(tag.name, LIMITS.tagNameLength) && `its name ${nameProblem(tag.name, LIMITS.tagNameLength)}`);
+  refuse(file, record, longTextProblem(tag.description, LIMITS.tagDescriptionLength) && `its description ${longTextProblem(tag.description, LIMITS.tagDescriptionLength)}`);
 }

@@ -61,15 +61,40 @@ export function updateTag(db: Database, id: string, changes: Partial<Omit<Tag, '
   return getTag(db, id);
 }
 
-/** How many annotations use the tag or one of its children. */
-export function countTagUsage(db: Database, id: string): number {
-  const row = db
+/** What deleting a tag takes with it: the tag and every tag under it, at any depth. */
+export interface TagUsage {
+  /** The tag itself and all its descendants. */
+  tagCount: number;
+  /** Annotations that hold at least one of those tags (and lose it). */
+  annotationCount: number;
+}
+
+export function countTagUsage(db: Database, id: string): TagUsage {
+  return db
     .prepare(
-      `SELECT count(DISTINCT annotation_id) AS n FROM annotation_tags
-       WHERE tag_id = ? OR tag_id IN (SELECT id FROM tags WHERE parent_id = ?)`,
+      `WITH RECURSIVE subtree(id) AS (
+         SELECT id FROM tags WHERE id = ?
+         UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id
+       )
+       SELECT (SELECT count(*) FROM subtree) AS tagCount,
+              (SELECT count(DISTINCT annotation_id) FROM annotation_tags WHERE tag_id IN (SELECT id FROM subtree)) AS annotationCount`,
     )
-    .get(id, id) as { n: number };
-  return row.n;
+    .get(id) as TagUsage;
+}
+
+/** Levels in the tag's subtree, itself included (a tag without children: 1). */
+export function subtreeHeight(db: Database, id: string): number {
+  return (
+    db
+      .prepare(
+        `WITH RECURSIVE subtree(id, level) AS (
+           SELECT id, 1 FROM tags WHERE id = ?
+           UNION SELECT t.id, s.level + 1 FROM tags t JOIN subtree s ON t.parent_id = s.id
+         )
+         SELECT max(level) AS height FROM subtree`,
+      )
+      .get(id) as { height: number | null }
+  ).height ?? 0;
 }
 
 export function deleteTag(db: Database, id: string): void {

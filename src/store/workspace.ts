@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { busyError, openDatabase, type OpenOptions } from './database';
+import { busyError, diskFullError, isDiskFull, openDatabase, type OpenOptions } from './database';
 import { WorkspaceError } from './errors';
 import { hashDocument, insertDocument, type NewDocument } from './documents';
 import { insertDefaultTags } from './tags';
@@ -50,6 +50,7 @@ export class Workspace {
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw busyError(this.path);
+      if (isDiskFull(error)) throw diskFullError(this.path);
       throw error;
     }
   }

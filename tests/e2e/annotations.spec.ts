@@ -235,7 +235,7 @@ test('tags: create one, add the MQM error types with a severity, and deleting a 
 
   await page.getByTestId('tags-tab').click();
   await page.getByRole('button', { name: 'Delete tag Accuracy' }).click();
-  await expect(page.getByTestId('confirm-dialog')).toContainText('1 annotation uses it');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('1 annotation loses them');
   await page.getByTestId('confirm-button').click();
   await expect(page.locator('[data-testid=tag-row][data-tag-name="Accuracy"]')).toHaveCount(0);
   await expect(page.locator('[data-testid=tag-row][data-tag-name="Mistranslation"]')).toHaveCount(0);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
+import { EDIT_ORIGIN, LIMITS } from '../../core/limits';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
@@ -13,8 +14,9 @@ import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSiz
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 /** Base64 of the largest file accepted (decode.ts MAX_DOCUMENT_BYTES), plus slack. */
 const MAX_BASE64_LENGTH = Math.ceil((16 * 1024 * 1024) / 3) * 4 + 4;
-const MAX_NAME_LENGTH = 200;
-const MAX_NOTE_LENGTH = 100_000;
+// The limits are core's (core/limits.ts), shared with every importer.
+const MAX_NAME_LENGTH = LIMITS.titleLength;
+const MAX_NOTE_LENGTH = LIMITS.noteLength;
 
 // SQLite keeps text as UTF-8, which cannot hold half a surrogate pair: it would come back as U+FFFD,
 // silently changed. So every string that is stored must be well-formed.
@@ -31,7 +33,9 @@ const label = (max: number) =>
 const text = str().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
-const attributes = z.record(str().min(1).max(100), str().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+const attributes = z
+  .record(str().min(1).max(LIMITS.attributeNameLength), str().max(LIMITS.attributeValueLength))
+  .refine((a) => Object.keys(a).length <= LIMITS.attributeCount, `at most ${LIMITS.attributeCount} attributes`);
 /** A dismissed finding is known by its rule and text: it stays dismissed while that text is unchanged. */
 const dismissal = z.strictObject({
   rule: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -60,17 +64,22 @@ export const inputs = {
   'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
   'documents.setStatus': z.strictObject({ id, status: z.enum(documentStatuses) }),
   'documents.delete': z.strictObject({ id }),
-  'documents.search': z.strictObject({ query: str().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
+  'documents.search': z.strictObject({
+    query: str().min(1).max(1000),
+    limit: z.number().int().min(1).max(500).default(50),
+    /** "ecole" finds "École" too. */
+    foldDiacritics: z.boolean().default(false),
+  }),
   'edits.list': z.strictObject({ documentId: id }),
   'edits.apply': z.strictObject({
     documentId: id,
     /** Number of edits the caller's text reflects; a mismatch is a conflict. */
     baseEditCount: z.number().int().min(0),
-    changes: z.array(change).min(1).max(10_000),
+    changes: z.array(change).min(1).max(LIMITS.changesPerCall),
     /** Who made the changes: a person, a rule's fix (`rule:<id>`), or a revert. */
     origin: z
       .string()
-      .regex(/^(manual|revert|rule:[a-z0-9-]{1,60})$/, 'origin is manual, revert or rule:<id>')
+      .regex(EDIT_ORIGIN, 'origin is manual, revert or rule:<id>')
       .default('manual'),
   }),
   'settings.get': z.strictObject({}),
@@ -85,19 +94,19 @@ export const inputs = {
   'findings.restore': z.strictObject({ documentId: id, dismissal: dismissal }),
   'tags.list': z.strictObject({}),
   'tags.create': z.strictObject({
-    name: label(100),
+    name: label(LIMITS.tagNameLength),
     color,
     parentId: id.nullable().default(null),
     key: tagKey.nullable().default(null),
-    description: str().max(2000).default(''),
+    description: str().max(LIMITS.tagDescriptionLength).default(''),
   }),
   'tags.update': z.strictObject({
     id,
-    name: label(100).optional(),
+    name: label(LIMITS.tagNameLength).optional(),
     color: color.optional(),
     parentId: id.nullable().optional(),
     key: tagKey.nullable().optional(),
-    description: str().max(2000).optional(),
+    description: str().max(LIMITS.tagDescriptionLength).optional(),
   }),
   'tags.usage': z.strictObject({ id }),
   'tags.delete': z.strictObject({ id }),
@@ -109,7 +118,7 @@ export const inputs = {
       documentId: id,
       start: offset,
       end: offset,
-      tagIds: z.array(id).max(50).default([]),
+      tagIds: z.array(id).max(LIMITS.tagsPerAnnotation).default([]),
       note: str().max(MAX_NOTE_LENGTH).default(''),
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
@@ -118,7 +127,7 @@ export const inputs = {
     .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
   'annotations.update': z.strictObject({
     id,
-    tagIds: z.array(id).max(50).optional(),
+    tagIds: z.array(id).max(LIMITS.tagsPerAnnotation).optional(),
     note: str().max(MAX_NOTE_LENGTH).optional(),
     attributes: attributes.optional(),
     /** Undoing a re-attach: detached again. */
@@ -194,8 +203,9 @@ export interface Outputs {
   'tags.list': Tag[];
   'tags.create': Tag;
   'tags.update': Tag;
-  'tags.usage': { annotationCount: number };
-  'tags.delete': { deleted: true; annotationCount: number };
+  /** What deleting the tag removes: it and every tag under it (tagCount), and their use on annotationCount annotations. */
+  'tags.usage': { annotationCount: number; tagCount: number };
+  'tags.delete': { deleted: true; annotationCount: number; tagCount: number };
   'tags.addTaxonomy': { added: Tag[] };
   'annotations.list': Annotation[];
   'annotations.create': Annotation;

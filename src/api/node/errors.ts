@@ -33,5 +33,6 @@ export function toApiError(error: unknown): ApiError {
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
     return { code: 'workspace', message: 'the workspace is busy in another program; try again' };
   }
+  if (sqliteCode === 'SQLITE_FULL') return { code: 'workspace', message: 'the disk is full; nothing was saved' };
   return { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }

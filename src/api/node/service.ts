@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeText } from '../../core/decode';
 import { baseName } from '../../core/formats/documents';
+import { LIMITS } from '../../core/limits';
 import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
@@ -16,7 +17,7 @@ import { appendEdits, listEdits } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
-import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../../store/tags';
+import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
@@ -59,11 +60,17 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     return quote;
   };
 
-  /** Refuses a tag that would break the workspace's tag rules (core/tags.ts); its parent must exist. */
+  /** Refuses a tag that would break the workspace's tag rules (core/tags.ts) or go deeper than the limit; its parent must exist. */
   const checkTag = (draft: TagDraft): void => {
     if (draft.parentId !== null) getTag(db, draft.parentId);
     const [problem] = tagProblems(listTags(db), draft);
     if (problem) throw new RequestError('invalid_input', tagProblemMessage(problem));
+    if (draft.parentId !== null) {
+      let depth = 1;
+      for (let p: string | null = draft.parentId; p !== null; p = getTag(db, p).parentId) depth++;
+      const below = draft.id === null ? 0 : subtreeHeight(db, draft.id) - 1;
+      if (depth + below > LIMITS.tagDepth) throw new RequestError('invalid_input', `tags go at most ${LIMITS.tagDepth} levels deep`);
+    }
   };
 
   return {
@@ -89,7 +96,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       return { deleted: true };
     },
 
-    'documents.search': ({ query, limit }) => searchDocuments(db, query, limit),
+    'documents.search': ({ query, limit, foldDiacritics }) => searchDocuments(db, query, { limit, foldDiacritics }),
 
     'edits.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
@@ -132,13 +139,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       }),
     'tags.usage': ({ id }) => {
       getTag(db, id);
-      return { annotationCount: countTagUsage(db, id) };
+      const { annotationCount, tagCount } = countTagUsage(db, id);
+      return { annotationCount, tagCount };
     },
     'tags.delete': ({ id }) =>
       tx(() => {
-        const annotationCount = countTagUsage(db, id);
+        const { annotationCount, tagCount } = countTagUsage(db, id);
         deleteTag(db, id);
-        return { deleted: true, annotationCount };
+        return { deleted: true, annotationCount, tagCount };
       }),
 
     'tags.addTaxonomy': ({ name }) => ({ added: tx(() => addTaxonomy(db, name, now())) }),

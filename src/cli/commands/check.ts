@@ -2,6 +2,7 @@
 // text file. Exit 0 when there are none, 1 when there are, 2 on error.
 
 import { readFile } from 'node:fs/promises';
+import { forTerminal } from '../terminal-text';
 import { decodeText } from '../../core/decode';
 import type { Finding } from '../../core/model';
 import { CodePointIndex } from '../../core/offsets';
@@ -63,7 +64,7 @@ export async function readTextFile(path: string): Promise<TextFile> {
 }
 
 export function fail(message: string): number {
-  process.stderr.write(`scholia: ${message}\n`);
+  process.stderr.write(`scholia: ${forTerminal(message)}\n`);
   return 2;
 }
 

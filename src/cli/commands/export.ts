@@ -3,12 +3,15 @@
 // PATH if it is a folder); several (brat, or text of several documents) need
 // -o DIR. What the format left out goes to stderr.
 
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportFormats, type ExportFormat, type TransferExport } from '../../api/common/contract';
 import { exportFiles } from '../../api/node/transfer';
 import { openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
+import { writeAtomically } from '../atomic-write';
+import { refuseProtectedTarget } from '../output-guard';
+import { forTerminal } from '../terminal-text';
 import { workspaceChoice } from '../workspace-option';
 
 export const options: OptionSpec = { flags: ['all'], values: ['format', 'o', 'output', 'workspace'] };
@@ -21,13 +24,16 @@ export async function run(commandLine: CommandLine): Promise<number> {
   if (all === (ids.length > 0)) throw new UsageError('export needs document ids (see: list) or --all, not both');
   const output = commandLine.values.get('o') ?? commandLine.values.get('output');
   const workspace = await openWorkspace(workspaceChoice(commandLine));
+  const protectedFiles = [{ path: workspace.path, what: 'the workspace' }];
   let result: TransferExport;
   try {
+    // Refused before anything is read or written; the folder case checks each file below.
+    if (output !== undefined) refuseProtectedTarget(output, protectedFiles);
     result = exportFiles(workspace, all ? 'all' : ids, format, new Date().toISOString());
   } finally {
     workspace.close();
   }
-  for (const issue of result.omitted) process.stderr.write(`left out: ${issue.record}: ${issue.problem}\n`);
+  for (const issue of result.omitted) process.stderr.write(forTerminal(`left out: ${issue.record}: ${issue.problem}\n`));
   const { files } = result;
   if (output === undefined) {
     if (files.length !== 1) throw new UsageError(`${format} export of these documents is ${files.length} files: give a folder with -o DIR`);
@@ -39,6 +45,8 @@ export async function run(commandLine: CommandLine): Promise<number> {
     () => files.length !== 1,
   );
   if (isFolder) {
+    const targets = files.map((file) => join(output, file.name));
+    for (const target of targets) refuseProtectedTarget(target, protectedFiles);
     await mkdir(output, { recursive: true });
     for (const file of files) await writeAtomically(join(output, file.name), file.content);
     process.stderr.write(`wrote ${files.map((f) => join(output, f.name)).join(', ')}\n`);
@@ -47,11 +55,4 @@ export async function run(commandLine: CommandLine): Promise<number> {
     await writeAtomically(output, files[0]!.content);
   }
   return 0;
-}
-
-/** Written beside and renamed into place, so an interrupted export never leaves half a file under the name. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content, 'utf8');
-  await rename(temporary, path);
 }

@@ -2,7 +2,7 @@
 // them, for brat) into the workspace, all in one transaction. Prints the ids
 // of the documents created, one a line; what was left out goes to stderr.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importFormats, type ImportFormat } from '../../api/common/contract';
 import { importFiles, type IncomingFile } from '../../api/node/transfer';
@@ -11,6 +11,8 @@ import { currentAuthor, openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { fail } from './check';
 import { workspaceChoice } from '../workspace-option';
+import { importFileTooLarge } from '../../core/limits';
+import { forTerminal } from '../terminal-text';
 
 export const options: OptionSpec = { flags: ['json'], values: ['format', 'document', 'workspace'] };
 
@@ -48,7 +50,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
 }
 
 function report(kind: string, issues: readonly FormatIssue[]): void {
-  for (const issue of issues) process.stderr.write(`${kind}: ${issue.record}: ${issue.problem}\n`);
+  for (const issue of issues) process.stderr.write(forTerminal(`${kind}: ${issue.record}: ${issue.problem}\n`));
 }
 
 /** Files as given; a folder stands for the files in it (not its subfolders). */
@@ -62,6 +64,9 @@ async function readInputs(paths: readonly string[]): Promise<IncomingFile[]> {
       const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.'));
       if (entries.length === 0) throw new Error(`${path} is a folder with no files in it`);
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) files.push(await readOne(join(path, entry.name)));
+    } else if (!info.isFile()) {
+      // Before opening: opening a pipe waits for a writer, reading a device never ends.
+      throw new Error(`${path} is not a regular file (a device, pipe or socket); import reads files only`);
     } else {
       files.push(await readOne(path));
     }
@@ -69,6 +74,32 @@ async function readInputs(paths: readonly string[]): Promise<IncomingFile[]> {
   return files;
 }
 
+/**
+ * Checked on the open file before reading: a device (/dev/zero), a pipe or a
+ * file over the limit is refused instead of read until memory runs out.
+ */
 async function readOne(path: string): Promise<IncomingFile> {
-  return { name: path, bytes: await readFile(path) };
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`${path} is not a regular file (a device, pipe or socket); import reads files only`);
+    const tooLarge = importFileTooLarge(info.size);
+    if (tooLarge !== null) throw new Error(`${path} ${tooLarge}`);
+    // Read until the end, but never past the limit: a file may grow meanwhile, and some (in /proc) say size 0.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      const grown = importFileTooLarge(total);
+      if (grown !== null) throw new Error(`${path} ${grown.replace(/^is /, 'is over ')}`);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    const bytes = Buffer.concat(chunks, total);
+    return { name: path, bytes };
+  } finally {
+    await handle.close();
+  }
 }

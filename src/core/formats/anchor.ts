@@ -7,6 +7,8 @@ import { show } from './invariants';
 
 /** How many code points of context a TextQuoteSelector records on each side. */
 const CONTEXT_LENGTH = 32;
+/** How much of a file's prefix and suffix anchoring compares, in UTF-16 units: enough to tell occurrences apart. */
+const MAX_CONTEXT_USED = 4 * CONTEXT_LENGTH;
 
 export interface QuoteSelector {
   exact: string;
@@ -43,8 +45,10 @@ export function anchor(text: string, index: CodePointIndex, quote: QuoteSelector
     if (atPosition !== undefined) return { start: atPosition.start, end: atPosition.end };
     return { problem: `its TextPositionSelector [${String(position?.start)}, ${String(position?.end)}) is outside the text (length ${index.length}) and there is no TextQuoteSelector` };
   }
-  const prefix = quote.prefix ?? '';
-  const suffix = quote.suffix ?? '';
+  // Context beyond what Scholia records is cut: scoring every occurrence of a short quote against
+  // a 2,000-character prefix would cost occurrences × prefix length, for no better choice.
+  const prefix = (quote.prefix ?? '').slice(-MAX_CONTEXT_USED);
+  const suffix = (quote.suffix ?? '').slice(0, MAX_CONTEXT_USED);
   const fits = (from: number, to: number) => matchBefore(prefix, text, from) + matchAfter(suffix, text, to);
   // The usual case, the text unchanged since export, needs no search.
   if (atPosition !== undefined && text.slice(atPosition.from, atPosition.to) === quote.exact && fits(atPosition.from, atPosition.to) === prefix.length + suffix.length) {

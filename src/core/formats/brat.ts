@@ -191,7 +191,7 @@ export async function importBrat(sources: readonly BratSource[], options: Import
     let text: string;
     if (typeof source.txt === 'string') text = source.txt;
     else {
-      const decoded = decodeText(source.txt);
+      const decoded = decodeText(source.txt, undefined, { keepUtf8Bom: true });
       if (!decoded.ok) throw new FormatError({ file: txtName }, decoded.error.message);
       text = decoded.text;
     }
@@ -218,7 +218,8 @@ function readAnn(
   const index = new CodePointIndex(text);
   const now = ctx.now();
   const byId = new Map<string, Annotation>();
-  const later: Array<{ line: string; record: string }> = [];
+  const lineOf = new Map<string, number>();
+  const later: Array<{ line: string; record: string; number: number }> = [];
   ann.split(/\r\n|\n|\r/).forEach((line, i) => {
     if (line.trim() === '') return;
     const record = `${file} line ${i + 1}`;
@@ -226,6 +227,10 @@ function readAnn(
     const t = T_LINE.exec(line);
     if (t) {
       const [, num, type, offsets, quoted] = t;
+      // A second T line with the same id would silently replace the first span.
+      const first = lineOf.get(`T${num}`);
+      if (first !== undefined) throw new FormatError({ file, record: `line ${i + 1}` }, `T${num} is also the id on line ${first}: brat ids are unique in a file`);
+      lineOf.set(`T${num}`, i + 1);
       const range = textBoundRange(offsets!, quoted, text, index, (problem) => issues.push({ record, problem: `T${num}: ${problem}` }));
       if (typeof range === 'string') {
         skip(range);
@@ -246,7 +251,7 @@ function readAnn(
         detached: false,
       });
     } else if (/^[AM#]/.test(line)) {
-      later.push({ line, record });
+      later.push({ line, record, number: i + 1 });
     } else if (/^[REN*]/.test(line)) {
       skip('relations, events and normalizations have no place in a Scholia document');
     } else {
@@ -254,7 +259,8 @@ function readAnn(
     }
   });
   // Attributes and notes may come before the T line they refer to.
-  for (const { line, record } of later) {
+  const attributeLines = new Map<string, number>();
+  for (const { line, record, number } of later) {
     const skip = (problem: string) => issues.push({ record, problem: `${line.split('\t')[0]}: not imported: ${problem}` });
     const attribute = A_LINE.exec(line);
     const note = NOTE_LINE.exec(line);
@@ -271,6 +277,11 @@ function readAnn(
           if (!annotation.tagIds.includes(tagId)) annotation.tagIds.push(tagId);
         }
       } else {
+        // A repeated attribute would silently take the last value.
+        const key = `${target}\u0000${name}`;
+        const first = attributeLines.get(key);
+        if (first !== undefined) throw new FormatError({ file, record: `line ${number}` }, `attribute ${fromBratName(name!)} of ${target} is also given on line ${first}`);
+        attributeLines.set(key, number);
         annotation.attributes[fromBratName(name!)] = value === undefined ? '' : fromBratName(value);
       }
     } else if (note![2] !== 'AnnotatorNotes') {
@@ -328,7 +339,7 @@ export const bratFormat: FormatCodec = {
   },
   import: async ({ file: ann, text: txt }, context) => {
     if (txt === undefined) throw new FormatError({ file: ann.name }, `brat annotations need their text: ${stemOf(ann.name)}.txt was not given with them`);
-    const result = await importBrat([{ name: stemOf(ann.name), txt: txt.bytes, ann: fileText(ann) }], context.options(ann.name));
+    const result = await importBrat([{ name: stemOf(ann.name), txt: txt.bytes, ann: ann.bytes.length === 0 ? '' : fileText(ann) }], context.options(ann.name));
     return { kind: 'documents', bundle: result.bundle, issues: result.issues };
   },
   export: (workspace) => {

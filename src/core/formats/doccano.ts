@@ -70,7 +70,7 @@ export async function importDoccano(jsonl: string, options: ImportOptions = {}):
     if (text === undefined) throw new FormatError({ file: ctx.file, record }, 'there is no "text" (a string) on this line');
     const documentId = ctx.newId();
     const index = new CodePointIndex(text);
-    const spans = readSpans(data, record, issues).filter((span) => {
+    const spans = asCodePoints(readSpans(data, record, issues), text, index, record, issues).filter((span) => {
       const problem = spanProblem(span, index.length);
       if (problem !== null) issues.push({ record: span.record, problem: `not imported: ${problem}` });
       return problem === null;
@@ -155,6 +155,24 @@ function readSpans(data: Record<string, unknown>, record: string, issues: Format
     });
   }
   return spans;
+}
+
+/**
+ * Spans written by a tool that counts UTF-16 code units (JavaScript) rather
+ * than code points (doccano, Python): with characters beyond the BMP (emoji)
+ * in the text, some of its spans end past the text in code points. When every
+ * span is a sound UTF-16 range (none splits a character) they are converted,
+ * and the issue says so; otherwise they are read as code points.
+ */
+function asCodePoints(spans: Span[], text: string, index: CodePointIndex, record: string, issues: FormatIssue[]): Span[] {
+  if (text.length === index.length) return spans;
+  const whole = (u: unknown): u is number => Number.isInteger(u) && (u as number) >= 0 && (u as number) <= text.length;
+  const splits = (u: number) => u > 0 && u < text.length && /[\uDC00-\uDFFF]/.test(text[u]!) && /[\uD800-\uDBFF]/.test(text[u - 1]!);
+  const onlyUtf16 = spans.some((s) => whole(s.end) && s.end > index.length);
+  const soundUtf16 = spans.every((s) => whole(s.start) && whole(s.end) && s.start <= s.end && !splits(s.start) && !splits(s.end));
+  if (!onlyUtf16 || !soundUtf16) return spans;
+  issues.push({ record, problem: 'its spans count UTF-16 code units (as JavaScript does), not code points: they were converted; check them' });
+  return spans.map((s) => ({ ...s, start: index.toCodePoint(s.start), end: index.toCodePoint(s.end) }));
 }
 
 function spanProblem(span: Span, length: number): string | null {

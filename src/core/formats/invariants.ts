@@ -3,6 +3,7 @@
 // on import (a hand-edited file must not corrupt a workspace).
 
 import { applyChange } from '../edits';
+import { LIMITS } from '../limits';
 import type { Annotation, Edit, Tag } from '../model';
 import { CodePointIndex } from '../offsets';
 import type { DocumentBundle, WorkspaceExport } from './bundle';
@@ -50,16 +51,39 @@ export function checkTags(tags: readonly Tag[], file?: string): void {
     if (sameName !== undefined) throw new FormatError({ file, record }, `name ${show(tag.name)} is also the name of tags[${sameName}], under the same parent`);
     names.set(sibling, i);
   });
+  // Each chain is walked only up to a tag already known to lead to the top: linear in the number of tags.
+  const leadsToTop = new Set<string>();
   tags.forEach((tag, i) => {
     const record = `tags[${i}]`;
     if (tag.parentId === null) return;
     if (!index.has(tag.parentId)) throw new FormatError({ file, record }, `parent ${show(tag.parentId)} is not the id of any tag`);
     const seen = new Set([tag.id]);
-    for (let parent: string | null = tag.parentId; parent !== null; parent = tags[index.get(parent)!]!.parentId) {
+    for (let parent: string | null = tag.parentId; parent !== null && !leadsToTop.has(parent); parent = tags[index.get(parent)!]!.parentId) {
       if (seen.has(parent)) throw new FormatError({ file, record }, `its chain of parents loops back on itself at ${show(parent)}`);
       seen.add(parent);
       if (!index.has(parent)) break;
     }
+    for (const id of seen) leadsToTop.add(id);
+  });
+  // No loops now: each tag's depth from its parent's, remembered, so this too is linear.
+  const depths = new Map<string, number>();
+  const depthOf = (tag: Tag): number => {
+    const chain: Tag[] = [];
+    let base = 0;
+    for (let t: Tag | undefined = tag; t !== undefined; t = t.parentId === null ? undefined : tags[index.get(t.parentId) ?? -1]) {
+      const known = depths.get(t.id);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      chain.push(t);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) depths.set(chain[k]!.id, ++base);
+    return base;
+  };
+  tags.forEach((tag, i) => {
+    const depth = depthOf(tag);
+    if (depth > LIMITS.tagDepth) throw new FormatError({ file, record: `tags[${i}]` }, `it is ${depth} levels deep, over the limit of ${LIMITS.tagDepth} levels of tags`);
   });
 }
 

@@ -11,7 +11,8 @@ import { fileText, type FormatCodec } from './format';
 
 /** The document's current text, exactly: line ends and surrounding whitespace kept. */
 export function exportPlainText(document: DocumentRecord): string {
-  return document.text;
+  // Import takes a leading U+FEFF for a byte order mark and removes it: a text that starts with one gets a second.
+  return document.text.startsWith('\ufeff') ? `\ufeff${document.text}` : document.text;
 }
 
 /**

@@ -36,6 +36,8 @@ export class TagCatalog {
   private readonly paths = new Map<string, string>();
   private readonly byPath = new Map<string, Tag[]>();
   private readonly byFoldedPath = new Map<string, Tag[]>();
+  /** By folded name, so a label's namesakes are one lookup, not a scan of every tag. */
+  private readonly byFoldedName = new Map<string, Tag[]>();
 
   constructor(tags: readonly Tag[]) {
     for (const tag of tags) this.byId.set(tag.id, tag);
@@ -60,25 +62,32 @@ export class TagCatalog {
   /** Every tag with this name (ignoring ASCII case), at any depth, exact case first, then by id. */
   findByName(name: string): Tag[] {
     const folded = foldCase(name);
-    return [...this.byId.values()]
-      .filter((tag) => foldCase(tag.name) === folded)
+    return [...new Set(this.byFoldedName.get(folded) ?? [])]
+      .filter((tag) => this.byId.get(tag.id) === tag)
       .sort((a, b) => Number(b.name === name) - Number(a.name === name) || compare(a.id, b.id));
   }
 
-  add(tag: Tag): void {
-    this.byId.set(tag.id, tag);
+  private walkPath(tag: Tag): string {
     const names: string[] = [];
     const seen = new Set<string>();
     // Stops at a missing parent or a cycle; validation reports those.
     for (let t: Tag | undefined = tag; t !== undefined && !seen.has(t.id); t = t.parentId === null ? undefined : this.byId.get(t.parentId)) {
       seen.add(t.id);
-      names.unshift(t.name);
+      names.push(t.name);
     }
-    const path = joinTagPath(names);
+    return joinTagPath(names.reverse());
+  }
+
+  add(tag: Tag): void {
+    this.byId.set(tag.id, tag);
+    // A parent added before gives its path at once (parents come first): no walk up the chain.
+    const parentPath = tag.parentId === null ? undefined : this.paths.get(tag.parentId);
+    const path = parentPath !== undefined ? `${parentPath}${SEPARATOR}${joinTagPath([tag.name])}` : this.walkPath(tag);
     this.paths.set(tag.id, path);
     for (const [map, key] of [
       [this.byPath, path],
       [this.byFoldedPath, foldCase(path)],
+      [this.byFoldedName, foldCase(tag.name)],
     ] as const) {
       const list = map.get(key) ?? [];
       list.push(tag);

@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 import { initial } from './001-initial';
+import { search } from './002-search';
 import { statusAndSettings } from './003-status-and-settings';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, statusAndSettings];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings];
 
 export type { Migration } from './migration';

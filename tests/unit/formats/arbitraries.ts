@@ -76,6 +76,8 @@ export function workspace(shape: WorkspaceShape = {}): fc.Arbitrary<WorkspaceExp
         if (shape.tagged && picked.length === 0) return [];
         const detached = shape.detached !== false && s.detached;
         const [start, end] = [at(s.from, length), at(s.to, length)].sort((x, y) => x - y) as [number, number];
+        // An attached annotation covers at least one character (core/limits.ts, as the api requires).
+        if (!detached && end === start) return [];
         return [
           {
             id: `a${d}-${i}`,
