@@ -109,8 +109,8 @@ function plant(line: string, rnd: Random, rate: number): string {
   }
   for (const m of line.matchAll(/(?<= )(the|of|to|and|in|a|for) (?=\p{L})/gu)) {
     const roll = rnd();
-    if (roll < rate / 4) add(m.index, m.index + m[1]!.length, `${m[1]}⟦ ${m[1]}⇒|w⟧`);
-    else if (roll < rate / 3) add(m.index + m[1]!.length, m.index + m[1]!.length + 1, '⟦  ⇒ |r⟧');
+    if (roll < rate / 15) add(m.index, m.index + m[1]!.length, `${m[1]}⟦ ${m[1]}⇒|w⟧`);
+    else if (roll < rate / 8) add(m.index + m[1]!.length, m.index + m[1]!.length + 1, '⟦  ⇒ |r⟧');
   }
   edits.sort((a, b) => b.start - a.start);
   let out = line;
