@@ -4,18 +4,18 @@
 import type { Rule, RuleMatch } from './rule';
 import { lowerCase, q } from './text';
 
-// Where the second copy may start: after a comma or semicolon, or after
-// "and", "or" or "as well as". Looking only there keeps the rule fast.
-const SEPARATOR = /[,;] (?:and |or )?| (?:and|or|as well as) /g;
+// Where the second copy may start: after a comma or semicolon (with "and"
+// or "or"), or after "and", "or" or "as well as". Looking only there keeps
+// the rule fast.
+const WORD_SEPARATOR = / (?:and|or|as well as) /g;
+const AFTER_MARK = /^(?:and |or )?/;
 // Two to ten words (`an increase of 54,000 over the end of last year`);
 // single words are the repeated-word rule's, and "more and more" is English.
-// Said twice with only a space between, up to four words are looked for.
+// A phrase repeated with nothing between is not looked for: scanning every
+// space for it costs a fifth of all the rules' time.
 const MIN_WORDS = 2;
 const MAX_WORDS = 10;
-const MAX_ADJACENT_WORDS = 4;
 const MAX_PHRASE_LENGTH = 160;
-// A phrase ending in a joining word is part of a chain: `over and over and`.
-const OPEN_END = / (?:and|or|the|a|an|of|to|by|after)$/;
 
 // Repetitions English uses on purpose: "and so on and so on".
 const IDIOMS = new Set(['so on', 'so forth', 'and so on', 'and so forth', 'over and over', 'again and again', 'on and on', 'round and round']);
@@ -34,34 +34,39 @@ export const duplicatedPhrase: Rule = {
     const lower = lowerCase(line);
     const matches: RuleMatch[] = [];
     let after = 0;
-    for (const m of lower.matchAll(SEPARATOR)) {
-      if (m.index < after) continue;
-      const second = m.index + m[0].length;
-      // Cheap test first: the second copy's first word must occur shortly before.
-      let firstEnd = second;
-      while (firstEnd < lower.length && isWordChar(lower.charCodeAt(firstEnd))) firstEnd++;
-      if (firstEnd === second || lower.lastIndexOf(lower.slice(second, firstEnd), m.index - 1) < m.index - MAX_PHRASE_LENGTH) continue;
-      const start = repeatedBefore(lower, m.index, second);
-      if (start < 0) continue;
-      const original = line.slice(start, m.index);
-      const end = m.index + m[0].length + original.length;
-      if (IDIOMS.has(lower.slice(start, m.index)) || isName(original)) continue;
+    const candidate = (at: number, separator: string) => {
+      if (at < after) return;
+      const second = at + separator.length;
+      // Cheap test first: a word starting with the second copy's first two characters shortly before.
+      const found = lower.lastIndexOf(lower.slice(second - 1, second + 2), at - 1);
+      if (found < at - MAX_PHRASE_LENGTH && !(lower.charCodeAt(0) === lower.charCodeAt(second) && at < MAX_PHRASE_LENGTH)) return;
+      const start = repeatedBefore(lower, at, second);
+      if (start < 0) return;
+      const original = line.slice(start, at);
+      const end = second + original.length;
+      if (IDIOMS.has(lower.slice(start, at)) || isName(original)) return;
       // `After calling it, calling it again…`: a clause that ends in the phrase, then one that starts with it.
-      if (m[0][0] === ',' && SUBORDINATE.test(lower.slice(Math.max(0, start - 12), start))) continue;
-      const joined = /[a-z]/.test(m[0]) ? { safe: false as const } : {};
+      if (separator[0] === ',' && SUBORDINATE.test(lower.slice(Math.max(0, start - 12), start))) return;
+      const joined = /[a-z]/.test(separator) ? { safe: false as const } : {};
       matches.push({ start, end, replacement: original, ...joined, message: `${q(original)} is said twice: keep it once.` });
       after = end;
+    };
+    // Commas and semicolons by indexOf, words by a regex, taken in order of position.
+    const words = [...lower.matchAll(WORD_SEPARATOR)];
+    let w = 0;
+    let comma = lower.indexOf(', ');
+    let semicolon = lower.indexOf('; ');
+    for (;;) {
+      const mark = comma < 0 ? semicolon : semicolon < 0 ? comma : Math.min(comma, semicolon);
+      while (w < words.length && (mark < 0 || words[w]!.index < mark)) {
+        candidate(words[w]!.index, words[w]![0]);
+        w++;
+      }
+      if (mark < 0) break;
+      candidate(mark, lower.slice(mark, mark + 2) + AFTER_MARK.exec(lower.slice(mark + 2, mark + 6))![0]);
+      if (mark === comma) comma = lower.indexOf(', ', comma + 1);
+      else semicolon = lower.indexOf('; ', semicolon + 1);
     }
-    // `the first batch the first batch`: nothing between the copies.
-    for (const [start, space] of adjacentRepeats(lower)) {
-      if (overlapsAny(matches, start, space)) continue;
-      const original = line.slice(start, space);
-      const phrase = lower.slice(start, space);
-      // `ha ha ha ha`, `over and over and over and over`: a chant, not a slip.
-      if (IDIOMS.has(phrase) || isName(original) || new Set(phrase.split(' ')).size === 1 || OPEN_END.test(phrase)) continue;
-      matches.push({ start, end: space * 2 + 1 - start, replacement: original, message: `${q(original)} is said twice: keep it once.` });
-    }
-    matches.sort((a, b) => a.start - b.start);
     return matches;
   },
 };
@@ -71,11 +76,11 @@ export const duplicatedPhrase: Rule = {
  * spaces or hyphens) that ends at `end` and is repeated at `second`, or -1.
  * Walks back word by word, comparing only where first characters agree.
  */
-function repeatedBefore(lower: string, end: number, second: number, maxWords = MAX_WORDS): number {
+function repeatedBefore(lower: string, end: number, second: number): number {
   let found = -1;
   let p = end;
   const first = lower.charCodeAt(second);
-  for (let words = 1; words <= maxWords; words++) {
+  for (let words = 1; words <= MAX_WORDS; words++) {
     const s = wordStart(lower, p);
     if (s === p || isWordChar(lower.charCodeAt(s - 1))) break;
     const length = end - s;
@@ -88,45 +93,6 @@ function repeatedBefore(lower: string, end: number, second: number, maxWords = M
     p = before === ' ' && lower[s - 2] === ',' ? s - 2 : s - 1;
   }
   return found;
-}
-
-/**
- * [start, space] of each phrase of 2..MAX_ADJACENT_WORDS words that the same
- * phrase follows after one space. Walks the spaces, keeping where the last
- * few words started, and compares the word after each space with those.
- */
-function adjacentRepeats(lower: string): [number, number][] {
-  const found: [number, number][] = [];
-  // Starts of the last words, in a ring: word n started at recent[n & 7].
-  const recent = RECENT;
-  recent[0] = 0;
-  let n = 0;
-  let after = 0;
-  for (let space = lower.indexOf(' '); space >= 0; space = lower.indexOf(' ', space + 1)) {
-    const second = space + 1;
-    const c = lower.charCodeAt(second);
-    if (c === 32 || second >= lower.length) continue;
-    if (second >= after && isWordChar(c) && isWordChar(lower.charCodeAt(space - 1))) {
-      for (let k = Math.min(MAX_ADJACENT_WORDS - 1, n); k >= MIN_WORDS - 1; k--) {
-        const start = recent[(n - k) & 7]!;
-        if (lower.charCodeAt(start) !== c) continue;
-        const length = space - start;
-        if (sameText(lower, start, second, length) && !continues(lower, second + length)) {
-          found.push([start, space]);
-          after = second + length;
-          break;
-        }
-      }
-    }
-    n++;
-    recent[n & 7] = second;
-  }
-  return found;
-}
-const RECENT = new Int32Array(8);
-
-function overlapsAny(matches: RuleMatch[], start: number, end: number): boolean {
-  return matches.some((m) => m.start < end && start < m.end);
 }
 
 /** Start of the word ending at `end`: letters and digits, with `%` and the `.` and `,` inside numbers (4.6%, 1,500). */

@@ -36,9 +36,12 @@ export const missingSpaceAfterComma: Rule = {
       const before = line.slice(Math.max(0, m.index - 24), m.index);
       // Where the next word starts, back from the end of the match.
       const back = digitAfter ? 1 : /[ .]$/.test(m[0]) ? (m[0].endsWith('.') ? 4 : 2) : 2;
-      const wordBefore = WORD_BEFORE.test(before);
-      if (!wordBefore && (digitAfter || !OTHER_BEFORE.test(before))) continue;
       const between = m[0].slice(1, -back);
+      // A list item starts after the mark: `Road);(2) 6:30`, `gov.cn;(3) this`.
+      const listItem = digitAfter && /\($/.test(between);
+      // A one-letter word before a semicolon or colon (`Python or R;legal`); before a comma it is a list (x,y).
+      const wordBefore = WORD_BEFORE.test(before) || (mark !== ',' && /(?:^|[\s(])[A-Z]$/.test(before));
+      if (!wordBefore && !listItem && (digitAfter || !OTHER_BEFORE.test(before))) continue;
       // `"a","b"`: a quoted list; `":"` and `','`: code.
       if (/["']$/.test(before) && /^["']/.test(between)) continue;
       const token = tokenAround(line, m.index);

@@ -8,9 +8,8 @@ import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './tex
 // The mark, any quote marks and brackets, then a capital and a lowercase
 // letter: keeps out .NET, digits (3.5, v2.1, No.3), stock codes (600519.SH)
 // and ellipses.
-const PATTERN = /[.!?][”’)\]"“‘([]*[A-Z][a-z]/g;
-// A list number glued to the sentence before it: `the statistics.2. The`.
-const LIST_NUMBER = /[.!?](?=\d{1,2}[.)] +[A-Z])/g;
+// Or a list number glued to the sentence before it: `the statistics.2. The`.
+const PATTERN = /[.!?](?:[”’)\]"“‘([]*[A-Z][a-z]|(?=\d{1,2}[.)] +[A-Z]))/g;
 // What ends the sentence before the mark decides how sure the boundary is.
 // A word of two letters or more (`city.`, `Li.`, `GDP.`), a number or unit
 // (`2023.`, `4.6%.`, `38°C.`), or a closing quote or bracket: sure.
@@ -44,6 +43,10 @@ export const missingSpaceAfterSentence: Rule = {
   detect(line) {
     const matches: RuleMatch[] = [];
     for (const m of line.matchAll(PATTERN)) {
+      if (m[0].length === 1) {
+        listNumber(line, m.index, matches);
+        continue;
+      }
       const letter = m.index + m[0].length - 2;
       const after = line.slice(letter, letter + 64);
       if (!endsSentence(line.slice(Math.max(0, m.index - 24), m.index), after)) continue;
@@ -53,16 +56,17 @@ export const missingSpaceAfterSentence: Rule = {
       const match = missingSpace(line, m.index, letter);
       if (match) matches.push(match);
     }
-    for (const m of line.matchAll(LIST_NUMBER)) {
-      const word = WORD_BEFORE.exec(line.slice(Math.max(0, m.index - 24), m.index));
-      if (!word || TITLES.has(word[0].toLowerCase())) continue;
-      const match = missingSpace(line, m.index, m.index + 1);
-      if (match) matches.push(match);
-    }
-    matches.sort((a, b) => a.start - b.start);
     return matches;
   },
 };
+
+/** `statistics.2. The`: a sentence end, then a list number without a space. */
+function listNumber(line: string, at: number, matches: RuleMatch[]): void {
+  const word = WORD_BEFORE.exec(line.slice(Math.max(0, at - 24), at));
+  if (!word || TITLES.has(word[0].toLowerCase())) return;
+  const match = missingSpace(line, at, at + 1);
+  if (match) matches.push(match);
+}
 
 /** Whether a mark after `before` ends a sentence, given the `after` text that follows the mark. */
 function endsSentence(before: string, after: string): boolean {
