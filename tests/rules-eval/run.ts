@@ -47,6 +47,7 @@ function table(name: string, hand: CorpusDocument[], score: PartScore): string {
   rows.push(
     `${'all rules'.padEnd(30)} ${String(artifacts).padStart(9)} ${pct(found, artifacts)} ${String(judged).padStart(8)} ${pct(right, judged).padStart(9)} ${String(trapHits).padStart(9)} ${String(onReference).padStart(12)} ${pct(score.distance - score.remaining, score.distance).padStart(15)}`,
   );
+  rows.push(`distance closed by every fix, suggestions too: ${pct(score.distance - score.remainingAllFixes, score.distance).trim()}`);
   return rows.join('\n');
 }
 

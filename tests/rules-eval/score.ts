@@ -3,7 +3,7 @@
 // on corrected text, and how much of the distance to the reference the safe
 // fixes close.
 
-import { allRules, checkText, fixAllSafe } from '../../src/core/rules';
+import { allRules, applyFinding, checkText, fixAllSafe } from '../../src/core/rules';
 import type { CorpusDocument, Span } from './corpus';
 import { editDistance } from './distance';
 
@@ -28,9 +28,10 @@ export interface RuleScore {
 
 export interface PartScore {
   rules: RuleScore[];
-  /** All rules together: distance original→reference, and fixed→reference. */
+  /** All rules together: distance original→reference, and fixed→reference (safe fixes; every fix, suggestions too). */
   distance: number;
   remaining: number;
+  remainingAllFixes: number;
   traps: number;
   documents: number;
   characters: number;
@@ -50,6 +51,23 @@ function partlyCorrected(doc: CorpusDocument, keep: (rule: string) => boolean): 
   return chars.join('');
 }
 
+/** `text` with every fix applied, suggestions too, as a person accepting each one would: first finding first, until none is left. */
+function fixAll(text: string): string {
+  let current = text;
+  for (let round = 0; round < 10; round++) {
+    const findings = checkText(current).filter((f) => f.replacement !== null);
+    if (findings.length === 0) break;
+    // From last to first, skipping overlaps, so offsets hold.
+    let limit = Number.POSITIVE_INFINITY;
+    for (const f of [...findings].reverse()) {
+      if (f.end > limit) continue;
+      current = applyFinding(current, f);
+      limit = f.start;
+    }
+  }
+  return current;
+}
+
 function around(text: string, span: Span): string {
   const chars = [...text];
   return JSON.stringify(`${chars.slice(Math.max(0, span.start - 25), span.start).join('')}[${chars.slice(span.start, span.end).join('')}]${chars.slice(span.end, span.end + 25).join('')}`);
@@ -59,7 +77,7 @@ export function scorePart(documents: CorpusDocument[]): PartScore {
   const scores = new Map<string, RuleScore>(
     allRules.map((r) => [r.id, { rule: r.id, artifacts: 0, found: 0, findings: 0, right: 0, elsewhere: 0, trapHits: 0, onReference: 0, distance: 0, remaining: 0 }]),
   );
-  const part: PartScore = { rules: [...scores.values()], distance: 0, remaining: 0, traps: 0, documents: documents.length, characters: 0, misses: [], wrong: [] };
+  const part: PartScore = { rules: [...scores.values()], distance: 0, remaining: 0, remainingAllFixes: 0, traps: 0, documents: documents.length, characters: 0, misses: [], wrong: [] };
   for (const doc of documents) {
     part.traps += doc.traps.length;
     part.characters += doc.original.length;
@@ -86,6 +104,7 @@ export function scorePart(documents: CorpusDocument[]): PartScore {
     }
     part.distance += editDistance(doc.original, doc.reference);
     part.remaining += editDistance(fixAllSafe(doc.original).text, doc.reference);
+    part.remainingAllFixes += editDistance(fixAll(doc.original), doc.reference);
     for (const rule of new Set(doc.artifacts.map((a) => a.rule))) {
       const s = scores.get(rule)!;
       const target = partlyCorrected(doc, (r) => r === rule);
