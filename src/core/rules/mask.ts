@@ -74,7 +74,9 @@ function isSpace(code: number): boolean {
 // `see https://x.cn/a.` ends the sentence, not the URL; a closing bracket
 // belongs to the URL only when the URL opened one (`/wiki/Foo_(bar)`).
 function withoutTrailingPunctuation(span: string): string {
-  let end = span.length;
+  // `www.example.com.cn.The site`: with no path, a capitalised word after the last dot is the next sentence.
+  const glued = /^(?:[a-z]+:\/\/|www\.)[^/]*?(\.[A-Z][a-z]+)$/.exec(span);
+  let end = glued ? span.length - glued[1]!.length + 1 : span.length;
   for (;;) {
     const c = span[end - 1];
     if (c === undefined) break;

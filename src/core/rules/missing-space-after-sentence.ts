@@ -2,6 +2,7 @@
 // space after a sentence's end lost in translation.
 
 import { isKnownName } from './brands';
+import { MASK } from './mask';
 import type { Rule, RuleMatch } from './rule';
 import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './text';
 
@@ -14,7 +15,8 @@ const PATTERN = /[.!?](?:[”’)\]"“‘([]*[A-Z][a-z]|(?=\d{1,2}[.)] +[A-Z]))
 // A word of two letters or more (`city.`, `Li.`, `GDP.`), a number or unit
 // (`2023.`, `4.6%.`, `38°C.`), or a closing quote or bracket: sure.
 const WORD_BEFORE = /(?:\p{L}\p{M}*){2,}$/u;
-const NUMBER_BEFORE = /[\d%°]\p{L}{0,3}$|[\d%°+]$/u;
+// (`1.2 m.`: a number's unit after a space.)
+const NUMBER_BEFORE = /[\d%°]\p{L}{0,3}$|[\d%°+]$|\d \p{Ll}{1,3}$/u;
 const CLOSER_BEFORE = /[”’)\]"'»]$/;
 // One letter after a full stop or a space (`U.S.`, `a.m.`, `Plan B.`, `J.`):
 // an abbreviation or an initial. Only a word that starts sentences after it
@@ -70,9 +72,11 @@ function listNumber(line: string, at: number, matches: RuleMatch[]): void {
 
 /** Whether a mark after `before` ends a sentence, given the `after` text that follows the mark. */
 function endsSentence(before: string, after: string): boolean {
-  if (NUMBER_BEFORE.test(before) || CLOSER_BEFORE.test(before)) return true;
+  // A masked URL, domain or file name keeps no trailing full stop: that one ends the sentence.
+  if (NUMBER_BEFORE.test(before) || CLOSER_BEFORE.test(before) || before.endsWith(MASK)) return true;
   const word = WORD_BEFORE.exec(before);
-  if (word) return !TITLES.has(word[0].toLowerCase());
+  // `Art. 5`, `Mr. Li`, but `the P60 Art.The launch`.
+  if (word) return !TITLES.has(word[0].toLowerCase()) || isSentenceStarter(/^[A-Za-z]+/.exec(after)![0]);
   if (INITIAL_BEFORE.test(before) && !NEVER_END.test(before)) return isSentenceStarter(/^[A-Za-z]+/.exec(after)![0]);
   return false;
 }

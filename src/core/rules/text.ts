@@ -94,7 +94,7 @@ export function lowerCase(line: string): string {
  * rather than prose such as `8GB/256GB`, `#1182`, `(9:00-11:30);June` or `Nanchang;Tel:0791`.
  */
 export function isCodeToken(token: string): boolean {
-  if (/[=\\_<>{}`$|@]|#(?!\d)|\w\(/.test(token)) return true;
+  if (/[=\\_<>{}`|@]|\$(?=[A-Za-z_{])|#(?!\d)|\w\(/.test(token)) return true;
   if (/\/[^/\s]*\//.test(token)) return true;
   // Two marks joining lowercase names: `key:value;key:value`.
   return (token.match(/[a-z][:;][a-z]/g)?.length ?? 0) >= 2;

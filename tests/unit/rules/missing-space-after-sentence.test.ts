@@ -39,6 +39,10 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, 'see issue #1182.The fix')).toBe('see issue #1182. The fix');
     expect(fixedOnce(RULE, 'Firefox 88+.The SDK')).toBe('Firefox 88+. The SDK');
     expect(fixedOnce(RULE, 'statistics.2. The rates')).toBe('statistics. 2. The rates');
+    expect(fixedOnce(RULE, 'under 1.2 m.Adults pay')).toBe('under 1.2 m. Adults pay');
+    expect(fixedOnce(RULE, 'revenue was $4.5bn.Net profit')).toBe('revenue was $4.5bn. Net profit');
+    expect(fixedOnce(RULE, 'Visit www.example.com.cn.The site')).toBe('Visit www.example.com.cn. The site');
+    expect(fixedOnce(RULE, 'and the P60 Art.The launch')).toBe('and the P60 Art. The launch');
   });
 
   it('flags a sentence ending in a short word or acronym, and an abbreviation before a word that starts sentences', () => {
