@@ -70,5 +70,10 @@ function colonClause(line: string, at: number, before: string, matched: string, 
   if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || /^\p{Ll}{4,}$/u.test(label);
   const word = /^[A-Za-z]+/.exec(line.slice(at + matched.length - (/[ .]$/.test(matched) ? (matched.endsWith('.') ? 4 : 2) : 2)))![0];
   if (/^[A-Z]/.test(word)) return !/^\p{Lu}{2}/u.test(label);
-  return isSentenceStarter(word);
+  if (isSentenceStarter(word)) return true;
+  // `into 4 types:recyclables, kitchen waste`: a label of prose, then a
+  // lowercase word running on as prose. Names joined by a colon are short
+  // tokens on their own (`auth:login`) or a search (`type:license AND …`).
+  const rest = line.slice(at + 1 + word.length, at + 1 + word.length + 12);
+  return /^[a-z]+$/.test(word) && /^\p{Lu}?\p{Ll}{2,}$/u.test(label) && /^[,.;]? \p{Ll}/u.test(rest);
 }

@@ -13,6 +13,7 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, 'The meeting stressed:We must act')).toBe('The meeting stressed: We must act');
     expect(fixedOnce(RULE, 'it said:“We must act.”')).toBe('it said: “We must act.”');
     expect(fixedOnce(RULE, 'as follows:the plan')).toBe('as follows: the plan');
+    expect(fixedOnce(RULE, 'into 4 types:recyclables, kitchen waste')).toBe('into 4 types: recyclables, kitchen waste');
   });
 
   it('flags the mark after a number, a closing bracket or quote, and a number after a label', () => {
