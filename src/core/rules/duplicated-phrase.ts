@@ -8,14 +8,12 @@ import { lowerCase, q } from './text';
 // or "or"), or after "and", "or" or "as well as". Looking only there keeps
 // the rule fast.
 const WORD_SEPARATOR = / (?:and|or|as well as) /g;
-const AFTER_MARK = /^(?:and |or )?/;
 // Two to ten words (`an increase of 54,000 over the end of last year`);
 // single words are the repeated-word rule's, and "more and more" is English.
 // A phrase repeated with nothing between is not looked for: scanning every
 // space for it costs a fifth of all the rules' time.
 const MIN_WORDS = 2;
 const MAX_WORDS = 10;
-const MAX_PHRASE_LENGTH = 160;
 
 // Repetitions English uses on purpose: "and so on and so on".
 const IDIOMS = new Set(['so on', 'so forth', 'and so on', 'and so forth', 'over and over', 'again and again', 'on and on', 'round and round']);
@@ -33,43 +31,64 @@ export const duplicatedPhrase: Rule = {
   detect(line) {
     const lower = lowerCase(line);
     const matches: RuleMatch[] = [];
-    let after = 0;
-    const candidate = (at: number, separator: string) => {
-      if (at < after) return;
-      const second = at + separator.length;
-      // Cheap test first: a word starting with the second copy's first two characters shortly before.
-      const found = lower.lastIndexOf(lower.slice(second - 1, second + 2), at - 1);
-      if (found < at - MAX_PHRASE_LENGTH && !(lower.charCodeAt(0) === lower.charCodeAt(second) && at < MAX_PHRASE_LENGTH)) return;
-      const start = repeatedBefore(lower, at, second);
-      if (start < 0) return;
-      const original = line.slice(start, at);
-      const end = second + original.length;
-      if (IDIOMS.has(lower.slice(start, at)) || isName(original)) return;
-      // `After calling it, calling it again…`: a clause that ends in the phrase, then one that starts with it.
-      if (separator[0] === ',' && SUBORDINATE.test(lower.slice(Math.max(0, start - 12), start))) return;
-      const joined = /[a-z]/.test(separator) ? { safe: false as const } : {};
-      matches.push({ start, end, replacement: original, ...joined, message: `${q(original)} is said twice: keep it once.` });
-      after = end;
-    };
     // Commas and semicolons by indexOf, words by a regex, taken in order of position.
-    const words = [...lower.matchAll(WORD_SEPARATOR)];
+    const words = lower.includes(' and ') || lower.includes(' or ') || lower.includes(' as well as ') ? [...lower.matchAll(WORD_SEPARATOR)] : [];
     let w = 0;
     let comma = lower.indexOf(', ');
     let semicolon = lower.indexOf('; ');
+    let after = 0;
     for (;;) {
       const mark = comma < 0 ? semicolon : semicolon < 0 ? comma : Math.min(comma, semicolon);
       while (w < words.length && (mark < 0 || words[w]!.index < mark)) {
-        candidate(words[w]!.index, words[w]![0]);
-        w++;
+        const m = words[w++]!;
+        if (m.index >= after) after = repeatAt(line, lower, m.index, m[0].length, false, matches) ?? after;
       }
       if (mark < 0) break;
-      candidate(mark, lower.slice(mark, mark + 2) + AFTER_MARK.exec(lower.slice(mark + 2, mark + 6))![0]);
+      if (mark >= after) {
+        const joined = lower.startsWith('and ', mark + 2) ? 4 : lower.startsWith('or ', mark + 2) ? 3 : 0;
+        after = repeatAt(line, lower, mark, 2 + joined, joined > 0, matches) ?? after;
+      }
       if (mark === comma) comma = lower.indexOf(', ', comma + 1);
       else semicolon = lower.indexOf('; ', semicolon + 1);
     }
     return matches;
   },
 };
+
+/**
+ * The repeat whose second copy starts after the separator at `at` (of
+ * `length` characters, holding "and" or "or" if `joined`), pushed onto
+ * `matches`; returns its end, or undefined when there is none.
+ */
+function repeatAt(line: string, lower: string, at: number, length: number, joined: boolean, matches: RuleMatch[]): number | undefined {
+  const second = at + length;
+  if (!mayRepeat(lower, at, lower.charCodeAt(second))) return undefined;
+  const start = repeatedBefore(lower, at, second);
+  if (start < 0) return undefined;
+  const original = line.slice(start, at);
+  if (IDIOMS.has(lower.slice(start, at)) || isName(original)) return undefined;
+  // `After calling it, calling it again…`: a clause that ends in the phrase, then one that starts with it.
+  if (lower[at] === ',' && SUBORDINATE.test(lower.slice(Math.max(0, start - 12), start))) return undefined;
+  const end = second + original.length;
+  const match: RuleMatch = { start, end, replacement: original, message: `${q(original)} is said twice: keep it once.` };
+  if (joined || lower[at] !== ',' && lower[at] !== ';') match.safe = false;
+  matches.push(match);
+  return end;
+}
+
+/** Cheap test first: whether one of the MAX_WORDS words before `at` starts with `first`. */
+function mayRepeat(lower: string, at: number, first: number): boolean {
+  let p = at;
+  for (let k = 0; k < MAX_WORDS && p > 0; k++) {
+    const space = lower.lastIndexOf(' ', p - 1);
+    const c = lower.charCodeAt(space + 1);
+    // The phrase may open a bracket or quotation: `(rose 5%, rose 5%)`.
+    if (c === first || ((c === 40 || c === 34 || c === 0x201c) && lower.charCodeAt(space + 2) === first)) return true;
+    if (space < 0) return false;
+    p = space;
+  }
+  return false;
+}
 
 /**
  * Start of the longest phrase of MIN_WORDS..MAX_WORDS words (joined by

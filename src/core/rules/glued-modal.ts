@@ -11,7 +11,11 @@ import { q } from './text';
 // (`wantContinue`; more humps, a call, a member or an assignment after it
 // make it code: `mustBeDefined`, `this.willChange = x`), after one space
 // and capitalised (`want Continue`), or glued in lowercase (`wantcontinue`).
-const PATTERN = /([Ww]ants?|[Nn]eeds?|[Mm]ust|[Ss]hould|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{3,})\b)/g;
+const PATTERN = /(wants?|needs?|must|should|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{3,})\b)/g;
+// Capitalised, at a sentence start (`.WantGrab`): looked for only in lines
+// holding one, since capitals start so many words.
+const CAPITALISED = new RegExp(PATTERN.source.replace('(wants?|needs?|must|should|will|shall)', '(Wants?|Needs?|Must|Should)'), 'g');
+const HAS_CAPITALISED = /Want|Need|Must|Should/;
 // Part of a longer word or name (`swillBucket`, `$mustX`): not a modal.
 const WORD_BEFORE = /[\p{L}\p{N}_$]/u;
 // A spaced capitalised word is a sure sign after "want" (mistranslated so
@@ -32,7 +36,8 @@ export const gluedModal: Rule = {
   safe: true,
   detect(line) {
     const matches: RuleMatch[] = [];
-    for (const m of line.matchAll(PATTERN)) {
+    const found = HAS_CAPITALISED.test(line) ? [...line.matchAll(PATTERN), ...line.matchAll(CAPITALISED)].sort((a, b) => a.index - b.index) : line.matchAll(PATTERN);
+    for (const m of found) {
       if (m.index > 0 && WORD_BEFORE.test(line[m.index - 1]!)) continue;
       const modal = m[1]!;
       const glued = m[2];
