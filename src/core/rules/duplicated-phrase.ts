@@ -62,7 +62,7 @@ export const duplicatedPhrase: Rule = {
  */
 function repeatAt(line: string, lower: string, at: number, length: number, joined: boolean, matches: RuleMatch[]): number | undefined {
   const second = at + length;
-  if (!mayRepeat(lower, at, lower.charCodeAt(second))) return undefined;
+  if (!mayRepeat(lower, at, second)) return undefined;
   const start = repeatedBefore(lower, at, second);
   if (start < 0) return undefined;
   const original = line.slice(start, at);
@@ -76,14 +76,17 @@ function repeatAt(line: string, lower: string, at: number, length: number, joine
   return end;
 }
 
-/** Cheap test first: whether one of the MAX_WORDS words before `at` starts with `first`. */
-function mayRepeat(lower: string, at: number, first: number): boolean {
+/** Cheap test first: whether one of the MAX_WORDS words before `at` starts with the two characters at `second`. */
+function mayRepeat(lower: string, at: number, second: number): boolean {
+  const first = lower.charCodeAt(second);
+  const next = lower.charCodeAt(second + 1);
   let p = at;
   for (let k = 0; k < MAX_WORDS && p > 0; k++) {
     const space = lower.lastIndexOf(' ', p - 1);
     const c = lower.charCodeAt(space + 1);
     // The phrase may open a bracket or quotation: `(rose 5%, rose 5%)`.
-    if (c === first || ((c === 40 || c === 34 || c === 0x201c) && lower.charCodeAt(space + 2) === first)) return true;
+    const w = c === 40 || c === 34 || c === 0x201c ? space + 2 : space + 1;
+    if (lower.charCodeAt(w) === first && lower.charCodeAt(w + 1) === next) return true;
     if (space < 0) return false;
     p = space;
   }
