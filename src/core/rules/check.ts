@@ -18,6 +18,8 @@ export interface LineFinding extends Omit<Finding, 'start' | 'end'> {
   to: number;
   /** The finding is the whole line and its fix removes the line with its line break. */
   wholeLine: boolean;
+  /** Other replacements a person may choose, never applied by "fix all safe" (see RuleMatch). */
+  alternatives?: string[];
 }
 
 /**
@@ -28,7 +30,9 @@ export function checkLine(line: string, context: LineContext = { previous: undef
   const findings: LineFinding[] = [];
   detectLine(line, context, rules, (rule, match) => {
     const { rule: id, message, replacement, safe, severity } = toFinding(rule, match, match.start, match.end);
-    findings.push({ rule: id, from: match.start, to: match.end, message, replacement, safe, severity, wholeLine: match.wholeLine === true });
+    const finding: LineFinding = { rule: id, from: match.start, to: match.end, message, replacement, safe, severity, wholeLine: match.wholeLine === true };
+    if (match.alternatives) finding.alternatives = match.alternatives;
+    findings.push(finding);
   });
   return findings;
 }
@@ -39,7 +43,9 @@ function detectLine(line: string, context: LineContext, rules: readonly Rule[], 
   for (const rule of rules) {
     for (const match of rule.detect(masked, context)) {
       // A replacement built from masked text would write MASK into the document.
-      if (!match.replacement?.includes(MASK)) emit(rule, match);
+      if (match.replacement?.includes(MASK)) continue;
+      if (match.alternatives?.some((a) => a.includes(MASK))) delete match.alternatives;
+      emit(rule, match);
     }
   }
 }

@@ -74,7 +74,10 @@ function isSpace(code: number): boolean {
 // `see https://x.cn/a.` ends the sentence, not the URL; a closing bracket
 // belongs to the URL only when the URL opened one (`/wiki/Foo_(bar)`).
 function withoutTrailingPunctuation(span: string): string {
-  let end = span.length;
+  // With no path, a URL is a host: `www.example.com.cn.The site` and
+  // `www.example.gov.cn;(3) this` go on with the next sentence or clause.
+  const host = /^(?:[a-z]+:\/\/|www\.)[^/]*$/.test(span) ? /^(?:[a-z]+:\/\/)?[\w.:@-]*?(?=\.[A-Z][a-z]+$|[^\w.:@-]|$)/.exec(span)![0] : span;
+  let end = host.length;
   for (;;) {
     const c = span[end - 1];
     if (c === undefined) break;

@@ -22,6 +22,11 @@ export interface RuleMatch {
   message: string;
   /** Text to put in place of [start, end), or null when only a human can fix it. */
   replacement: string | null;
+  /**
+   * Other fixes a person may choose instead of `replacement` (never applied
+   * unattended): `security, provide` besides `security, Provide`.
+   */
+  alternatives?: string[];
   /** Overrides the rule's `safe` for this match (only ever to make it unsafe). */
   safe?: false;
   /** The match is the whole line, and its fix removes the line with its line break. */

@@ -88,6 +88,18 @@ export function lowerCase(line: string): string {
   return lastLower;
 }
 
+/**
+ * Whether `token` (a run of non-space characters) is code or markup
+ * (`a=b,c`, `#state.Transaction`, `f(x).Value`, `src/a/b`, `color:red;font-size`)
+ * rather than prose such as `8GB/256GB`, `#1182`, `(9:00-11:30);June` or `Nanchang;Tel:0791`.
+ */
+export function isCodeToken(token: string): boolean {
+  if (/[=\\_<>{}`|@]|\$(?=[A-Za-z_{])|#(?!\d)|\w\(/.test(token)) return true;
+  if (/\/[^/\s]*\//.test(token)) return true;
+  // Two marks joining lowercase names: `key:value;key:value`.
+  return (token.match(/[a-z][:;][a-z]/g)?.length ?? 0) >= 2;
+}
+
 /** The run of non-space characters around `index`. */
 export function tokenAround(line: string, index: number): string {
   let from = index;
@@ -100,4 +112,25 @@ export function tokenAround(line: string, index: number): string {
 /** `text` in typographic quotes, for messages. */
 export function q(text: string): string {
   return `“${text}”`;
+}
+
+/**
+ * Closed-class words that start sentences and are never part of a name:
+ * after an abbreviation's full stop (`the U.S.The`) only one of them shows
+ * that a new sentence began, where `U.N.Security` or `J.K.Rowling` does not.
+ */
+const STARTERS = new Set(
+  (
+    'the this these that those there here it its we our us they their them he his she her you your i my one a an all some most many ' +
+    'each every other such both either neither no any another in on at for from with by as after before during since until under over ' +
+    'among between through according to of about if when while whereas although though however meanwhile moreover therefore thus so ' +
+    'but and or nor also besides furthermore finally first second third fourth fifth last next then now today yesterday tomorrow ' +
+    'what why how who where which whether please let only even still yet again instead otherwise overall currently recently ' +
+    'anyone everyone someone nobody none everything something nothing'
+  ).split(' '),
+);
+
+/** Whether `word` (any case) is a closed-class word that starts sentences ("The", "It", "However"). */
+export function isSentenceStarter(word: string): boolean {
+  return STARTERS.has(word.toLowerCase());
 }

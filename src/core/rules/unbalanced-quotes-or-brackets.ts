@@ -60,7 +60,9 @@ function unmatchedMarks(line: string): Mark[] {
     const mark = m[0];
     const before = line.slice(Math.max(0, m.index - 4), m.index);
     if (mark === '"') {
-      if (!/\d$/.test(before)) straight.push(m.index);
+      // After a digit it is an inch or second mark (`55"`), unless a quotation
+      // is open for it to close (`"Healthy Shanghai 12320"`).
+      if (!/\d$/.test(before) || straight.length % 2 === 1) straight.push(m.index);
     } else if ((mark === '(' || mark === ')') && SMILEY.test(before)) {
       continue;
     } else if (mark in PAIRS) {

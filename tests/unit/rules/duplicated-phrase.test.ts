@@ -18,6 +18,19 @@ describe(RULE, () => {
     expect(flagged(RULE, 'High quality and high quality growth')).toEqual(['High quality and high quality']);
   });
 
+  it('flags a phrase repeated after a comma or semicolon, with numbers, and fixes it safely', () => {
+    expect(fixedOnce(RULE, 'an increase of 54,000 over last year, an increase of 54,000 over last year. The')).toBe('an increase of 54,000 over last year. The');
+    expect(findingsOf(RULE, 'rose by 4.6%, rose by 4.6%, and')[0]).toMatchObject({ replacement: 'rose by 4.6%', safe: true });
+    expect(fixedOnce(RULE, 'cars, home appliances and catering, cars, home appliances and catering, and')).toBe('cars, home appliances and catering, and');
+    expect(fixedOnce(RULE, 'the 16GB+512GB version; the 16GB+512GB version')).toBe('the 16GB+512GB version');
+    expect(flagged(RULE, 'rose 4.6% and rose 4.6%')).toEqual(['rose 4.6% and rose 4.6%']);
+    expect(findingsOf(RULE, 'rose 4.6% as well as rose 4.6%')[0]).toMatchObject({ safe: false });
+  });
+
+  it('leaves numbers that only start alike, and chants, alone', () => {
+    expectClean(RULE, ['up 4.6%, up 4.65% later', 'RMB 1,500, RMB 1,5000', 'ha ha ha ha', 'on the one hand, on the other hand']);
+  });
+
   it('leaves single words, idioms, names and different phrases alone', () => {
     expectClean(RULE, [
       'more and more people',

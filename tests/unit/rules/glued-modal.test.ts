@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkText } from '../../../src/core/rules';
 import { expectClean, findingsOf, fixedOnce, flagged } from './helpers';
 
 const RULE = 'glued-modal';
@@ -18,6 +19,27 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, 'first line\n  shouldImprove it')).toBe('first line\n  Improve it');
   });
 
+  it('flags every casing and spacing of the glue where a sentence starts', () => {
+    expect(fixedOnce(RULE, 'the chain. wantContinue to')).toBe('the chain. Continue to');
+    expect(fixedOnce(RULE, 'the chain.WantGrab coupons')).toBe('the chain. Grab coupons');
+    expect(fixedOnce(RULE, 'the chain.want Continue to')).toBe('the chain. Continue to');
+    expect(fixedOnce(RULE, 'III. Want Metro Line 2 opens')).toBe('III. Metro Line 2 opens');
+    expect(fixedOnce(RULE, 'the chain.wantcontinue to')).toBe('the chain. Continue to');
+    expect(fixedOnce(RULE, 'It grew 4.5%.MustContinue to')).toBe('It grew 4.5%. Continue to');
+    expect(fixedOnce(RULE, 'It grew 4.5%. must Continue to')).toBe('It grew 4.5%. Continue to');
+    expect(findingsOf(RULE, 'the chain.WantGrab coupons').map((f) => f.rule)).toEqual([RULE]);
+    expect(checkText('the chain.WantGrab coupons').map((f) => f.rule)).toEqual([RULE]);
+  });
+
+  it('flags the glue at a list item start and after a semicolon or colon', () => {
+    expect(fixedOnce(RULE, '1.wantDo a good job')).toBe('1. Do a good job');
+    expect(fixedOnce(RULE, '(2)wantImprove it')).toBe('(2) Improve it');
+    expect(fixedOnce(RULE, '- wantGrab coupons')).toBe('- Grab coupons');
+    expect(fixedOnce(RULE, '3. wantStrengthen ties')).toBe('3. Strengthen ties');
+    expect(fixedOnce(RULE, 'the venues; wantStrengthen the links')).toBe('the venues; strengthen the links');
+    expect(fixedOnce(RULE, 'as follows:wantDo this')).toBe('as follows: Do this');
+  });
+
   it('only suggests a sentence end after a word, where it is a guess', () => {
     const [finding] = findingsOf(RULE, 'the supply chain wantContinue to deepen');
     expect(finding).toMatchObject({ replacement: '. Continue', safe: false });
@@ -32,6 +54,10 @@ describe(RULE, () => {
       'if (mustBeDefined(x)) shouldUpdate(y)',
       'this.willChange = true; obj.wantMore.x',
       'the swillBucket',
+      'Want to join? Call us. Wanted: drivers. Wanting more, they wanted it.',
+      'I want Coke. They want Beijing to win.',
+      'We want Continental breakfast',
+      'a wantonly cruel act',
     ]);
   });
 });

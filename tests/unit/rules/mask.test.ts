@@ -23,6 +23,12 @@ describe('maskLine', () => {
     expect(masked('https://a.org/Plan_(economy)')).toBe(hidden('https://a.org/Plan_(economy)'));
   });
 
+  it('ends a URL without a path at its host, leaving a glued next sentence or clause visible', () => {
+    expect(masked('Visit www.example.com.cn.The site')).toBe(`Visit ${hidden('www.example.com.cn')}.The site`);
+    expect(masked('on www.credit.gov.cn;(3) this')).toBe(`on ${hidden('www.credit.gov.cn')};(3) this`);
+    expect(masked('https://a.org:8080 and www.gov.cn/News.Today')).toBe(`${hidden('https://a.org:8080')} and ${hidden('www.gov.cn/News.Today')}`);
+  });
+
   it('leaves sentence ends, abbreviations and numbers visible', () => {
     for (const line of ['the city.We must', 'Shanghai.It is', 'the U.S. economy', 'grew 3.5%', 'the city.In 2023']) {
       expect(masked(line)).toBe(line);

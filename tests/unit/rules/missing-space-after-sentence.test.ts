@@ -29,6 +29,29 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, '(see the plan.)Then')).toBe('(see the plan.) Then');
   });
 
+  it('flags a sentence ending in a number, unit, closing bracket or quote', () => {
+    expect(fixedOnce(RULE, 'up 4.6%.The rest')).toBe('up 4.6%. The rest');
+    expect(fixedOnce(RULE, 'in 2023.Exports rose')).toBe('in 2023. Exports rose');
+    expect(fixedOnce(RULE, 'above 38°C.Experts say')).toBe('above 38°C. Experts say');
+    expect(fixedOnce(RULE, 'the plan (2023-2026).It is')).toBe('the plan (2023-2026). It is');
+    expect(fixedOnce(RULE, 'rules and regulations".Mr. Zhao')).toBe('rules and regulations". Mr. Zhao');
+    expect(fixedOnce(RULE, 'the 8GB/256GB version).Bidders may')).toBe('the 8GB/256GB version). Bidders may');
+    expect(fixedOnce(RULE, 'see issue #1182.The fix')).toBe('see issue #1182. The fix');
+    expect(fixedOnce(RULE, 'Firefox 88+.The SDK')).toBe('Firefox 88+. The SDK');
+    expect(fixedOnce(RULE, 'statistics.2. The rates')).toBe('statistics. 2. The rates');
+    expect(fixedOnce(RULE, 'under 1.2 m.Adults pay')).toBe('under 1.2 m. Adults pay');
+    expect(fixedOnce(RULE, 'revenue was $4.5bn.Net profit')).toBe('revenue was $4.5bn. Net profit');
+    expect(fixedOnce(RULE, 'Visit www.example.com.cn.The site')).toBe('Visit www.example.com.cn. The site');
+    expect(fixedOnce(RULE, 'and the P60 Art.The launch')).toBe('and the P60 Art. The launch');
+  });
+
+  it('flags a sentence ending in a short word or acronym, and an abbreviation before a word that starts sentences', () => {
+    expect(fixedOnce(RULE, 'said Ms. Li.The meeting')).toBe('said Ms. Li. The meeting');
+    expect(fixedOnce(RULE, 'of the GDP.Exports rose')).toBe('of the GDP. Exports rose');
+    expect(fixedOnce(RULE, 'exports to the U.S.The rest')).toBe('exports to the U.S. The rest');
+    expect(fixedOnce(RULE, 'at 4:30 p.m.The office')).toBe('at 4:30 p.m. The office');
+  });
+
   it('leaves abbreviations, initials and titles alone', () => {
     expectClean(RULE, [
       'the U.S.A and the U.S. economy',
@@ -42,7 +65,7 @@ describe(RULE, () => {
   });
 
   it('leaves numbers, versions and section numbers alone', () => {
-    expectClean(RULE, ['grew 3.5 percent', 'No.3 Road', 'version v2.1 and v2.1Beta', 'Article 3.2 says', 'No.5Gate']);
+    expectClean(RULE, ['grew 3.5 percent', 'No.3 Road', 'version v2.1 and v2.1Beta', 'Article 3.2 says', 'No.5Gate', 'codes 600519.SH and 0700.HK', 'version 6.2.1.', 'Art. 5.2 and Fig. 3', 'Prof.Wang and St.Petersburg', 'e.g.The']);
   });
 
   it('leaves ellipses, URLs, e-mail addresses, domains, file names and code alone', () => {

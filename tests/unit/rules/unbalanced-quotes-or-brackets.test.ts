@@ -29,6 +29,9 @@ describe(RULE, () => {
       'a 12" pizza and 5\'10" tall',
       'Xi Jinping’s speech',
       'see https://en.wikipedia.org/wiki/Plan_(economics) now',
+      'follow "Healthy Shanghai 12320" and buy a 55" TV',
+      '=IF(B2>=60,"Pass","Fail") and {"id":1,"tags":["new","urgent"]}',
+      'the HR-3000 (5G) model and "Aqua Blue" color',
     ]);
   });
 
