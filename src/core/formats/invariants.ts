@@ -7,6 +7,7 @@ import type { Annotation, Edit, Tag } from '../model';
 import { CodePointIndex } from '../offsets';
 import type { DocumentBundle, WorkspaceExport } from './bundle';
 import { FormatError } from './errors';
+import { checkRelations } from './relation-records';
 
 /** Throws a FormatError naming the first record that breaks a rule. */
 export function checkWorkspace(workspace: WorkspaceExport, file?: string): void {
@@ -27,6 +28,7 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
       annotationIds.set(annotation.id, `${record}.annotations[${j}]`);
     });
   });
+  checkRelations(workspace, file);
 }
 
 /**
