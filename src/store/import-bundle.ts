@@ -14,8 +14,10 @@ import { randomUUID } from 'node:crypto';
 import { EditError, replayEdits } from '../core/edits';
 import { FormatError, type FormatIssue, type ImportedBundle } from '../core/formats';
 import type { Annotation, Tag } from '../core/model';
+import type { Relation } from '../core/relations';
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { insertAnnotation } from './annotations';
+import { writeRelations, writeRelationTypes } from './import-relations';
 import { NotFoundError } from './errors';
 import { getTag, insertTag, listTags, updateTag } from './tags';
 import type { Workspace } from './workspace';
@@ -38,6 +40,8 @@ export interface AnnotationsImport {
   /** Tags the annotations use that the workspace did not have, parents first. */
   tags: Tag[];
   annotations: Annotation[];
+  /** Linking annotations between the annotations above (W3C). */
+  relations?: Relation[];
 }
 
 export type ImportUnit = DocumentsImport | AnnotationsImport;
@@ -93,7 +97,8 @@ class ImportRun {
 
   writeDocuments({ file, bundle }: DocumentsImport): void {
     const tagIds = this.writeTags(file, bundle.tags);
-    bundle.documents.forEach(({ document, annotations, edits }, i) => {
+    const relationTypeIds = writeRelationTypes(this.db, file, bundle.relationTypes ?? [], tagIds, this.now);
+    bundle.documents.forEach(({ document, annotations, edits, relations }, i) => {
       const record = `documents[${i}] (${document.id})`;
       let text: string;
       try {
@@ -118,7 +123,8 @@ class ImportRun {
         'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
-      this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      const annotationIds = this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
       this.report.documentIds.push(id);
     });
   }
@@ -130,12 +136,14 @@ class ImportRun {
       throw new FormatError({ file: unit.file }, 'the document changed while its annotations were being read; import the file again');
     }
     const tagIds = this.writeTags(unit.file, unit.tags);
-    this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    const annotationIds = this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    writeRelations(this.db, unit.file, 'annotations', unit.documentId, unit.relations ?? [], annotationIds, new Map());
   }
 
-  /** Checks each annotation against the text, maps its tags and ids, and inserts it. */
-  private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): void {
+  /** Checks each annotation against the text, maps its tags and ids, and inserts it; returns the file's ids mapped to the ids written. */
+  private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): Map<string, string> {
     const index = new CodePointIndex(text);
+    const written = new Map<string, string>();
     annotations.forEach((annotation, j) => {
       const record = `${parent}.annotations[${j}] (${annotation.id})`;
       const { start, end } = annotation;
@@ -153,8 +161,10 @@ class ImportRun {
       });
       const id = this.freeId('annotations', annotation.id, `annotation ${annotation.id}`, file);
       insertAnnotation(this.db, { ...annotation, id, documentId, tagIds: tags });
+      written.set(annotation.id, id);
       this.report.annotationCount++;
     });
+    return written;
   }
 
   /**
