@@ -157,6 +157,20 @@ describe('relations through export and import', () => {
     }
   });
 
+  it('W3C linking annotations come back as relations onto a document with the same text', async () => {
+    const { call } = await workspace();
+    const { doc, li, shanghai } = await readout(call);
+    await call<Relation>('relations.create', { documentId: doc.id, sourceId: li.id, targetId: shanghai.id, typeId: 'relation-located-in' });
+    const exported = await call<TransferExport>('transfer.export', { all: true, format: 'w3c' });
+    const fresh = await workspace();
+    const target = await fresh.call<DocumentSummary>('documents.create', { title: 'Same text', text: TEXT });
+    const result = await fresh.call<TransferImport>('transfer.import', { files: exported.files.map((f) => ({ name: f.name, contentBase64: base64(f.content) })), documentId: target.id });
+    expect(result.unanchored).toEqual([]);
+    const annotations = await fresh.call<Annotation[]>('annotations.list', { documentId: target.id });
+    const [relation] = await fresh.call<Relation[]>('relations.list', { documentId: target.id });
+    expect([annotations.find((a) => a.id === relation!.sourceId)!.quote, relation!.typeId, annotations.find((a) => a.id === relation!.targetId)!.quote]).toEqual(['Li Qiang', 'relation-located-in', 'Shanghai']);
+  });
+
   it('a brat R line naming an unknown T is refused with the line, and nothing is imported', async () => {
     const { call, failure } = await workspace();
     const files = [

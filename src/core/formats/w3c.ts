@@ -160,7 +160,8 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
   const resolver = new TagResolver(ctx.tags, ctx.newId);
   const index = new CodePointIndex(document.text);
   const ownIri = documentIri(document.id);
-  const sources = new Set(items.flatMap((item) => (isObject(item) ? targetsOf(item).map(sourceOf) : [])));
+  // Linking annotations target annotations, not the document.
+  const sources = new Set(items.flatMap((item) => (isObject(item) && !isLink(item) ? targetsOf(item).map(sourceOf) : [])));
   const oneSource = sources.size <= 1;
   const seenIds = new Set<string>();
   const result: W3CImportResult = { annotations: [], tags: [], unanchored: [], issues: [], relations: [] };
