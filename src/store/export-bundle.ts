@@ -6,6 +6,7 @@ import type { Tag } from '../core/model';
 import { listAnnotations } from './annotations';
 import { getDocument } from './documents';
 import { listEdits } from './edits';
+import { listRelations, listRelationTypes } from './relations';
 import { listTags } from './tags';
 
 /**
@@ -21,10 +22,14 @@ export function exportBundle(db: Database, documentIds: readonly string[] | 'all
       const ids = documentIds === 'all' ? (db.prepare('SELECT id FROM documents ORDER BY created_at, rowid').all() as { id: string }[]).map((r) => r.id) : [...new Set(documentIds)];
       const documents = ids.map((id) => {
         const document = getDocument(db, id);
-        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id) };
+        const relations = listRelations(db, id);
+        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id), ...(relations.length === 0 ? {} : { relations }) };
       });
-      const used = new Set(documents.flatMap((d) => d.annotations.flatMap((a) => a.tagIds)));
-      return { tags: withAncestors(listTags(db), used), documents };
+      const typesUsed = new Set(documents.flatMap((d) => (d.relations ?? []).map((r) => r.typeId)));
+      const relationTypes = listRelationTypes(db).filter((t) => typesUsed.has(t.id));
+      // A relation type's allowed tags go with it, so the file's taxonomy is whole.
+      const used = new Set([...documents.flatMap((d) => d.annotations.flatMap((a) => a.tagIds)), ...relationTypes.flatMap((t) => [...(t.sourceTagIds ?? []), ...(t.targetTagIds ?? [])])]);
+      return { tags: withAncestors(listTags(db), used), ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };
     })
     .deferred();
 }

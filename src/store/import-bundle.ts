@@ -18,6 +18,8 @@ import { attributesProblem, EDIT_ORIGIN, LIMITS, longTextProblem, nameProblem, t
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { insertAnnotation } from './annotations';
 import { touchDocument } from './documents';
+import type { Relation } from '../core/relations';
+import { writeRelations, writeRelationTypes } from './import-relations';
 import { NotFoundError } from './errors';
 import { getTag, insertTag, updateTag } from './tags';
 import type { Workspace } from './workspace';
@@ -40,6 +42,8 @@ export interface AnnotationsImport {
   /** Tags the annotations use that the workspace did not have, parents first. */
   tags: Tag[];
   annotations: Annotation[];
+  /** Linking annotations between the annotations above (W3C). */
+  relations?: Relation[];
 }
 
 export type ImportUnit = DocumentsImport | AnnotationsImport;
@@ -95,7 +99,8 @@ class ImportRun {
 
   writeDocuments({ file, bundle }: DocumentsImport): void {
     const tagIds = this.writeTags(file, bundle.tags);
-    bundle.documents.forEach(({ document, annotations, edits }, i) => {
+    const relationTypeIds = writeRelationTypes(this.db, file, bundle.relationTypes ?? [], tagIds, this.now);
+    bundle.documents.forEach(({ document, annotations, edits, relations }, i) => {
       const record = `documents[${i}] (${document.id})`;
       checkDocumentLimits(file, record, document, edits);
       let text: string;
@@ -121,7 +126,8 @@ class ImportRun {
         'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
-      this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      const annotationIds = this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
       this.report.documentIds.push(id);
     });
   }
@@ -133,13 +139,15 @@ class ImportRun {
       throw new FormatError({ file: unit.file }, 'the document changed while its annotations were being read; import the file again');
     }
     const tagIds = this.writeTags(unit.file, unit.tags);
-    this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    const annotationIds = this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    writeRelations(this.db, unit.file, 'annotations', unit.documentId, unit.relations ?? [], annotationIds, new Map());
     if (unit.annotations.length > 0) touchDocument(this.db, unit.documentId, this.now);
   }
 
-  /** Checks each annotation against the text, maps its tags and ids, and inserts it. */
-  private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): void {
+  /** Checks each annotation against the text, maps its tags and ids, and inserts it; returns the file's ids mapped to the ids written. */
+  private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): Map<string, string> {
     const index = new CodePointIndex(text);
+    const written = new Map<string, string>();
     annotations.forEach((annotation, j) => {
       const record = `${parent}.annotations[${j}] (${annotation.id})`;
       checkAnnotationLimits(file, record, annotation);
@@ -158,8 +166,10 @@ class ImportRun {
       });
       const id = this.freeId('annotations', annotation.id, `annotation ${annotation.id}`, file);
       insertAnnotation(this.db, { ...annotation, id, documentId, tagIds: tags });
+      written.set(annotation.id, id);
       this.report.annotationCount++;
     });
+    return written;
   }
 
   /**

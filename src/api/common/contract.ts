@@ -9,6 +9,7 @@ import { EDIT_ORIGIN, LIMITS } from '../../core/limits';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
+import type { Relation, RelationType } from '../../core/relations';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -139,6 +140,38 @@ export const inputs = {
       .optional(),
   }),
   'annotations.delete': z.strictObject({ id }),
+  /** "Annotate every occurrence": many ranges, in one or several documents, with the same tags, as one transaction. */
+  'annotations.createMany': z.strictObject({
+    items: z
+      .array(z.strictObject({ documentId: id, start: offset, end: offset }).refine((a) => a.end > a.start, 'an annotation covers at least one character'))
+      .min(1)
+      .max(10_000),
+    tagIds: z.array(id).min(1).max(50),
+    note: str().max(MAX_NOTE_LENGTH).default(''),
+    attributes: attributes.default({}),
+  }),
+  'relationTypes.list': z.strictObject({}),
+  'relations.list': z.strictObject({ documentId: id }),
+  'relations.create': z.strictObject({
+    /** Given when undo restores a deleted relation: it must still be free. */
+    id: id.optional(),
+    documentId: id,
+    sourceId: id,
+    targetId: id,
+    typeId: id,
+    note: str().max(MAX_NOTE_LENGTH).default(''),
+    attributes: attributes.default({}),
+    createdAt: z.iso.datetime().optional(),
+  }),
+  'relations.update': z.strictObject({
+    id,
+    typeId: id.optional(),
+    sourceId: id.optional(),
+    targetId: id.optional(),
+    note: str().max(MAX_NOTE_LENGTH).optional(),
+    attributes: attributes.optional(),
+  }),
+  'relations.delete': z.strictObject({ id }),
   'transfer.export': z
     .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats) })
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
@@ -211,6 +244,12 @@ export interface Outputs {
   'annotations.create': Annotation;
   'annotations.update': Annotation;
   'annotations.delete': { deleted: true };
+  'annotations.createMany': Annotation[];
+  'relationTypes.list': RelationType[];
+  'relations.list': Relation[];
+  'relations.create': Relation;
+  'relations.update': Relation;
+  'relations.delete': { deleted: true };
   'transfer.export': TransferExport;
   'transfer.import': TransferImport;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EditError } from '../../core/edits';
 import { FormatError } from '../../core/formats';
+import { RelationError } from '../../core/relations';
 import { ConflictError, NotFoundError, WorkspaceError } from '../../store/errors';
 import type { ApiError, ApiErrorCode } from '../common/contract';
 
@@ -26,6 +27,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
   if (error instanceof EditError) return { code: 'invalid_input', message: error.message };
+  // A relation to a missing annotation, of an unknown type, or between disallowed tags.
+  if (error instanceof RelationError) return { code: 'invalid_input', message: error.message };
   // An imported file that breaks its format: the message names the file, the record and the problem.
   if (error instanceof FormatError) return { code: 'bad_file', message: error.message };
   if (error instanceof WorkspaceError) return { code: 'workspace', message: error.message };

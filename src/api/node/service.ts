@@ -18,6 +18,7 @@ import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
+import { deleteRelation, getRelation, insertRelation, listRelations, listRelationTypes, updateRelation } from '../../store/relations';
 import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
@@ -201,6 +202,50 @@ export function createService({ workspace, author: systemAuthor, now = () => new
         const { documentId } = getAnnotation(db, id);
         deleteAnnotation(db, id);
         touchDocument(db, documentId, now());
+      });
+      return { deleted: true };
+    },
+    'annotations.createMany': ({ items, tagIds, note, attributes }) =>
+      tx(() => {
+        checkTags(tagIds);
+        const time = now();
+        return items.map(({ documentId, start, end }) => {
+          const annotation: Annotation = { id: randomUUID(), documentId, start, end, quote: quoteAt(documentId, start, end), tagIds, note, attributes, author: author(), createdAt: time, updatedAt: time, detached: false };
+          insertAnnotation(db, annotation);
+          return getAnnotation(db, annotation.id);
+        });
+      }),
+
+    'relationTypes.list': () => listRelationTypes(db),
+    'relations.list': ({ documentId }) => {
+      getDocumentSummary(db, documentId);
+      return listRelations(db, documentId);
+    },
+    'relations.create': (input) =>
+      tx(() => {
+        getDocumentSummary(db, input.documentId);
+        if (input.id !== undefined && db.prepare('SELECT 1 FROM relations WHERE id = ?').get(input.id) !== undefined) {
+          throw new RequestError('conflict', `a relation with id ${input.id} already exists`);
+        }
+        const time = now();
+        return insertRelation(db, {
+          id: input.id ?? randomUUID(),
+          documentId: input.documentId,
+          sourceId: input.sourceId,
+          targetId: input.targetId,
+          typeId: input.typeId,
+          note: input.note,
+          attributes: input.attributes,
+          author: author(),
+          createdAt: input.createdAt ?? time,
+          updatedAt: time,
+        });
+      }),
+    'relations.update': ({ id, ...changes }) => tx(() => updateRelation(db, id, changes, now())),
+    'relations.delete': ({ id }) => {
+      tx(() => {
+        getRelation(db, id);
+        deleteRelation(db, id);
       });
       return { deleted: true };
     },

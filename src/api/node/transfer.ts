@@ -16,6 +16,7 @@ import {
 import { exportBundle } from '../../store/export-bundle';
 import { documentExists, getDocument } from '../../store/documents';
 import { importUnits, type ImportUnit } from '../../store/import-bundle';
+import { listRelationTypes } from '../../store/relations';
 import { listTags } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
 import type { ExportFormat, ImportFormat, TransferExport, TransferImport } from '../common/contract';
@@ -51,7 +52,7 @@ export function exportFiles(workspace: Workspace, documentIds: readonly string[]
 export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest): Promise<TransferImport> {
   const newId = orderedIds();
   const context: FormatImportContext = {
-    options: (file) => ({ file, tags: listTags(workspace.db), author: request.author, newId, now: () => request.now }),
+    options: (file) => ({ file, tags: listTags(workspace.db), relationTypes: listRelationTypes(workspace.db), author: request.author, newId, now: () => request.now }),
     document: (file, json) => getDocument(workspace.db, request.documentId ?? targetDocument(workspace, file, json)),
   };
   const units: ImportUnit[] = [];
@@ -64,7 +65,7 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
       units.push({ kind: 'documents', file, bundle: imported.bundle });
     } else {
       const { document } = imported;
-      units.push({ kind: 'annotations', file, documentId: document.id, text: document.text, tags: imported.tags, annotations: imported.annotations });
+      units.push({ kind: 'annotations', file, documentId: document.id, text: document.text, tags: imported.tags, annotations: imported.annotations, relations: imported.relations ?? [] });
       unanchored.push(...imported.unanchored);
     }
     issues.push(...imported.issues);

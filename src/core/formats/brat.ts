@@ -11,6 +11,7 @@
 import { decodeText } from '../decode';
 import type { Annotation } from '../model';
 import { CodePointIndex } from '../offsets';
+import { relationContext, relationProblems, type Relation, type RelationType } from '../relations';
 import {
   canonicalOrder,
   compare,
@@ -27,6 +28,7 @@ import { FormatError, type FormatIssue } from './errors';
 import { fileStem, stemOf, uniqueName } from './file-names';
 import { fileText, type FormatCodec } from './format';
 import { checkAnnotations, show } from './invariants';
+import { findRelationType, typesUsed, unknownRelationType, writableRelations } from './relation-records';
 import { TagCatalog, TagResolver } from './tagpaths';
 import { titleForImport } from '../titles';
 
@@ -89,12 +91,15 @@ export function exportBrat(workspace: WorkspaceExport): ExportResult<BratFile[]>
   const output = ordered.documents.map((bundle, i) => {
     checkAnnotations(bundle, `documents[${i}]`, undefined, tagIds);
     const name = uniqueName(fileStem(bundle.document.title) || fileStem(bundle.document.id) || 'document', names);
-    return { name, txt: bundle.document.text, ann: annFile(bundle, catalog, omitted) };
+    const written = new Map<string, string>();
+    const ann = annFile(bundle, catalog, omitted, written);
+    return { name, txt: bundle.document.text, ann: ann + relationLines(bundle, ordered.relationTypes ?? [], written, omitted) };
   });
   return { output, omitted };
 }
 
-function annFile(bundle: DocumentBundle, catalog: TagCatalog, omitted: FormatIssue[]): string {
+/** The .ann lines of a document's annotations; `written` gets each written annotation's T id. */
+function annFile(bundle: DocumentBundle, catalog: TagCatalog, omitted: FormatIssue[], written: Map<string, string>): string {
   const { text } = bundle.document;
   const index = new CodePointIndex(text);
   const lines: string[] = [];
@@ -117,6 +122,7 @@ function annFile(bundle: DocumentBundle, catalog: TagCatalog, omitted: FormatIss
       omitted.push({ record, problem: 'line ends at the edges of its span are left off' });
     }
     const id = `T${++t}`;
+    written.set(annotation.id, id);
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     lines.push(`${id}\t${toBratName(catalog.pathOf(first)!)} ${offsets}\t${fragments.map((f) => f.text).join(' ')}`);
     for (const tagId of more) lines.push(`A${++a}\t${EXTRA_TAG} ${id} ${toBratName(catalog.pathOf(tagId)!)}`);
@@ -130,6 +136,24 @@ function annFile(bundle: DocumentBundle, catalog: TagCatalog, omitted: FormatIss
     if (annotation.note !== '') lines.push(`#${++n}\tAnnotatorNotes ${id}\t${escapeNote(annotation.note)}`);
   }
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/**
+ * A document's relations as brat writes them, `R1\tType Arg1:T1 Arg2:T2`,
+ * typed by the relation type's name; a relation one of whose ends was not
+ * written is listed as omitted. Notes and attributes of relations are left
+ * out too (brat has them only for its configured attribute types).
+ */
+function relationLines(bundle: DocumentBundle, types: readonly RelationType[], written: ReadonlyMap<string, string>, omitted: FormatIssue[]): string {
+  const names = new Map(types.map((t) => [t.id, t.name]));
+  return writableRelations(bundle, written, omitted)
+    .map(({ relation, source, target }, i) => {
+      if (relation.note !== '' || Object.keys(relation.attributes).length > 0) {
+        omitted.push({ record: `relation ${relation.id} in document ${bundle.document.id}`, problem: 'its note and attributes are not written (brat relations have none)' });
+      }
+      return `R${i + 1}\t${toBratName(names.get(relation.typeId)!)} Arg1:${source} Arg2:${target}\n`;
+    })
+    .join('');
 }
 
 interface Fragment {
@@ -178,14 +202,17 @@ function unescapeNote(note: string): string {
  * attributes, AnnotatorNotes notes. A T line whose text does not match the
  * .txt is left out. Discontinuous spans whose gaps are whitespace (how brat
  * writes a span across lines) become one range; otherwise the first part is
- * kept. Relations, events and normalizations have no place in Scholia. All
- * that is left out is listed in `issues`.
+ * kept. R lines become relations, their type found by name among the
+ * workspace's relation types; events and normalizations have no place in
+ * Scholia. All that is left out is listed in `issues`. A relation naming a
+ * type the workspace does not have, or a T the file does not define, throws.
  */
 export async function importBrat(sources: readonly BratSource[], options: ImportOptions = {}): Promise<ImportResult> {
   const ctx = importContext(options);
   const resolver = new TagResolver(ctx.tags, ctx.newId);
   const issues: FormatIssue[] = [];
   const documents: DocumentBundle[] = [];
+  const relations: Relation[] = [];
   for (const source of sources) {
     const txtName = `${source.name}.txt`;
     let text: string;
@@ -196,10 +223,16 @@ export async function importBrat(sources: readonly BratSource[], options: Import
       text = decoded.text;
     }
     const documentId = ctx.newId();
-    const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues);
-    documents.push(await newDocumentBundle({ id: documentId, title: titleForImport(txtName, text), sourceName: txtName, text }, annotations, ctx));
+    const found: BratRelationInput = { lines: [], spans: new Map(), defined: new Set() };
+    const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues, found);
+    const bundle = await newDocumentBundle({ id: documentId, title: titleForImport(txtName, text), sourceName: txtName, text }, annotations, ctx);
+    const own = readBratRelations(found, `${source.name}.ann`, documentId, ctx, issues);
+    if (own.length > 0) bundle.relations = own;
+    relations.push(...own);
+    documents.push(bundle);
   }
-  return { bundle: { tags: resolver.created, documents }, issues };
+  const relationTypes = typesUsed(ctx.relationTypes, relations);
+  return { bundle: { tags: resolver.created, ...(relationTypes.length === 0 ? {} : { relationTypes }), documents }, issues };
 }
 
 const T_LINE = /^T(\S+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t(.*))?$/;
@@ -214,10 +247,11 @@ function readAnn(
   resolver: TagResolver,
   ctx: ImportContext,
   issues: FormatIssue[],
+  found: BratRelationInput,
 ): Annotation[] {
   const index = new CodePointIndex(text);
   const now = ctx.now();
-  const byId = new Map<string, Annotation>();
+  const byId = found.spans;
   const lineOf = new Map<string, number>();
   const later: Array<{ line: string; record: string; number: number }> = [];
   ann.split(/\r\n|\n|\r/).forEach((line, i) => {
@@ -231,6 +265,7 @@ function readAnn(
       const first = lineOf.get(`T${num}`);
       if (first !== undefined) throw new FormatError({ file, record: `line ${i + 1}` }, `T${num} is also the id on line ${first}: brat ids are unique in a file`);
       lineOf.set(`T${num}`, i + 1);
+      found.defined.add(`T${num}`);
       const range = textBoundRange(offsets!, quoted, text, index, (problem) => issues.push({ record, problem: `T${num}: ${problem}` }));
       if (typeof range === 'string') {
         skip(range);
@@ -252,8 +287,10 @@ function readAnn(
       });
     } else if (/^[AM#]/.test(line)) {
       later.push({ line, record, number: i + 1 });
-    } else if (/^[REN*]/.test(line)) {
-      skip('relations, events and normalizations have no place in a Scholia document');
+    } else if (line.startsWith('R')) {
+      found.lines.push({ line, record });
+    } else if (/^[EN*]/.test(line)) {
+      skip('events and normalizations have no place in a Scholia document');
     } else {
       issues.push({ record, problem: `not imported: not a brat annotation line: ${show(line)}` });
     }
@@ -292,6 +329,52 @@ function readAnn(
     }
   }
   return [...byId.values()];
+}
+
+/** What readAnn gathers for the relations: R lines, imported spans by T id, and every T id the file defines. */
+interface BratRelationInput {
+  lines: { line: string; record: string }[];
+  spans: Map<string, Annotation>;
+  defined: Set<string>;
+}
+
+const R_LINE = /^R(\S+)\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$/;
+
+/**
+ * The relations of R lines. An R line naming a T the file does not define, or
+ * a type the workspace does not have, or breaking the type's tag rules, throws
+ * a FormatError naming the line; one whose T was left out is left out too.
+ */
+function readBratRelations(found: BratRelationInput, file: string, documentId: string, ctx: ImportContext, issues: FormatIssue[]): Relation[] {
+  const relations: Relation[] = [];
+  const now = ctx.now();
+  const context = relationContext(found.spans.values(), ctx.relationTypes);
+  for (const { line, record } of found.lines) {
+    const r = R_LINE.exec(line);
+    const id = line.split('\t')[0];
+    if (r === null) {
+      issues.push({ record, problem: `${id}: not imported: not a relation line brat writes (R1<tab>Type Arg1:T1 Arg2:T2)` });
+      continue;
+    }
+    const [, , typeName, arg1, arg2] = r;
+    for (const [arg, t] of [['Arg1', arg1!], ['Arg2', arg2!]] as const) {
+      if (!found.defined.has(t)) throw new FormatError({ file, record: record.slice(file.length + 1) }, `${id}: its ${arg} ${show(t)} is not a text span (T line) in this file`);
+    }
+    const source = found.spans.get(arg1!);
+    const target = found.spans.get(arg2!);
+    if (source === undefined || target === undefined) {
+      issues.push({ record, problem: `${id}: not imported: its ${source === undefined ? arg1 : arg2} was not imported` });
+      continue;
+    }
+    const name = fromBratName(typeName!);
+    const type = findRelationType(ctx.relationTypes, name);
+    if (type === undefined) throw unknownRelationType({ file, record: record.slice(file.length + 1) }, name, ctx.relationTypes);
+    const relation: Relation = { id: ctx.newId(), documentId, sourceId: source.id, targetId: target.id, typeId: type.id, note: '', attributes: {}, author: ctx.author, createdAt: now, updatedAt: now };
+    const [problem] = relationProblems(relation, context);
+    if (problem !== undefined) throw new FormatError({ file, record: record.slice(file.length + 1) }, `${id}: ${problem.message}`);
+    relations.push(relation);
+  }
+  return relations;
 }
 
 /**

@@ -2,6 +2,7 @@
 // what an importer hands back for the store to write in one transaction.
 
 import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
+import { READOUT_RELATION_TYPES, type Relation, type RelationType } from '../relations';
 import type { FormatIssue } from './errors';
 
 /** One document with everything that belongs to it. */
@@ -10,11 +11,15 @@ export interface DocumentBundle {
   annotations: Annotation[];
   /** In history order (`seq` ascending). */
   edits: Edit[];
+  /** Links between its annotations; absent means none. */
+  relations?: Relation[];
 }
 
 /** What an exporter is given: tags (with their ancestors) and documents. */
 export interface WorkspaceExport {
   tags: Tag[];
+  /** The relation types the documents' relations use; absent means none. */
+  relationTypes?: RelationType[];
   documents: DocumentBundle[];
 }
 
@@ -23,6 +28,8 @@ export interface WorkspaceExport {
  * where it has them. `tags` are the tags the documents refer to that the
  * store may not have yet: a tag whose id already exists is that same tag.
  * Tags come parents first, so inserting them in order satisfies references.
+ * Relation types are those of the workspace (see ImportOptions) or, for
+ * native files, the file's own, which meet the workspace's by id.
  */
 export type ImportedBundle = WorkspaceExport;
 
@@ -44,6 +51,8 @@ export interface ImportOptions {
   file?: string;
   /** The workspace's tags, to which labels in the file resolve by path or name. */
   tags?: readonly Tag[];
+  /** The workspace's relation types, to which relation names in the file resolve (default: the readout types a new workspace has). */
+  relationTypes?: readonly RelationType[];
   /** Author of imported annotations where the file names none. */
   author?: string;
   /** Id for new documents, tags and annotations (default: a random UUID). */
@@ -56,6 +65,7 @@ export interface ImportOptions {
 export interface ImportContext {
   file: string | undefined;
   tags: readonly Tag[];
+  relationTypes: readonly RelationType[];
   author: string;
   newId: () => string;
   now: () => string;
@@ -65,6 +75,7 @@ export function importContext(options: ImportOptions): ImportContext {
   return {
     file: options.file,
     tags: options.tags ?? [],
+    relationTypes: options.relationTypes ?? READOUT_RELATION_TYPES,
     author: options.author ?? '',
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     now: options.now ?? (() => new Date().toISOString()),
@@ -75,19 +86,32 @@ export function importContext(options: ImportOptions): ImportContext {
  * The same workspace in the one order exports are written in, so that export
  * output does not depend on the order a store happened to return rows in:
  * tags parents first (siblings by name), documents by creation, annotations
- * by position, edits by `seq`.
+ * by position, edits by `seq`, relation types by name, relations by their
+ * source's position, then their target's, then type and id.
  */
 export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
   return {
     tags: tagsParentsFirst(workspace.tags),
+    ...(workspace.relationTypes === undefined ? {} : { relationTypes: [...workspace.relationTypes].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)) }),
     documents: [...workspace.documents]
       .sort((a, b) => compare(a.document.createdAt, b.document.createdAt) || compare(a.document.id, b.document.id))
-      .map(({ document, annotations, edits }) => ({
-        document,
-        annotations: sortAnnotations(annotations),
-        edits: [...edits].sort((a, b) => a.seq - b.seq),
-      })),
+      .map(({ document, annotations, edits, relations }) => {
+        const sorted = sortAnnotations(annotations);
+        return {
+          document,
+          annotations: sorted,
+          edits: [...edits].sort((a, b) => a.seq - b.seq),
+          ...(relations === undefined ? {} : { relations: sortRelations(relations, sorted) }),
+        };
+      }),
   };
+}
+
+/** Relations in the order of their ends in `annotations` (already sorted), then type and id. */
+function sortRelations(relations: readonly Relation[], annotations: readonly Annotation[]): Relation[] {
+  const rank = new Map(annotations.map((a, i) => [a.id, i]));
+  const at = (id: string): number => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...relations].sort((a, b) => at(a.sourceId) - at(b.sourceId) || at(a.targetId) - at(b.targetId) || compare(a.typeId, b.typeId) || compare(a.id, b.id));
 }
 
 /** Annotations by start, then end, then id. */

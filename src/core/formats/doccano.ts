@@ -4,12 +4,14 @@
 
 import type { Annotation } from '../model';
 import { CodePointIndex } from '../offsets';
+import { relationContext, relationProblems, type Relation, type RelationType } from '../relations';
 import { canonicalOrder, importContext, type DocumentBundle, type ExportResult, type ImportOptions, type ImportResult, type WorkspaceExport } from './bundle';
 import { baseName, newDocumentBundle, titleFromFileName } from './documents';
 import { FormatError, type FormatIssue } from './errors';
 import { fileText, inFile, type FormatCodec } from './format';
 import { checkAnnotations } from './invariants';
 import { isObject, parseJson } from './json';
+import { findRelationType, typesUsed, unknownRelationType, writableRelations } from './relation-records';
 import { TagCatalog, TagResolver } from './tagpaths';
 
 /** One span as doccano writes it: start, end, label. */
@@ -38,9 +40,35 @@ export function exportDoccano(workspace: WorkspaceExport): ExportResult<string> 
       }
       for (const id of annotation.tagIds) label.push([annotation.start, annotation.end, catalog.pathOf(id)!]);
     }
+    if ((bundle.relations ?? []).length > 0) return relationLine(bundle, label, ordered.relationTypes ?? [], omitted);
     return JSON.stringify({ id: bundle.document.id, title: bundle.document.title, text: bundle.document.text, label });
   });
   return { output: lines.map((line) => `${line}\n`).join(''), omitted };
+}
+
+/**
+ * A document with relations in doccano's relation-extraction shape: spans as
+ * `entities` with numeric ids, and `relations` with `from_id`, `to_id` and
+ * `type` (the relation type's name). An annotation with several tags gives
+ * one entity per tag; its relations go from and to the first.
+ */
+function relationLine(bundle: DocumentBundle, label: readonly DoccanoSpan[], types: readonly RelationType[], omitted: FormatIssue[]): string {
+  const entities = label.map(([start, end, tag], i) => ({ id: i + 1, label: tag, start_offset: start, end_offset: end }));
+  const written = new Map<string, string>();
+  let next = 0;
+  for (const annotation of bundle.annotations) {
+    if (annotation.detached || annotation.tagIds.length === 0) continue;
+    written.set(annotation.id, String(next + 1));
+    next += annotation.tagIds.length;
+  }
+  const names = new Map(types.map((t) => [t.id, t.name]));
+  const relations = writableRelations(bundle, written, omitted).map(({ relation, source, target }, i) => ({
+    id: i + 1,
+    from_id: Number(source),
+    to_id: Number(target),
+    type: names.get(relation.typeId)!,
+  }));
+  return JSON.stringify({ id: bundle.document.id, title: bundle.document.title, text: bundle.document.text, entities, relations });
 }
 
 /**
@@ -51,7 +79,10 @@ export function exportDoccano(workspace: WorkspaceExport): ExportResult<string> 
  * with several tags. Each line becomes a new document (titled by its `title`,
  * else file name and `id`); labels resolve to the
  * workspace's tags or become new ones. A line that is not a JSON object with
- * a text throws; a bad span is left out and listed in `issues`.
+ * a text throws; a bad span is left out and listed in `issues`. `relations`
+ * (`from_id`/`to_id` naming entity ids, `type` a relation type's name in the
+ * workspace) become relations; one naming an entity id the line does not
+ * have, or an unknown type, throws.
  */
 export async function importDoccano(jsonl: string, options: ImportOptions = {}): Promise<ImportResult> {
   const ctx = importContext(options);
@@ -60,6 +91,7 @@ export async function importDoccano(jsonl: string, options: ImportOptions = {}):
   const lines = jsonl.replace(/^\uFEFF/, '').split(/\r?\n/);
   const name = ctx.file === undefined ? 'doccano' : titleFromFileName(ctx.file);
   const documents: DocumentBundle[] = [];
+  const allRelations: Relation[] = [];
   for (let n = 1; n <= lines.length; n++) {
     const line = lines[n - 1]!;
     if (line.trim() === '') continue;
@@ -70,7 +102,8 @@ export async function importDoccano(jsonl: string, options: ImportOptions = {}):
     if (text === undefined) throw new FormatError({ file: ctx.file, record }, 'there is no "text" (a string) on this line');
     const documentId = ctx.newId();
     const index = new CodePointIndex(text);
-    const spans = asCodePoints(readSpans(data, record, issues), text, index, record, issues).filter((span) => {
+    const all = asCodePoints(readSpans(data, record, issues), text, index, record, issues);
+    const spans = all.filter((span) => {
       const problem = spanProblem(span, index.length);
       if (problem !== null) issues.push({ record: span.record, problem: `not imported: ${problem}` });
       return problem === null;
@@ -101,18 +134,21 @@ export async function importDoccano(jsonl: string, options: ImportOptions = {}):
       });
     }
     noteDropped(data, record, issues);
+    const relations = readDoccanoRelations(data, all, spans, byRange, { file: ctx.file, record }, documentId, ctx.relationTypes, ctx, issues);
     const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : String(n);
     const title = typeof data.title === 'string' && data.title !== '' ? data.title : `${name} #${id}`;
-    documents.push(
-      await newDocumentBundle(
-        { id: documentId, title, sourceName: ctx.file === undefined ? null : baseName(ctx.file), text },
-        [...byRange.values()],
-        ctx,
-      ),
+    const bundle = await newDocumentBundle(
+      { id: documentId, title, sourceName: ctx.file === undefined ? null : baseName(ctx.file), text },
+      [...byRange.values()],
+      ctx,
     );
+    if (relations.length > 0) bundle.relations = relations;
+    allRelations.push(...relations);
+    documents.push(bundle);
   }
   if (documents.length === 0) throw new FormatError({ file: ctx.file }, 'there are no documents: the file is empty');
-  return { bundle: { tags: resolver.created, documents }, issues };
+  const relationTypes = typesUsed(ctx.relationTypes, allRelations);
+  return { bundle: { tags: resolver.created, ...(relationTypes.length === 0 ? {} : { relationTypes }), documents }, issues };
 }
 
 interface Span {
@@ -120,6 +156,53 @@ interface Span {
   end: number;
   label: string;
   record: string;
+  /** An entity's `id`, which relations name. */
+  entityId?: unknown;
+}
+
+/**
+ * The relations of one line. `all` are the spans read (with entity ids),
+ * `kept` those imported; a relation whose entity was left out is left out.
+ */
+function readDoccanoRelations(
+  data: Record<string, unknown>,
+  all: readonly Span[],
+  kept: readonly Span[],
+  byRange: ReadonlyMap<string, Annotation>,
+  where: { file: string | undefined; record: string },
+  documentId: string,
+  types: readonly RelationType[],
+  ctx: { newId: () => string; now: () => string; author: string },
+  issues: FormatIssue[],
+): Relation[] {
+  const list = data.relations;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new FormatError(where, '"relations" is not a list');
+  const entity = (id: unknown): Span | undefined => all.find((s) => s.entityId !== undefined && s.entityId === id);
+  const context = relationContext(byRange.values(), types);
+  const now = ctx.now();
+  const out: Relation[] = [];
+  list.forEach((item: unknown, k) => {
+    const record = `${where.record} relations[${k}]`;
+    if (!isObject(item) || typeof item.type !== 'string') throw new FormatError({ file: where.file, record }, 'a relation must be an object with from_id, to_id and type');
+    const ends: Annotation[] = [];
+    for (const key of ['from_id', 'to_id'] as const) {
+      const span = entity(item[key]);
+      if (span === undefined) throw new FormatError({ file: where.file, record }, `${key} ${JSON.stringify(item[key]) ?? 'is missing'}: no entity on this line has that id`);
+      if (!kept.includes(span)) {
+        issues.push({ record, problem: `not imported: its ${key} entity ${JSON.stringify(item[key])} was left out` });
+        return;
+      }
+      ends.push(byRange.get(`${span.start}:${span.end}`)!);
+    }
+    const type = findRelationType(types, item.type);
+    if (type === undefined) throw unknownRelationType({ file: where.file, record }, item.type, types);
+    const relation: Relation = { id: ctx.newId(), documentId, sourceId: ends[0]!.id, targetId: ends[1]!.id, typeId: type.id, note: '', attributes: {}, author: ctx.author, createdAt: now, updatedAt: now };
+    const [problem] = relationProblems(relation, context);
+    if (problem !== undefined) throw new FormatError({ file: where.file, record }, problem.message);
+    out.push(relation);
+  });
+  return out;
 }
 
 /** Spans in any of doccano's shapes; anything else under those keys becomes an issue. */
@@ -148,7 +231,7 @@ function readSpans(data: Record<string, unknown>, record: string, issues: Format
     entities.forEach((item: unknown, k) => {
       const where = `${record} entities[${k}]`;
       if (isObject(item) && typeof item.label === 'string') {
-        spans.push({ start: item.start_offset as number, end: item.end_offset as number, label: item.label, record: where });
+        spans.push({ start: item.start_offset as number, end: item.end_offset as number, label: item.label, record: where, entityId: item.id });
       } else {
         issues.push({ record: where, problem: 'not imported: an entity must have start_offset, end_offset and label' });
       }
@@ -184,9 +267,9 @@ function spanProblem(span: Span, length: number): string | null {
   return null;
 }
 
-/** Relations and comments have no place in a Scholia document; say so rather than drop them quietly. */
+/** Comments have no place in a Scholia document; say so rather than drop them quietly. */
 function noteDropped(data: Record<string, unknown>, record: string, issues: FormatIssue[]): void {
-  for (const key of ['relations', 'Comments', 'comments'] as const) {
+  for (const key of ['Comments', 'comments'] as const) {
     const value = data[key];
     if (Array.isArray(value) && value.length > 0) issues.push({ record: `${record} ${key}`, problem: `not imported: ${value.length} ${key.toLowerCase()} (Scholia has no place for them)` });
   }

@@ -27,18 +27,20 @@ export interface FormatInfo {
     detached: boolean;
     /** The original text and the edits that made the current one. */
     history: boolean;
+    /** Relations between annotations (those whose ends it keeps). */
+    relations: boolean;
   };
 }
 
-const all = { annotations: true, untagged: true, detached: true, history: true };
+const all = { annotations: true, untagged: true, detached: true, history: true, relations: true };
 
 /** In the order they are offered. */
 export const formatList = [
   { id: 'native', label: 'Scholia JSON', description: 'Everything: original and corrected text, edits, annotations, tags. Imports back as it was.', extensions: ['scholia.json', 'json'], imports: true, exports: true, keeps: all },
   { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', description: 'The annotations, with quote and position selectors.', extensions: ['jsonld', 'json'], imports: true, exports: true, keeps: { ...all, detached: false, history: false } },
-  { id: 'brat', label: 'brat standoff', description: 'A .txt and an .ann file per document.', extensions: ['ann', 'txt'], imports: true, exports: true, standoff: { text: 'txt', annotations: 'ann' }, keeps: { annotations: true, untagged: false, detached: false, history: false } },
-  { id: 'doccano', label: 'doccano JSONL', description: 'One line per document with its labelled spans.', extensions: ['jsonl'], imports: true, exports: true, keeps: { annotations: true, untagged: false, detached: false, history: false } },
-  { id: 'text', label: 'Plain text', description: 'The corrected text, one .txt per document.', extensions: ['txt'], imports: true, exports: true, keeps: { annotations: false, untagged: false, detached: false, history: false } },
+  { id: 'brat', label: 'brat standoff', description: 'A .txt and an .ann file per document.', extensions: ['ann', 'txt'], imports: true, exports: true, standoff: { text: 'txt', annotations: 'ann' }, keeps: { annotations: true, untagged: false, detached: false, history: false, relations: true } },
+  { id: 'doccano', label: 'doccano JSONL', description: 'One line per document with its labelled spans.', extensions: ['jsonl'], imports: true, exports: true, keeps: { annotations: true, untagged: false, detached: false, history: false, relations: true } },
+  { id: 'text', label: 'Plain text', description: 'The corrected text, one .txt per document.', extensions: ['txt'], imports: true, exports: true, keeps: { annotations: false, untagged: false, detached: false, history: false, relations: false } },
 ] as const satisfies readonly FormatInfo[];
 
 type Listed = (typeof formatList)[number];

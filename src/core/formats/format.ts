@@ -4,6 +4,7 @@
 
 import { decodeText } from '../decode';
 import type { Annotation, DocumentRecord, Tag } from '../model';
+import type { Relation } from '../relations';
 import type { ImportedBundle, ImportOptions, WorkspaceExport } from './bundle';
 import { FormatError, type FormatIssue } from './errors';
 
@@ -67,7 +68,7 @@ export interface FormatImportContext {
 /** New documents, or annotations onto an existing one; `issues` name their file. */
 export type ImportedFile =
   | { kind: 'documents'; bundle: ImportedBundle; issues: FormatIssue[] }
-  | { kind: 'annotations'; document: DocumentRecord; tags: Tag[]; annotations: Annotation[]; issues: FormatIssue[]; unanchored: FormatIssue[] };
+  | { kind: 'annotations'; document: DocumentRecord; tags: Tag[]; annotations: Annotation[]; relations?: Relation[]; issues: FormatIssue[]; unanchored: FormatIssue[] };
 
 export interface FormatCodec {
   /** How strongly a file looks like this format, or undefined if it does not. */

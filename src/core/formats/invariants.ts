@@ -8,6 +8,7 @@ import type { Annotation, Edit, Tag } from '../model';
 import { CodePointIndex } from '../offsets';
 import type { DocumentBundle, WorkspaceExport } from './bundle';
 import { FormatError } from './errors';
+import { checkRelations } from './relation-records';
 
 /** Throws a FormatError naming the first record that breaks a rule. */
 export function checkWorkspace(workspace: WorkspaceExport, file?: string): void {
@@ -28,6 +29,7 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
       annotationIds.set(annotation.id, `${record}.annotations[${j}]`);
     });
   });
+  checkRelations(workspace, file);
 }
 
 /**

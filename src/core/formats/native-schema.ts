@@ -1,12 +1,14 @@
-// The shape of a native file (format "scholia-annotations", version 1), as
+// The shape of a native file (format "scholia-annotations", version 2), as
 // zod schemas. resources/scholia-annotations.schema.json describes the same
 // shape for other tools; tests hold exports against both. Unknown keys are
-// ignored, so a later 1.x may add keys without breaking this reader.
+// ignored, so a later 2.x may add keys without breaking this reader.
+// Version 2 added relation types and relations; a version 1 file (which has
+// neither) still imports.
 
 import { z } from 'zod';
 
 export const NATIVE_FORMAT = 'scholia-annotations';
-export const NATIVE_VERSION = 1;
+export const NATIVE_VERSION = 2;
 
 const time = z.iso.datetime({ offset: true });
 const offset = z.number().int().min(0);
@@ -36,6 +38,31 @@ const nativeAnnotationSchema = z.object({
   detached: z.boolean(),
 });
 
+const nativeRelationTypeSchema = z.object({
+  id,
+  name: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb'),
+  key: z.string().regex(/^[0-9a-zA-Z]$/, 'must be one letter or digit').nullable(),
+  description: z.string(),
+  /** Tag ids a source must carry one of; null for any. */
+  sourceTagIds: z.array(id).nullable(),
+  targetTagIds: z.array(id).nullable(),
+});
+
+const nativeRelationSchema = z.object({
+  id,
+  /** Annotation ids in the same document. */
+  source: id,
+  target: id,
+  /** A relation type id. */
+  type: id,
+  note: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  author: z.string(),
+  createdAt: time,
+  updatedAt: time,
+});
+
 const nativeEditSchema = z.object({
   start: offset,
   end: offset,
@@ -61,13 +88,17 @@ const nativeDocumentSchema = z.object({
   text: z.string(),
   annotations: z.array(nativeAnnotationSchema),
   edits: z.array(nativeEditSchema),
+  // Absent in version 1 files.
+  relations: z.array(nativeRelationSchema).optional(),
 });
 
 export const nativeFileSchema = z.object({
   format: z.literal(NATIVE_FORMAT),
-  version: z.literal(NATIVE_VERSION),
+  version: z.union([z.literal(1), z.literal(NATIVE_VERSION)]),
   exportedAt: time,
   tags: z.array(nativeTagSchema),
+  // Absent in version 1 files.
+  relationTypes: z.array(nativeRelationTypeSchema).optional(),
   documents: z.array(nativeDocumentSchema),
 });
 
@@ -76,3 +107,5 @@ export type NativeTag = z.infer<typeof nativeTagSchema>;
 export type NativeDocument = z.infer<typeof nativeDocumentSchema>;
 export type NativeAnnotation = z.infer<typeof nativeAnnotationSchema>;
 export type NativeEdit = z.infer<typeof nativeEditSchema>;
+export type NativeRelationType = z.infer<typeof nativeRelationTypeSchema>;
+export type NativeRelation = z.infer<typeof nativeRelationSchema>;

@@ -4,6 +4,7 @@
 
 import type { z } from 'zod';
 import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
+import type { Relation, RelationType } from '../relations';
 import { codePointLength } from '../offsets';
 import { canonicalOrder, type ImportedBundle, type WorkspaceExport } from './bundle';
 import { FormatError, formatPath } from './errors';
@@ -18,6 +19,8 @@ import {
   type NativeDocument,
   type NativeEdit,
   type NativeFile,
+  type NativeRelation,
+  type NativeRelationType,
   type NativeTag,
 } from './native-schema';
 import { TagCatalog } from './tagpaths';
@@ -41,7 +44,11 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
     version: NATIVE_VERSION,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
     tags: ordered.tags.map(nativeTag),
-    documents: ordered.documents.map(({ document, annotations, edits }) => nativeDocument(document, annotations, edits, catalog)),
+    relationTypes: (ordered.relationTypes ?? []).map(nativeRelationType),
+    documents: ordered.documents.map(({ document, annotations, edits, relations }) => ({
+      ...nativeDocument(document, annotations, edits, catalog),
+      relations: (relations ?? []).map(nativeRelation),
+    })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
   const shape = nativeFileSchema.safeParse(file);
@@ -118,6 +125,51 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
   };
 }
 
+function nativeRelationType(type: RelationType): NativeRelationType {
+  return {
+    id: type.id,
+    name: type.name,
+    color: type.color,
+    key: type.key,
+    description: type.description,
+    sourceTagIds: type.sourceTagIds === null ? null : [...type.sourceTagIds],
+    targetTagIds: type.targetTagIds === null ? null : [...type.targetTagIds],
+  };
+}
+
+function nativeRelation(relation: Relation): NativeRelation {
+  return {
+    id: relation.id,
+    source: relation.sourceId,
+    target: relation.targetId,
+    type: relation.typeId,
+    note: relation.note,
+    attributes: sortedRecord(relation.attributes),
+    author: relation.author,
+    createdAt: relation.createdAt,
+    updatedAt: relation.updatedAt,
+  };
+}
+
+function relationOf(r: NativeRelation, documentId: string): Relation {
+  return {
+    id: r.id,
+    documentId,
+    sourceId: r.source,
+    targetId: r.target,
+    typeId: r.type,
+    note: r.note,
+    attributes: { ...r.attributes },
+    author: r.author,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function relationTypeOf(t: NativeRelationType): RelationType {
+  return { ...t, sourceTagIds: t.sourceTagIds === null ? null : [...t.sourceTagIds], targetTagIds: t.targetTagIds === null ? null : [...t.targetTagIds] };
+}
+
 function nativeEdit(edit: Edit): NativeEdit {
   return { start: edit.start, end: edit.end, removed: edit.removed, inserted: edit.inserted, origin: edit.origin, author: edit.author, at: edit.at };
 }
@@ -167,9 +219,12 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
       originalText: doc.originalText,
       text: doc.text,
     };
-    return { document, annotations, edits };
+    // No relations (a version 1 file, or none made) is left absent, as in a bundle that never had any.
+    const relations = (doc.relations ?? []).map((r) => relationOf(r, doc.id));
+    return { document, annotations, edits, ...(relations.length === 0 ? {} : { relations }) };
   });
-  return { tags, documents };
+  const relationTypes = (file.relationTypes ?? []).map(relationTypeOf);
+  return { tags, ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };
 }
 
 /**
@@ -201,10 +256,10 @@ function resolveTags(annotation: NativeAnnotation, catalog: TagCatalog, where: {
 function schemaError(error: z.ZodError, file: string | undefined): FormatError {
   const issue = error.issues[0]!;
   const path = issue.path;
-  // The record is the innermost tag, document, annotation or edit; the rest names the field.
+  // The record is the innermost tag, relation type, document, annotation, edit or relation; the rest names the field.
   let split = 0;
-  if ((path[0] === 'tags' || path[0] === 'documents') && typeof path[1] === 'number') split = 2;
-  if (split === 2 && path[0] === 'documents' && (path[2] === 'annotations' || path[2] === 'edits') && typeof path[3] === 'number') split = 4;
+  if ((path[0] === 'tags' || path[0] === 'relationTypes' || path[0] === 'documents') && typeof path[1] === 'number') split = 2;
+  if (split === 2 && path[0] === 'documents' && (path[2] === 'annotations' || path[2] === 'edits' || path[2] === 'relations') && typeof path[3] === 'number') split = 4;
   const record = split === 0 ? undefined : formatPath(path.slice(0, split));
   const field = formatPath(path.slice(split));
   const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);

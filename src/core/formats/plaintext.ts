@@ -8,6 +8,7 @@ import { baseName, newDocumentBundle } from './documents';
 import { FormatError } from './errors';
 import { fileStem, uniqueName } from './file-names';
 import { fileText, type FormatCodec } from './format';
+import { relationsLeftOut } from './relation-records';
 
 /** The document's current text, exactly: line ends and surrounding whitespace kept. */
 export function exportPlainText(document: DocumentRecord): string {
@@ -46,6 +47,6 @@ export const plainTextFormat: FormatCodec = {
   export: (workspace) => {
     const taken = new Set<string>();
     const files = workspace.documents.map(({ document }) => ({ name: `${uniqueName(fileStem(document.title) || 'document', taken)}.txt`, content: exportPlainText(document) }));
-    return { files, omitted: [] };
+    return { files, omitted: relationsLeftOut(workspace, 'plain text') };
   },
 };

@@ -6,12 +6,14 @@
 
 import type { Annotation, DocumentRecord, Tag } from '../model';
 import { CodePointIndex } from '../offsets';
+import { relationContext, relationProblems, type Relation, type RelationType } from '../relations';
 import { anchor, quoteContext, type PositionSelector, type QuoteSelector } from './anchor';
 import { canonicalOrder, compare, importContext, type ExportResult, type ImportOptions, type WorkspaceExport } from './bundle';
 import { FormatError, type FormatIssue } from './errors';
 import { fileText, inFile, type FormatCodec } from './format';
 import { checkAnnotations } from './invariants';
 import { isObject, parseJson } from './json';
+import { findRelationType, unknownRelationType, writableRelations } from './relation-records';
 import { TagCatalog, TagResolver } from './tagpaths';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -21,10 +23,16 @@ const ATTRIBUTES_CONTEXT = { scholia: 'urn:scholia:vocab#', [ATTRIBUTES]: { '@ty
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ANNOTATION_IRI = 'urn:scholia:annotation:';
 const DOCUMENT_IRI = 'urn:scholia:document:';
+const RELATION_IRI = 'urn:scholia:relation:';
 
 /** The IRI an annotation is known by: `urn:uuid:` for UUIDs, else a Scholia URN. */
 export function annotationIri(id: string): string {
   return UUID.test(id) ? `urn:uuid:${id}` : `${ANNOTATION_IRI}${encodeURIComponent(id)}`;
+}
+
+/** The IRI a relation's linking annotation is known by. */
+export function relationIri(id: string): string {
+  return UUID.test(id) ? `urn:uuid:${id}` : `${RELATION_IRI}${encodeURIComponent(id)}`;
 }
 
 /** The IRI a document is known by in targets. */
@@ -60,6 +68,8 @@ export function exportW3C(workspace: WorkspaceExport, options: W3CExportOptions 
       }
       items.push(w3cAnnotation(annotation, bundle.document, index, catalog));
     }
+    const written = new Map(bundle.annotations.filter((a) => !a.detached).map((a) => [a.id, annotationIri(a.id)]));
+    for (const { relation, source, target } of writableRelations(bundle, written, omitted)) items.push(linkingAnnotation(relation, source, target, ordered.relationTypes ?? []));
   });
   const id = options.id ?? `urn:uuid:${globalThis.crypto.randomUUID()}`;
   const collection = {
@@ -98,6 +108,29 @@ function w3cAnnotation(annotation: Annotation, document: DocumentRecord, index: 
   };
 }
 
+/**
+ * A relation as a linking annotation: its targets are the source and the
+ * target annotation, in that order, its type a `tagging` body, its note a
+ * `commenting` body.
+ */
+function linkingAnnotation(relation: Relation, source: string, target: string, types: readonly RelationType[]): object {
+  const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: types.find((t) => t.id === relation.typeId)!.name }];
+  if (relation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: relation.note, format: 'text/plain' });
+  const attributeKeys = Object.keys(relation.attributes).sort(compare);
+  return {
+    '@context': attributeKeys.length > 0 ? [ANNO_CONTEXT, ATTRIBUTES_CONTEXT] : ANNO_CONTEXT,
+    id: relationIri(relation.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    created: relation.createdAt,
+    modified: relation.updatedAt,
+    ...(relation.author === '' ? {} : { creator: { type: 'Person', name: relation.author } }),
+    body,
+    target: [source, target],
+    ...(attributeKeys.length === 0 ? {} : { [ATTRIBUTES]: Object.fromEntries(attributeKeys.map((key) => [key, relation.attributes[key]!])) }),
+  };
+}
+
 export interface W3CImportResult {
   /** Annotations anchored in the document's current text. */
   annotations: Annotation[];
@@ -107,6 +140,8 @@ export interface W3CImportResult {
   unanchored: FormatIssue[];
   /** Parts of anchored annotations that were left out (bodies Scholia cannot hold). */
   issues: FormatIssue[];
+  /** Linking annotations between two of the file's annotations, as relations. */
+  relations: Relation[];
 }
 
 /**
@@ -125,15 +160,19 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
   const resolver = new TagResolver(ctx.tags, ctx.newId);
   const index = new CodePointIndex(document.text);
   const ownIri = documentIri(document.id);
-  const sources = new Set(items.flatMap((item) => (isObject(item) ? targetsOf(item).map(sourceOf) : [])));
+  // Linking annotations target annotations, not the document.
+  const sources = new Set(items.flatMap((item) => (isObject(item) && !isLink(item) ? targetsOf(item).map(sourceOf) : [])));
   const oneSource = sources.size <= 1;
   const seenIds = new Set<string>();
-  const result: W3CImportResult = { annotations: [], tags: [], unanchored: [], issues: [] };
+  const result: W3CImportResult = { annotations: [], tags: [], unanchored: [], issues: [], relations: [] };
+  const links: { item: Record<string, unknown>; record: string }[] = [];
+  const byIri = new Map<string, string>();
   items.forEach((item, i) => {
     const record = isObject(item) && typeof item.id === 'string' ? `items[${i}] (${item.id})` : `items[${i}]`;
     const unanchored = (problem: string) => result.unanchored.push({ record, problem: `not imported: ${problem}` });
     if (!isObject(item)) return unanchored('it is not an embedded annotation object');
     if (!asList(item.type).includes('Annotation')) return unanchored('its type is not "Annotation"');
+    if (isLink(item)) return void links.push({ item, record });
     const targets = targetsOf(item);
     const target = targets.find((t) => sourceOf(t) === ownIri) ?? (oneSource ? targets[0] : undefined);
     if (target === undefined) return unanchored(targets.length === 0 ? 'it has no target' : `it targets ${targets.map(sourceOf).join(', ')}, not this document`);
@@ -145,6 +184,7 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
     const id = ownId(item.id);
     const annotationId = id === undefined || seenIds.has(id) ? ctx.newId() : id;
     seenIds.add(annotationId);
+    if (typeof item.id === 'string') byIri.set(item.id, annotationId);
     const created = time(item.created) ?? ctx.now();
     const { tagLabels, note } = readBodies(item, record, result.issues);
     result.annotations.push({
@@ -163,7 +203,85 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
     });
   });
   result.tags = resolver.created;
+  const inFile = new Set(items.flatMap((item) => (isObject(item) && typeof item.id === 'string' ? [item.id] : [])));
+  result.relations = readLinks(links, byIri, inFile, result.annotations, document.id, ctx.relationTypes, ctx, ctx.file, result.unanchored);
   return result;
+}
+
+/** A linking annotation whose targets are two annotations (IRIs), not text. */
+function isLink(item: Record<string, unknown>): boolean {
+  const targets = asList(item.target);
+  return asList(item.motivation).includes('linking') && targets.length === 2 && targets.every((t) => typeof t === 'string' || (isObject(t) && t.selector === undefined && typeof t.id === 'string'));
+}
+
+/**
+ * Relations from linking annotations: the first target the source, the
+ * second the target, both annotations of this file; the type is the tagging
+ * body, a relation type of the workspace. A link to an annotation the file
+ * does not hold, or with an unknown type, throws a FormatError.
+ */
+function readLinks(
+  links: readonly { item: Record<string, unknown>; record: string }[],
+  byIri: ReadonlyMap<string, string>,
+  inFile: ReadonlySet<string>,
+  annotations: readonly Annotation[],
+  documentId: string,
+  types: readonly RelationType[],
+  ctx: { newId: () => string; now: () => string; author: string },
+  file: string | undefined,
+  unanchored: FormatIssue[],
+): Relation[] {
+  const context = relationContext(annotations, types);
+  const seen = new Set<string>();
+  return links.flatMap(({ item, record }) => {
+    const iris = asList(item.target).map((t) => (typeof t === 'string' ? t : (t as { id: string }).id));
+    for (const iri of iris) {
+      if (!inFile.has(iri)) throw new FormatError({ file, record }, `its target ${JSON.stringify(iri)} is not an annotation in this file, so the relation would link nothing`);
+    }
+    const left = iris.find((iri) => !byIri.has(iri));
+    if (left !== undefined) {
+      unanchored.push({ record, problem: `not imported: it links ${JSON.stringify(left)}, which was not imported` });
+      return [];
+    }
+    const [source, target] = iris.map((iri) => byIri.get(iri)!);
+    const { tagLabels, note } = readBodies(item, record, []);
+    if (tagLabels.length !== 1) throw new FormatError({ file, record }, `a linking annotation needs one tagging body naming its relation type; it has ${tagLabels.length}`);
+    const type = findRelationType(types, tagLabels[0]!);
+    if (type === undefined) throw unknownRelationType({ file, record }, tagLabels[0]!, types);
+    const own = ownRelationId(item.id);
+    const id = own === undefined || seen.has(own) ? ctx.newId() : own;
+    seen.add(id);
+    const created = time(item.created) ?? ctx.now();
+    const relation: Relation = {
+      id,
+      documentId,
+      sourceId: source!,
+      targetId: target!,
+      typeId: type.id,
+      note,
+      attributes: readAttributes(item[ATTRIBUTES], record, []),
+      author: creatorName(item.creator) ?? ctx.author,
+      createdAt: created,
+      updatedAt: time(item.modified) ?? created,
+    };
+    const [problem] = relationProblems(relation, context);
+    if (problem !== undefined) throw new FormatError({ file, record }, problem.message);
+    return [relation];
+  });
+}
+
+/** The relation id behind an IRI Scholia writes, or undefined for other IRIs. */
+function ownRelationId(iri: unknown): string | undefined {
+  if (typeof iri !== 'string') return undefined;
+  if (iri.startsWith('urn:uuid:') && UUID.test(iri.slice(9))) return iri.slice(9);
+  if (iri.startsWith(RELATION_IRI)) {
+    try {
+      return decodeURIComponent(iri.slice(RELATION_IRI.length)) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The annotations of a parsed W3C file, whichever container holds them. */
@@ -293,7 +411,15 @@ export const w3cFormat: FormatCodec = {
     const json = fileText(file);
     const document = context.document(file.name, json);
     const result = importW3C(json, document, context.options(file.name));
-    return { kind: 'annotations', document, tags: result.tags, annotations: result.annotations, issues: inFile(file.name, result.issues), unanchored: inFile(file.name, result.unanchored) };
+    return {
+      kind: 'annotations',
+      document,
+      tags: result.tags,
+      annotations: result.annotations,
+      relations: result.relations,
+      issues: inFile(file.name, result.issues),
+      unanchored: inFile(file.name, result.unanchored),
+    };
   },
   export: (workspace, { stem, title }) => {
     const { output, omitted } = exportW3C(workspace, { label: title ?? 'Scholia annotations' });

@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import { initial } from './001-initial';
 import { search } from './002-search';
 import { statusAndSettings } from './003-status-and-settings';
+import { relations } from './004-relations';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations];
 
 export type { Migration } from './migration';

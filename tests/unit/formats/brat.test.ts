@@ -112,8 +112,11 @@ describe('brat import', () => {
   });
 
   it('takes what it can from a foreign file and lists the rest with the line and reason', async () => {
-    const { bundle: imported, issues } = await importBrat([{ name: 'foreign', txt: read('foreign.txt'), ann: read('foreign.ann') }], options());
+    const visits = { id: 'rt-visits', name: 'Visits', color: '#000000', key: null, description: '', sourceTagIds: null, targetTagIds: null };
+    const { bundle: imported, issues } = await importBrat([{ name: 'foreign', txt: read('foreign.txt'), ann: read('foreign.ann') }], { ...options(), relationTypes: [visits] });
     const annotations = imported.documents[0]!.annotations;
+    expect(imported.documents[0]!.relations).toMatchObject([{ sourceId: annotations[0]!.id, targetId: annotations[1]!.id, typeId: 'rt-visits' }]);
+    expect(imported.relationTypes).toEqual([visits]);
     expect(annotations.map((a) => a.quote)).toEqual(['Xi Jinping', 'New\nYork', 'Los Angeles', 'New', 'York']);
     expect(annotations[0]).toMatchObject({ attributes: { Negated: '', Confidence: 'High' }, note: 'Head of state\nSecond note' });
     expect(imported.tags.map((t) => t.name)).toEqual(['Person', 'Location', 'Named Entity']);
@@ -121,10 +124,9 @@ describe('brat import', () => {
       { record: 'foreign.ann line 4', problem: 'T4: only its first part [19, 22) was imported (a Scholia annotation is one range); [32, 35) left out' },
       { record: 'foreign.ann line 5', problem: 'T5: not imported: its text "Jx" does not match the .txt at 0 2, which is "Xi"' },
       { record: 'foreign.ann line 6', problem: 'T6: not imported: end 99 is past the end of the .txt (length 45)' },
-      { record: 'foreign.ann line 7', problem: 'R1: not imported: relations, events and normalizations have no place in a Scholia document' },
-      { record: 'foreign.ann line 8', problem: 'E1: not imported: relations, events and normalizations have no place in a Scholia document' },
-      { record: 'foreign.ann line 14', problem: 'N1: not imported: relations, events and normalizations have no place in a Scholia document' },
-      { record: 'foreign.ann line 15', problem: '*: not imported: relations, events and normalizations have no place in a Scholia document' },
+      { record: 'foreign.ann line 8', problem: 'E1: not imported: events and normalizations have no place in a Scholia document' },
+      { record: 'foreign.ann line 14', problem: 'N1: not imported: events and normalizations have no place in a Scholia document' },
+      { record: 'foreign.ann line 15', problem: '*: not imported: events and normalizations have no place in a Scholia document' },
       { record: 'foreign.ann line 16', problem: 'not imported: not a brat annotation line: "this is not brat"' },
       { record: 'foreign.ann line 11', problem: 'A3: not imported: E1 is not a text span imported from this file' },
     ]);

@@ -72,12 +72,15 @@ describe('doccano import', () => {
     expect(label.bundle.documents[0]!.annotations.map((a) => a.quote)).toEqual(['王毅', 'Blinken', 'Washington']);
     expect(label.issues).toEqual([{ record: 'line 2 Comments', problem: 'not imported: 1 comments (Scholia has no place for them)' }]);
 
-    const entities = await importDoccano(read('doccano-entities.jsonl'), options('doccano-entities.jsonl'));
+    const visits = { id: 'rt-visits', name: 'visits', color: '#000000', key: null, description: '', sourceTagIds: null, targetTagIds: null };
+    const entities = await importDoccano(read('doccano-entities.jsonl'), { ...options('doccano-entities.jsonl'), relationTypes: [visits] });
+    const [blinken, washington] = entities.bundle.documents[0]!.annotations;
     expect(entities.bundle.documents[0]!.annotations.map((a) => [a.start, a.end, a.quote])).toEqual([
       [7, 14, 'Blinken'],
       [21, 31, 'Washington'],
     ]);
-    expect(entities.issues).toEqual([{ record: 'line 1 relations', problem: 'not imported: 1 relations (Scholia has no place for them)' }]);
+    expect(entities.bundle.documents[0]!.relations).toMatchObject([{ sourceId: blinken!.id, targetId: washington!.id, typeId: 'rt-visits' }]);
+    expect(entities.issues).toEqual([]);
 
     const old = await importDoccano(read('doccano-old.jsonl'), options('doccano-old.jsonl'));
     expect(old.bundle.documents[0]!.annotations.map((a) => a.quote)).toEqual(['Blinken']);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalOrder, type WorkspaceExport } from '../../../src/core/formats/bundle';
 import { FormatError } from '../../../src/core/formats/errors';
 import { exportNative, importNative } from '../../../src/core/formats/native';
+import { NATIVE_VERSION } from '../../../src/core/formats/native-schema';
 import { replayEdits } from '../../../src/core/edits';
 import { sliceCodePoints } from '../../../src/core/offsets';
 import { workspace } from './arbitraries';
@@ -38,6 +39,13 @@ function importError(json: string, file = 'broken.json'): FormatError {
 describe('native export', () => {
   it('matches the committed sample byte for byte', () => {
     expect(exported(sampleWorkspace())).toBe(readFileSync(`${fixtures}/sample.native.json`, 'utf8'));
+  });
+
+  it('still imports a version 1 file (before relations), as the same workspace', () => {
+    const v1 = readFileSync(`${fixtures}/sample-v1.native.json`, 'utf8');
+    expect(JSON.parse(v1)).toMatchObject({ version: 1 });
+    expect(importNative(v1)).toEqual(importNative(exported(sampleWorkspace())));
+    expect(exported(importNative(v1))).toBe(exported(sampleWorkspace()));
   });
 
   it('does not depend on the order the store returns rows in', () => {
@@ -126,9 +134,9 @@ describe('native import', () => {
 
     it('a newer version, saying which version this build reads', () => {
       const file = sampleFile();
-      file.version = 2;
+      file.version = NATIVE_VERSION + 1;
       expect(importError(JSON.stringify(file)).message).toBe(
-        'broken.json: the file is format version 2, written by a newer Scholia; this build reads version 1. Update Scholia to import it',
+        `broken.json: the file is format version ${NATIVE_VERSION + 1}, written by a newer Scholia; this build reads version ${NATIVE_VERSION}. Update Scholia to import it`,
       );
       expect(importError('{"format": "scholia-annotations", "version": "1"}').problem).toMatch(/"version" is "1", not a format version/);
     });
@@ -235,7 +243,7 @@ describe('native import', () => {
 describe('the JSON Schema and the importer', () => {
   it('refuse the same malformed files', () => {
     const breakers: Array<(file: ReturnType<typeof sampleFile>) => void> = [
-      (f) => (f.version = 2),
+      (f) => (f.version = NATIVE_VERSION + 1),
       (f) => (f.tags[0]!.color = 'red'),
       (f) => delete f.tags[0]!.key,
       (f) => (f.tags[0]!.key = '0'),

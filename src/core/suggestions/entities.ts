@@ -1,0 +1,84 @@
+// Named-entity suggestions from compromise (offline, rule-based, runs the
+// same in Node, the browser and a worker): people, places, organisations,
+// dates and figures in English text.
+
+import nlp from 'compromise';
+import { CodePointIndex } from '../offsets';
+import { bySpan, overlaps, type Suggestion } from './suggestion';
+
+/** The readout taxonomy's entity kinds that compromise can propose. */
+export const entityLabels = ['person', 'place', 'organisation', 'date', 'figure'] as const;
+export type EntityLabel = (typeof entityLabels)[number];
+
+/** Which tag each kind of entity suggests; kinds left out are not proposed. */
+export type EntityTags = Partial<Record<EntityLabel, string>>;
+
+/** What compromise's `json({ offset: true })` gives per match (UTF-16 offsets, punctuation around included). */
+interface CompromiseMatch {
+  offset: { start: number; length: number };
+}
+
+type Doc = ReturnType<typeof nlp>;
+
+// Amounts with their unit: "$3.5 billion", "12 percent", "1 trillion yuan", "48 hours".
+const FIGURE = '#Money? #Value+ (percent|per cent|percentage point|percentage points|%|#Currency|#Unit|#Duration|euros|yuan|gigawatts)?';
+// Words compromise tags as dates that are not dates on their own.
+const GENERIC_DATE = '^(year|years|day|days|week|weeks|month|months|hours|today|now)$';
+
+/** What every compromise view can do that this module uses. */
+interface Matches {
+  json(options: { offset: true }): unknown;
+}
+
+const finders: Record<EntityLabel, (doc: Doc) => Matches> = {
+  // Without the title: "President Xi Jinping" suggests "Xi Jinping".
+  person: (doc) => doc.people().not('(#Honorific|#Title)'),
+  place: (doc) => doc.places(),
+  organisation: (doc) => doc.organizations(),
+  date: (doc) => doc.match('#Date+').not(GENERIC_DATE),
+  figure: (doc) => doc.match(FIGURE),
+};
+
+// Between overlapping spans the longer wins; between equal ones, this order.
+const priority: readonly EntityLabel[] = ['organisation', 'person', 'place', 'date', 'figure'];
+
+// Quotes, brackets and sentence punctuation compromise keeps around a match; a
+// currency sign, % or a closing abbreviation dot are part of the entity.
+const LEADING = /^[\s"'“”‘’«»([{,;:!?—–-]+/u;
+const TRAILING = /[\s"'“”‘’«»)\]},;:!?—–-]+$|(?<![A-Z])\.+$/u;
+
+/**
+ * Entities compromise finds in `text`, as suggestions for the tags in
+ * `tags`, code point offsets. Where spans overlap the longer is kept.
+ */
+export function suggestEntities(text: string, tags: EntityTags): Suggestion[] {
+  const doc = nlp(text);
+  const index = new CodePointIndex(text);
+  const found: (Suggestion & { label: EntityLabel })[] = [];
+  for (const label of entityLabels) {
+    const tagId = tags[label];
+    if (tagId === undefined) continue;
+    for (const match of finders[label](doc).json({ offset: true }) as CompromiseMatch[]) {
+      const span = trimmed(text, match.offset.start, match.offset.start + match.offset.length);
+      if (span === null) continue;
+      found.push({ start: index.toCodePoint(span.from), end: index.toCodePoint(span.to), quote: text.slice(span.from, span.to), tagId, source: 'compromise', label });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || priority.indexOf(a.label) - priority.indexOf(b.label) || a.start - b.start);
+  const kept: Suggestion[] = [];
+  for (const { label: _label, ...suggestion } of found) {
+    if (!kept.some((k) => overlaps(k, suggestion))) kept.push(suggestion);
+  }
+  return kept.sort(bySpan);
+}
+
+/** The UTF-16 range without the punctuation around it, or null if nothing is left. */
+function trimmed(text: string, from: number, to: number): { from: number; to: number } | null {
+  const raw = text.slice(from, to);
+  const lead = LEADING.exec(raw)?.[0].length ?? 0;
+  const rest = raw.slice(lead);
+  const trail = TRAILING.exec(rest)?.[0].length ?? 0;
+  const start = from + lead;
+  const end = to - trail;
+  return end > start ? { from: start, to: end } : null;
+}

@@ -1,0 +1,36 @@
+// Offline suggestions: the user's dictionary and compromise's entities,
+// merged, without what is already annotated or was rejected.
+
+import type { Annotation } from '../model';
+import { matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
+import { suggestEntities, type EntityTags } from './entities';
+import { withoutRejected, type Rejection } from './rejections';
+import { bySpan, overlaps, type Suggestion } from './suggestion';
+
+export { dictionaryFromAnnotations, matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
+export { entityLabels, suggestEntities, type EntityLabel, type EntityTags } from './entities';
+export { rejectionKey, withoutRejected, type Rejection } from './rejections';
+export { suggestionOrigin, type Suggestion, type SuggestionSource } from './suggestion';
+
+export interface SuggestOptions {
+  dictionary?: readonly DictionaryEntry[];
+  dictionaryOptions?: DictionaryOptions;
+  /** Which tags compromise's entities suggest; none if absent. */
+  entities?: EntityTags;
+  /** What the text already has: a span that overlaps one with the same tag is not proposed. */
+  annotations?: readonly Pick<Annotation, 'start' | 'end' | 'tagIds' | 'detached'>[];
+  rejections?: readonly Rejection[];
+}
+
+/**
+ * Suggestions for `text`: the dictionary's first (the user said so), then
+ * compromise's where they do not overlap one of those; minus what is
+ * annotated with the same tag already and what was rejected.
+ */
+export function suggest(text: string, options: SuggestOptions): Suggestion[] {
+  const fromDictionary = options.dictionary ? matchDictionary(text, options.dictionary, options.dictionaryOptions) : [];
+  const fromModel = options.entities ? suggestEntities(text, options.entities).filter((s) => !fromDictionary.some((d) => overlaps(d, s))) : [];
+  const annotated = (options.annotations ?? []).filter((a) => !a.detached);
+  const fresh = [...fromDictionary, ...fromModel].filter((s) => !annotated.some((a) => a.tagIds.includes(s.tagId) && overlaps(a, s)));
+  return withoutRejected(fresh, options.rejections ?? []).sort(bySpan);
+}
