@@ -4,6 +4,7 @@
 // decoration attributes and CSS) are kept apart.
 
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Mapping } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ANNOTATION_EDGES, mapRangeWith } from '../../core/mapping';
@@ -130,7 +131,11 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
         if (range) placed.set(op.annotation.id, range);
       }
     } else {
-      const map = tr.mapping.slice(i, i + 1);
+      // A mapping of this step's map alone, not tr.mapping.slice(i, i + 1):
+      // DecorationSet.map walks `mapping.maps`, which for a slice is every
+      // step's, so a paragraph split followed by its setNodeMarkup was mapped
+      // twice and left highlights past the end of the document.
+      const map = new Mapping([tr.mapping.maps[i]!]);
       decorations = decorations.map(map, docAfter, {
         // Every character it covered was deleted: keep it, detached, for the user to re-attach.
         onRemove: (spec) => {

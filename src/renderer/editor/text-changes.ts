@@ -6,6 +6,7 @@
 
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
+import type { StepMap } from 'prosemirror-transform';
 import type { TextChange } from '../../core/model';
 import { codePointLength } from '../../core/offsets';
 import { DocPositions } from './positions';
@@ -31,18 +32,33 @@ export function stepChangesOf(tr: Transaction): { step: number; change: TextChan
       newFrom = Math.min(newFrom, newStart);
       newTo = Math.max(newTo, newEnd);
     });
-    if (from === Infinity) {
-      // A step that maps no positions (a paragraph's line ending changed): find what differs.
+    // A step that moves no position (setNodeMarkup: a paragraph's line ending
+    // changed) says nothing about where the text changed; only its line endings can have.
+    const anchored = movesPositions(step.getMap());
+    if (!anchored) {
       if (before === after) return;
       [from, to, newFrom, newTo] = changedParagraphs(before, after);
     }
-    const change = changeBetween(before, after, from, to, newFrom, newTo);
+    const change = changeBetween(before, after, from, to, newFrom, newTo, anchored);
     if (change) changes.push({ step: i, change });
   });
   return changes;
 }
 
-function changeBetween(before: Node, after: Node, from: number, to: number, newFrom: number, newTo: number): TextChange | null {
+/** False when every position maps to itself: each replaced range keeps its size and has no position inside it. */
+function movesPositions(map: StepMap): boolean {
+  let moves = false;
+  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+    if (oldEnd - oldStart !== newEnd - newStart || oldEnd - oldStart > 1) moves = true;
+  });
+  return moves;
+}
+
+/**
+ * The change between the paragraphs around [from, to) of `before` and [newFrom, newTo) of `after`.
+ * When `anchored`, the change sits where the step says; otherwise only its line endings changed and it is where they differ.
+ */
+function changeBetween(before: Node, after: Node, from: number, to: number, newFrom: number, newTo: number, anchored: boolean): TextChange | null {
   const b = DocPositions.of(before);
   const a = DocPositions.of(after);
   // Paragraphs before the first touched one are the same in both documents.
@@ -52,8 +68,8 @@ function changeBetween(before: Node, after: Node, from: number, to: number, newF
   const segmentStart = b.u16Start[first]!;
   // The change sits where the step says, not merely where the texts differ:
   // typing "t" before "the" is an insertion before it, not inside it.
-  const maxPrefix = b.utf16At(from) - segmentStart;
-  const maxSuffix = oldText.length - (b.utf16At(to) - segmentStart);
+  const maxPrefix = anchored ? b.utf16At(from) - segmentStart : oldText.length;
+  const maxSuffix = anchored ? oldText.length - (b.utf16At(to) - segmentStart) : oldText.length;
   let prefix = 0;
   const limit = Math.min(maxPrefix, oldText.length, newText.length);
   while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
