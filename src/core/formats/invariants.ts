@@ -2,7 +2,7 @@
 // on export (a store bug must not produce a file that cannot be imported) and
 // on import (a hand-edited file must not corrupt a workspace).
 
-import { applyChange } from '../edits';
+import { ChangingText } from '../edits';
 import { LIMITS } from '../limits';
 import type { Annotation, Edit, Tag } from '../model';
 import { CodePointIndex } from '../offsets';
@@ -91,20 +91,20 @@ export function checkTags(tags: readonly Tag[], file?: string): void {
 
 /** Replaying the edits in order on the original text gives the current text. */
 function checkEdits(bundle: DocumentBundle, record: string, file?: string): void {
-  let text = bundle.document.originalText;
+  // One index kept in step edit by edit: a fresh one per edit read the whole text each time.
+  const replayed = new ChangingText(bundle.document.originalText);
   bundle.edits.forEach((edit: Edit, i) => {
     const where = { file, record: `${record}.edits[${i}]` };
-    const index = new CodePointIndex(text);
     const { start, end } = edit;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > index.length) {
-      throw new FormatError(where, `range [${start}, ${end}) is not within the text as it was before this edit (length ${index.length})`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > replayed.length) {
+      throw new FormatError(where, `range [${start}, ${end}) is not within the text as it was before this edit (length ${replayed.length})`);
     }
-    const result = applyChange(text, edit, index);
-    if (result.removed !== edit.removed) {
-      throw new FormatError(where, `removed is ${show(edit.removed)} but the text at [${start}, ${end}) before this edit is ${show(result.removed)}`);
+    const removed = replayed.apply(edit);
+    if (removed !== edit.removed) {
+      throw new FormatError(where, `removed is ${show(edit.removed)} but the text at [${start}, ${end}) before this edit is ${show(removed)}`);
     }
-    text = result.text;
   });
+  const text = replayed.text;
   if (text !== bundle.document.text) {
     const at = firstDifference(text, bundle.document.text);
     throw new FormatError(

@@ -18,7 +18,7 @@ import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
 import { currentMode, modePlugin, setMode, type Mode } from './mode';
-import { DocPositions } from './positions';
+import { DocPositions, positionsPlugin } from './positions';
 import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
 import { docToText, replaceWithText, textToDoc } from './text-doc';
@@ -174,6 +174,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   const state = EditorState.create({
     doc,
     plugins: [
+      positionsPlugin(),
       modePlugin('annotate'),
       annotationPlugin(doc, input.annotations, input.tags),
       history(),

@@ -3,6 +3,8 @@
 // editor for the api goes through here.
 
 import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey } from 'prosemirror-state';
+import type { StepMap } from 'prosemirror-transform';
 import { codePointLength } from '../../core/offsets';
 import { lineEnding } from './text-doc';
 
@@ -37,34 +39,103 @@ export class DocPositions {
   /** Code point length of the whole text. */
   readonly cpLength: number;
 
-  private constructor(readonly doc: Node) {
-    const n = doc.childCount;
-    this.pmStart = new Int32Array(n);
-    this.u16Start = new Float64Array(n);
-    this.cpStart = new Float64Array(n);
-    let pm = 0;
-    let u16 = 0;
-    let cp = 0;
-    doc.forEach((paragraph, offset, i) => {
-      pm = offset + 1;
-      this.pmStart[i] = pm;
-      this.u16Start[i] = u16;
-      this.cpStart[i] = cp;
-      const lengths = lengthsOf(paragraph);
-      const eol = i < n - 1 ? lineEnding(doc, paragraph).length : 0;
-      u16 += lengths.u16 + eol;
-      cp += lengths.cp + eol;
-    });
-    this.cpLength = cp;
+  private constructor(
+    readonly doc: Node,
+    pmStart: Int32Array,
+    u16Start: Float64Array,
+    cpStart: Float64Array,
+    cpLength: number,
+  ) {
+    this.pmStart = pmStart;
+    this.u16Start = u16Start;
+    this.cpStart = cpStart;
+    this.cpLength = cpLength;
   }
 
+  /** The index of `doc`, read from its paragraphs (once per document: cached). */
   static of(doc: Node): DocPositions {
     let index = indexCache.get(doc);
     if (!index) {
-      index = new DocPositions(doc);
+      index = DocPositions.build(doc);
       indexCache.set(doc, index);
     }
     return index;
+  }
+
+  /**
+   * The index of `after`, which a step with position map `map` made from
+   * `before`: the entries of the paragraphs the step touched are measured
+   * again, those before them kept and those after them shifted, without
+   * reading their paragraphs (a keystroke in a long document would otherwise
+   * walk all of them). Cached like `of`.
+   */
+  static afterStep(before: Node, after: Node, map: StepMap): DocPositions {
+    const cached = indexCache.get(after);
+    if (cached) return cached;
+    const previous = indexCache.get(before);
+    const index = previous ? DocPositions.updated(previous, after, map) : null;
+    if (!index) return DocPositions.of(after);
+    indexCache.set(after, index);
+    return index;
+  }
+
+  private static build(doc: Node): DocPositions {
+    const n = doc.childCount;
+    const pmStart = new Int32Array(n);
+    const u16Start = new Float64Array(n);
+    const cpStart = new Float64Array(n);
+    const end = measure(doc, 0, n - 1, pmStart, u16Start, cpStart, { pm: 1, u16: 0, cp: 0 });
+    return new DocPositions(doc, pmStart, u16Start, cpStart, end.cp);
+  }
+
+  /**
+   * `previous` brought to `doc` after a step with position map `map`; null when
+   * the step's extent is not known from its map (then the index is built anew).
+   */
+  private static updated(previous: DocPositions, doc: Node, map: StepMap): DocPositions | null {
+    const before = previous.doc;
+    // Every line ending depends on the document's own; a step without ranges says nothing of where it changed.
+    if (before.attrs.eol !== doc.attrs.eol) return null;
+    let from = Infinity;
+    let to = -Infinity;
+    map.forEach((oldStart, oldEnd) => {
+      from = Math.min(from, oldStart);
+      to = Math.max(to, oldEnd);
+    });
+    if (from === Infinity) return null;
+    const n = before.childCount;
+    const m = doc.childCount;
+    // The paragraphs holding the changed range, with one more on each side (a
+    // paragraph's line ending stops counting when the paragraphs after it go).
+    const first = Math.max(0, previous.paragraphAt(from) - 1);
+    const last = Math.min(n - 1, previous.paragraphAt(to) + 1);
+    const newLast = last + m - n;
+    if (newLast < first - 1 || newLast >= m) return null;
+    // The paragraphs outside are the same nodes: checked at the edges, where a wrong extent would show.
+    if (first > 0 && before.child(first - 1) !== doc.child(first - 1)) return null;
+    if (last < n - 1 && before.child(last + 1) !== doc.child(newLast + 1)) return null;
+
+    const pmStart = new Int32Array(m);
+    const u16Start = new Float64Array(m);
+    const cpStart = new Float64Array(m);
+    pmStart.set(previous.pmStart.subarray(0, first));
+    u16Start.set(previous.u16Start.subarray(0, first));
+    cpStart.set(previous.cpStart.subarray(0, first));
+    const start: Offsets = { pm: previous.pmStart[first]!, u16: previous.u16Start[first]!, cp: previous.cpStart[first]! };
+    const next = measure(doc, first, newLast, pmStart, u16Start, cpStart, start);
+    if (last < n - 1) {
+      // The paragraphs after the change move by what it added or removed.
+      const dPm = next.pm - previous.pmStart[last + 1]!;
+      const dU16 = next.u16 - previous.u16Start[last + 1]!;
+      const dCp = next.cp - previous.cpStart[last + 1]!;
+      for (let i = last + 1, j = newLast + 1; i < n; i++, j++) {
+        pmStart[j] = previous.pmStart[i]! + dPm;
+        u16Start[j] = previous.u16Start[i]! + dU16;
+        cpStart[j] = previous.cpStart[i]! + dCp;
+      }
+      return new DocPositions(doc, pmStart, u16Start, cpStart, previous.cpLength + dCp);
+    }
+    return new DocPositions(doc, pmStart, u16Start, cpStart, next.cp);
   }
 
   /** Index of the paragraph holding position `pos` (its boundaries included). */
@@ -135,6 +206,31 @@ export class DocPositions {
   }
 }
 
+interface Offsets {
+  /** Position where the paragraph's content starts. */
+  pm: number;
+  u16: number;
+  cp: number;
+}
+
+/** Writes the entries of paragraphs first..last of `doc`, the first starting at `start`; returns where the next one starts. */
+function measure(doc: Node, first: number, last: number, pmStart: Int32Array, u16Start: Float64Array, cpStart: Float64Array, start: Offsets): Offsets {
+  let { pm, u16, cp } = start;
+  const n = doc.childCount;
+  for (let i = first; i <= last; i++) {
+    const paragraph = doc.child(i);
+    pmStart[i] = pm;
+    u16Start[i] = u16;
+    cpStart[i] = cp;
+    const lengths = lengthsOf(paragraph);
+    const eol = i < n - 1 ? lineEnding(doc, paragraph).length : 0;
+    pm += paragraph.nodeSize;
+    u16 += lengths.u16 + eol;
+    cp += lengths.cp + eol;
+  }
+  return { pm, u16, cp };
+}
+
 function utf16Column(text: string, cpCol: number): number {
   let u = 0;
   for (let k = 0; k < cpCol && u < text.length; k++) {
@@ -142,4 +238,28 @@ function utf16Column(text: string, cpCol: number): number {
     u += c >= 0xd800 && c <= 0xdbff && u + 1 < text.length ? 2 : 1;
   }
   return u;
+}
+
+const positionsKey = new PluginKey<DocPositions>('scholia-positions');
+
+/**
+ * Keeps the index of each new document derived from the previous one, step by
+ * step, as transactions are applied: listed first, so that the other plugins
+ * and the view find it ready (DocPositions.of) instead of building it.
+ */
+export function positionsPlugin(): Plugin<DocPositions> {
+  return new Plugin<DocPositions>({
+    key: positionsKey,
+    state: {
+      init: (_config, state) => DocPositions.of(state.doc),
+      apply: (tr, value) => {
+        if (!tr.docChanged) return value;
+        let index = value;
+        tr.mapping.maps.forEach((map, i) => {
+          index = DocPositions.afterStep(tr.docs[i]!, i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc, map);
+        });
+        return index;
+      },
+    },
+  });
 }

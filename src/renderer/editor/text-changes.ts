@@ -22,6 +22,8 @@ export function stepChangesOf(tr: Transaction): { step: number; change: TextChan
   tr.steps.forEach((step, i) => {
     const before = tr.docs[i]!;
     const after = i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc;
+    // Derived from the previous document's index when it has one (see positionsPlugin).
+    DocPositions.afterStep(before, after, step.getMap());
     let from = Infinity;
     let to = -Infinity;
     let newFrom = Infinity;
