@@ -2,10 +2,10 @@
 // side with a bare contenteditable, a bare ProseMirror view and the peer
 // (@recogito/text-annotator), in headless Chromium through the web host.
 //
-//   npm run bench                 1 MB / 10k and 5 MB / 50k annotations
+//   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations
 //   npm run bench -- --quick      1 MB / 10k only (under two minutes)
 //   npm run bench -- --json       one JSON object on stdout instead of the table
-//   options: --size 1mb-10k|5mb-50k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
+//   options: --size 1mb-10k|5mb-50k|15mb-150k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
 //            --css '...' (a what-if: styles added to Scholia's page only)
@@ -44,13 +44,14 @@ import { callApi } from '../e2e/web-host';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 interface Size {
-  key: '1mb-10k' | '5mb-50k';
+  key: '1mb-10k' | '5mb-50k' | '15mb-150k';
   bytes: number;
   annotations: number;
 }
 const SIZES: readonly Size[] = [
   { key: '1mb-10k', bytes: 1_000_000, annotations: 10_000 },
   { key: '5mb-50k', bytes: 5_000_000, annotations: 50_000 },
+  { key: '15mb-150k', bytes: 15_000_000, annotations: 150_000 },
 ];
 
 interface Options {
@@ -144,7 +145,7 @@ export interface SizeFigures {
   heapMB: number;
   bare?: Floor & { prosemirror: Floor };
   peer?: { openMs: number; openPaintMs: number; heapMB: number } | { error: string };
-  /** Each target of issue 7 with the figure and whether it is met. */
+  /** Each target (issues 7 and 13) with the figure and whether it is met. */
   targets?: Verdict[];
 }
 

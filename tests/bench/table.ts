@@ -4,7 +4,7 @@
 import type { Floor, SizeFigures } from './run';
 import { round } from './stats';
 
-type Key = '1mb-10k' | '5mb-50k';
+type Key = '1mb-10k' | '5mb-50k' | '15mb-150k';
 
 interface Target {
   /** At most (or at least, for `min`) this value. */
@@ -12,25 +12,46 @@ interface Target {
   min?: true;
 }
 
-/** The targets of issue 7 (this 2-core machine, headless Chromium). */
+/**
+ * The targets (this 2-core machine, headless Chromium): issue 13's, which make
+ * typing and annotating as fast at any size, over issue 7's where it sets none.
+ * `annotateP95Ms` is key to commit answered, `annotateHighlightP95Ms` key to highlight shown.
+ */
 export const TARGETS: Record<Key, Partial<Record<keyof SizeFigures, Target>>> = {
   '1mb-10k': {
-    openMs: { limit: 1000 },
+    openMs: { limit: 600 },
     keystrokeP95Ms: { limit: 16 },
-    annotateP95Ms: { limit: 16 },
+    annotateHighlightP95Ms: { limit: 16 },
+    annotateP95Ms: { limit: 50 },
+    storeEditCommitMs: { limit: 5 },
     recheckMs: { limit: 2 },
     rulesMBps: { limit: 20, min: true },
     exportNativeMs: { limit: 150 },
-    heapMB: { limit: 150 },
+    exportNativeEditedMs: { limit: 150 },
+    heapMB: { limit: 60 },
   },
   '5mb-50k': {
-    openMs: { limit: 4000 },
-    keystrokeP95Ms: { limit: 33 },
-    annotateP95Ms: { limit: 33 },
+    openMs: { limit: 1000 },
+    keystrokeP95Ms: { limit: 16 },
+    annotateHighlightP95Ms: { limit: 16 },
+    annotateP95Ms: { limit: 50 },
+    storeEditCommitMs: { limit: 5 },
     recheckMs: { limit: 2 },
     rulesMBps: { limit: 20, min: true },
     exportNativeMs: { limit: 600 },
-    heapMB: { limit: 500 },
+    exportNativeEditedMs: { limit: 600 },
+    heapMB: { limit: 150 },
+  },
+  '15mb-150k': {
+    openMs: { limit: 2500 },
+    keystrokeP95Ms: { limit: 16 },
+    annotateHighlightP95Ms: { limit: 16 },
+    annotateP95Ms: { limit: 50 },
+    storeEditCommitMs: { limit: 5 },
+    recheckMs: { limit: 2 },
+    rulesMBps: { limit: 20, min: true },
+    exportNativeEditedMs: { limit: 2000 },
+    heapMB: { limit: 400 },
   },
 };
 
@@ -52,6 +73,11 @@ export function verdicts(key: Key, f: SizeFigures): Verdict[] {
     const ratio = f.openMs / f.bare.prosemirror.openMs;
     out.push({ figure: 'open / bare ProseMirror', value: ratio, target: '≤ 2', met: ratio <= 2 });
   }
+  if (key !== '1mb-10k' && f.bare) {
+    // Issue 13: opening the long text is faster than a bare contenteditable holding all of it.
+    const ratio = f.openMs / f.bare.openMs;
+    out.push({ figure: 'open / bare contenteditable', value: ratio, target: '< 1', met: ratio < 1 });
+  }
   if (f.peer && 'openMs' in f.peer) {
     const ratio = f.openMs / f.peer.openMs;
     out.push({ figure: 'open / peer', value: ratio, target: '< 1', met: ratio < 1 });
@@ -66,7 +92,7 @@ export function printTable(result: { machine: Record<string, unknown>; durationS
   const lines: string[] = [];
   const m = result.machine;
   lines.push(`Scholia bench — ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGB)} GB, ${String(m.os)}, Node ${String(m.node)}, Chromium ${String(m.chromium)} (headless)`);
-  for (const key of ['1mb-10k', '5mb-50k'] as const) {
+  for (const key of ['1mb-10k', '5mb-50k', '15mb-150k'] as const) {
     const f = result[key];
     if (!f) continue;
     const t = TARGETS[key];
