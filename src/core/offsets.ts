@@ -21,13 +21,12 @@ export function codePointLength(text: string): number {
 
 /**
  * Maps offsets of one string both ways in O(log k), k being the number of
- * astral characters. Build once per text, query many times; `replace` keeps
- * it in step with a text being changed.
+ * astral characters. Build once per text, query many times.
  */
 export class CodePointIndex {
   /** UTF-16 indices at which an astral character (surrogate pair) starts, ascending. */
   private readonly astral: number[];
-  private utf16: number;
+  private readonly utf16: number;
 
   constructor(text: string) {
     this.astral = astralStarts(text, 0);
@@ -42,20 +41,6 @@ export class CodePointIndex {
   /** Length of the text in code points. */
   get length(): number {
     return this.utf16 - this.astral.length;
-  }
-
-  /**
-   * The text's UTF-16 [from, to) became `inserted`. Costs the change's size and
-   * the astral characters after it, where a new index would read the whole text.
-   */
-  replace(from: number, to: number, inserted: string): void {
-    const astral = this.astral;
-    const first = lowerBound(astral, from);
-    const last = lowerBound(astral, to);
-    const delta = inserted.length - (to - from);
-    for (let i = last; i < astral.length; i++) astral[i]! += delta;
-    astral.splice(first, last - first, ...astralStarts(inserted, from));
-    this.utf16 += delta;
   }
 
   /** UTF-16 index of code point offset `cp` (0 ≤ cp ≤ length). */
@@ -103,18 +88,6 @@ function astralStarts(text: string, offset: number): number[] {
     }
   }
   return starts;
-}
-
-/** First index of `sorted` whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** UTF-16 index of code point offset `cp` in `text`, scanning once. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, inverseOf, replayEdits } from '../../src/core/edits';
+import fc from 'fast-check';
+import { applyChange, ChangingText, inverseOf, replayEdits } from '../../src/core/edits';
 import { CodePointIndex, codePointLength, hasLoneSurrogate, sliceCodePoints } from '../../src/core/offsets';
 
 describe('code point offsets', () => {
@@ -44,5 +45,33 @@ describe('edits', () => {
   it('inverts an edit', () => {
     const inverse = inverseOf({ start: 3, removed: 'ab', inserted: '😀x' });
     expect(inverse).toEqual({ start: 3, end: 5, inserted: 'ab', removed: '😀x' });
+  });
+});
+
+describe('a text changed one change after another', () => {
+  // Texts of several pieces (16k UTF-16 units each), astral characters to land on their edges.
+  const unit = fc.constantFrom('a', ' ', '\n', '😀', 'é');
+  const long = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 80_000 })).map(([p, n]) => p.join('').repeat(Math.ceil(n / p.length)));
+  const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+  const inserted = fc.oneof(fc.array(unit, { maxLength: 4 }).map((p) => p.join('')), fc.integer({ min: 1, max: 40_000 }).map((n) => 'b😀'.repeat(n)));
+
+  it('gives, after any changes, what changing an array of its code points gives', () => {
+    fc.assert(
+      fc.property(long, fc.array(fc.record({ at: fraction, span: fc.oneof(fc.constant(0), fraction), inserted }), { minLength: 1, maxLength: 6 }), (original, edits) => {
+        const changing = new ChangingText(original);
+        let cps = [...original];
+        for (const { at, span, inserted } of edits) {
+          const start = Math.floor(at * cps.length);
+          const end = Math.min(cps.length, start + Math.floor(span * (cps.length - start)));
+          expect(changing.apply({ start, end, inserted })).toBe(cps.slice(start, end).join(''));
+          cps = [...cps.slice(0, start), ...inserted, ...cps.slice(end)];
+          expect(changing.length).toBe(cps.length);
+          const a = Math.floor(at * cps.length / 2);
+          expect(changing.slice(a, a + 20_000)).toBe(cps.slice(a, a + 20_000).join(''));
+        }
+        expect(changing.text).toBe(cps.join(''));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
