@@ -14,6 +14,9 @@ export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 const MAX_BASE64_LENGTH = Math.ceil((16 * 1024 * 1024) / 3) * 4 + 4;
 const MAX_NAME_LENGTH = 200;
 const MAX_NOTE_LENGTH = 100_000;
+/** Per annotation, in one call and after a patch alike. */
+export const MAX_TAGS_PER_ANNOTATION = 50;
+export const MAX_ATTRIBUTES = 50;
 
 // SQLite keeps text as UTF-8, which cannot hold half a surrogate pair: it would come back as U+FFFD,
 // silently changed. So every string that is stored must be well-formed.
@@ -30,7 +33,7 @@ const label = (max: number) =>
 const text = str().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
-const attributes = z.record(str().min(1).max(100), str().max(1000)).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+const attributes = z.record(str().min(1).max(100), str().max(1000)).refine((a) => Object.keys(a).length <= MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`);
 /** A dismissed finding is known by its rule and text: it stays dismissed while that text is unchanged. */
 const dismissal = z.strictObject({
   rule: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -45,6 +48,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export type ImportFormat = (typeof importFormats)[number];
 /** A file's name as the user's system gave it; it becomes a title, so no control characters. */
 const fileName = str().min(1).max(1000).regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed in file names');
+/** A version of a document's text: the number of edits it reflects. */
+const baseEditCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -63,7 +68,7 @@ export const inputs = {
   'edits.apply': z.strictObject({
     documentId: id,
     /** Number of edits the caller's text reflects; a mismatch is a conflict. */
-    baseEditCount: z.number().int().min(0),
+    baseEditCount,
     changes: z.array(change).min(1).max(10_000),
     /** Who made the changes: a person, a rule's fix (`rule:<id>`), or a revert. */
     origin: z
@@ -98,28 +103,37 @@ export const inputs = {
     .strictObject({
       id: id.optional(),
       documentId: id,
+      /** Number of edits of the text the offsets were computed on: the store maps them through later edits. */
+      baseEditCount,
       start: offset,
       end: offset,
-      tagIds: z.array(id).max(50).default([]),
+      tagIds: z.array(id).max(MAX_TAGS_PER_ANNOTATION).default([]),
       note: str().max(MAX_NOTE_LENGTH).default(''),
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
       createdAt: z.iso.datetime().optional(),
     })
     .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
-  'annotations.update': z.strictObject({
-    id,
-    tagIds: z.array(id).max(50).optional(),
-    note: str().max(MAX_NOTE_LENGTH).optional(),
-    attributes: attributes.optional(),
-    /** Undoing a re-attach: detached again. */
-    detach: z.literal(true).optional(),
-    /** Re-attaching or moving: the new range. */
-    range: z
-      .strictObject({ start: offset, end: offset })
-      .refine((r) => r.end > r.start, 'an annotation covers at least one character')
-      .optional(),
-  }),
+  /** A patch of the fields given: two windows changing different fields of one annotation never undo each other's work. */
+  'annotations.update': z
+    .strictObject({
+      id,
+      addTagIds: z.array(id).max(MAX_TAGS_PER_ANNOTATION).optional(),
+      removeTagIds: z.array(id).max(MAX_TAGS_PER_ANNOTATION).optional(),
+      /** A note changes only from the note the caller saw (`base`); if it has changed since, the answer is a conflict. */
+      note: z.strictObject({ base: str().max(MAX_NOTE_LENGTH), value: str().max(MAX_NOTE_LENGTH) }).optional(),
+      setAttributes: attributes.optional(),
+      removeAttributes: z.array(str().min(1).max(100)).max(MAX_ATTRIBUTES).optional(),
+      /** Undoing a re-attach: detached again. */
+      detach: z.literal(true).optional(),
+      /** Re-attaching or moving: the new range, on the text of `baseEditCount` edits. */
+      range: z
+        .strictObject({ start: offset, end: offset })
+        .refine((r) => r.end > r.start, 'an annotation covers at least one character')
+        .optional(),
+      baseEditCount: baseEditCount.optional(),
+    })
+    .refine((u) => (u.range === undefined) === (u.baseEditCount === undefined), 'a range is given with the baseEditCount it was computed on, and only then'),
   'annotations.delete': z.strictObject({ id }),
   'transfer.export': z
     .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats) })
