@@ -88,7 +88,7 @@ export function rebasePending<T, O>(serverText: string, remote: readonly Pick<Ed
       let moved: TextChange | null = change;
       const next: TextChange[] = [];
       for (const other of others) {
-        const pair = moved && transformPair(moved, other);
+        const pair: { a2: TextChange; b2: TextChange } | null = moved && transformPair(moved, other);
         if (!pair) {
           moved = null;
           break;
