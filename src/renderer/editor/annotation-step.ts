@@ -4,6 +4,7 @@
 import { Step, StepMap, StepResult, type Mappable } from 'prosemirror-transform';
 import type { Node, Schema } from 'prosemirror-model';
 import type { Annotation } from '../../core/model';
+import { ANNOTATION_EDGES } from '../../core/mapping';
 
 /** What the editor keeps of an annotation besides its range. */
 export type AnnotationData = Omit<Annotation, 'start' | 'end'>;
@@ -39,9 +40,9 @@ export class AnnotationStep extends Step {
   map(mapping: Mappable): AnnotationStep {
     const op = this.op;
     if (op.kind === 'update') return this;
-    // Same bias as the highlight itself: text typed at an edge stays outside.
-    const from = mapping.map(op.from, 1);
-    const to = Math.max(from, mapping.map(op.to, -1));
+    // Same edges as the highlight itself: text typed at an edge stays outside.
+    const from = mapping.map(op.from, ANNOTATION_EDGES.start);
+    const to = Math.max(from, mapping.map(op.to, ANNOTATION_EDGES.end));
     return new AnnotationStep({ ...op, from, to });
   }
 

@@ -4,23 +4,32 @@
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, type Command, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ApiCallError, type ApiClient } from '../../api/common/client';
 import { revertChange } from '../../core/edits';
 import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
-import { annotateKeysPlugin } from './annotate-keys';
-import { AnnotationStep, type AnnotationOp } from './annotation-step';
-import { annotationKey, annotationPlugin, type AnnotationState } from './annotations';
-import { findKey, findPlugin } from './find';
-import { applyFixAtCaret } from './finding-commands';
-import { findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
+import { annotateKeysPlugin, applyTag } from './annotate-keys';
+import { reattachToSelection, removeAnnotation, select, toggleTag, updateAnnotationData } from './annotation-commands';
+import { AnnotationStep, type AnnotationData, type AnnotationOp } from './annotation-step';
+import { annotationKey, annotationPlugin, placedAnnotations, setTags, type AnnotationState } from './annotations';
+import { findKey, findPlugin, moveToMatch, setQuery } from './find';
+import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
+import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
 import { currentMode, modePlugin, setMode, type Mode } from './mode';
 import { DocPositions } from './positions';
 import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
-import { replaceWithText, textToDoc } from './text-doc';
+import { docToText, replaceWithText, textToDoc } from './text-doc';
+import { ANNOTATION_EDGES } from '../../core/mapping';
+
+// The types a caller of the editor meets, from here: callers need no other editor module.
+export type { AnnotationData } from './annotation-step';
+export type { AnnotationState } from './annotations';
+export type { PlacedFinding } from './findings';
+export type { Mode } from './mode';
+export type { SaveStatus } from './sync-queue';
 
 export interface EditorCallbacks {
   onStatus(status: SaveStatus): void;
@@ -44,16 +53,55 @@ export interface EditorInput {
   dismissals: readonly Dismissal[];
 }
 
+/** An attached annotation with the text it covers now. */
+export interface QuotedAnnotation {
+  data: AnnotationData;
+  quote: string;
+}
+
+/** What the rest of the renderer may do with an editor: it never reaches the ProseMirror view. */
 export interface EditorHandle {
-  readonly view: EditorView;
+  focus(): void;
   setMode(mode: Mode): void;
   toggleMode(): void;
   undo(): void;
   redo(): void;
   /** Sends every pending change to the store. */
   flush(): Promise<void>;
+  /** The text as the editor has it, line endings included. */
+  text(): string;
+
+  /** Attached annotations in document order (start, then longer first), with the text each covers. */
+  attachedAnnotations(): QuotedAnnotation[];
+  /** The text the selected annotation covers now; null when none is selected or it is detached. */
+  selectedQuote(): string | null;
+  /** Selects an annotation and scrolls to it. */
+  selectAnnotation(id: string): void;
+  toggleTag(id: string, tagId: string): void;
+  updateAnnotation(id: string, change: Partial<Pick<AnnotationData, 'tagIds' | 'note' | 'attributes'>>): void;
+  removeAnnotation(id: string): void;
+  /** Attaches a detached annotation to the text selected. */
+  reattachAnnotation(id: string): void;
+  /** What pressing the tag's key does: tags the selected text, or the selected annotation. */
+  applyTag(tag: Tag): void;
+  /** The tags changed (name, colour, key): highlights are drawn again. */
+  setTags(tags: readonly Tag[]): void;
+
+  /** Every finding shown, in document order. */
+  findings(): PlacedFinding[];
+  /** Selects a finding's text and scrolls to it. */
+  showFinding(finding: PlacedFinding): void;
+  applyFix(finding: PlacedFinding): void;
+  /** Applies every safe fix shown, of one rule or of all; one undo undoes them. */
+  fixAllSafe(rule?: string): void;
   /** Hides a finding for good (stored); it comes back only if its text changes. */
   dismiss(finding: PlacedFinding): Promise<void>;
+
+  /** Highlights the matches of `query` (none when empty). */
+  find(query: string): void;
+  /** Selects the next (1) or previous (-1) match. */
+  moveToMatch(direction: 1 | -1): void;
+
   /** The document's edits as stored, after sending what is pending. */
   edits(): Promise<Edit[]>;
   /** Reverts one edit as a new edit; resolves with a reason when it cannot. */
@@ -109,8 +157,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       // which is the store's text once the changes queued before are applied.
       const rest = tr.mapping.slice(i + 1);
       const positions = DocPositions.of(tr.doc);
-      const from = 'from' in op ? rest.map(op.from, 1) : 0;
-      const to = 'to' in op ? Math.max(from, rest.map(op.to, -1)) : 0;
+      const from = 'from' in op ? rest.map(op.from, ANNOTATION_EDGES.start) : 0;
+      const to = 'to' in op ? Math.max(from, rest.map(op.to, ANNOTATION_EDGES.end)) : 0;
       const start = positions.codePointAt(from);
       const end = positions.codePointAt(to);
       queue.addOperation(() => sendOperation(op, start, end));
@@ -223,14 +271,44 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   globalThis.document.addEventListener('visibilitychange', flushOnHide);
   window.addEventListener('pagehide', flushOnPageHide);
 
+  const run = (command: (state: EditorState, dispatch: (tr: Transaction) => void) => unknown): void => {
+    command(view.state, view.dispatch);
+  };
+
   return {
-    view,
+    focus: () => view.focus(),
     setMode: (mode) => view.dispatch(setMode(view.state.tr, mode)),
     toggleMode: () => toggle(view.state, view.dispatch),
     undo: () => undo(view.state, view.dispatch),
     redo: () => redo(view.state, view.dispatch),
     flush: () => queue.flush(),
+    text: () => docToText(view.state.doc),
+
+    attachedAnnotations() {
+      const positions = DocPositions.of(view.state.doc);
+      return placedAnnotations(view.state).map((p) => ({ data: p.data, quote: positions.textBetween(p.from, p.to) }));
+    },
+    selectedQuote() {
+      const range = annotationKey.getState(view.state)!.selectedRange;
+      return range ? DocPositions.of(view.state.doc).textBetween(range.from, range.to) : null;
+    },
+    selectAnnotation: (id) => run((s, d) => select(s, d, id, true)),
+    toggleTag: (id, tagId) => run((s, d) => toggleTag(s, d, id, tagId)),
+    updateAnnotation: (id, change) => run((s, d) => updateAnnotationData(s, d, id, change)),
+    removeAnnotation: (id) => run((s, d) => removeAnnotation(s, d, id)),
+    reattachAnnotation: (id) => run((s, d) => reattachToSelection(s, d, id)),
+    applyTag: (tag) => run((s, d) => applyTag(s, d, tag)),
+    setTags: (tags) => view.dispatch(setTags(view.state.tr, tags)),
+
+    findings: () => allFindings(view.state),
+    showFinding: (f) => run((s, d) => d(s.tr.setSelection(TextSelection.create(s.doc, f.from, f.to)).scrollIntoView())),
+    applyFix: (finding) => run((s, d) => applyFix(s, d, finding)),
+    fixAllSafe: (rule) => void fixAllSafe(() => view.state, view.dispatch, rule),
     dismiss,
+
+    find: (query) => view.dispatch(setQuery(view.state.tr, query)),
+    moveToMatch: (direction) => run((s, d) => moveToMatch(s, d, direction)),
+
     edits,
     revert,
     get hasUnsaved() {

@@ -8,7 +8,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { dismissalKey, dismissalOf } from '../../core/dismissal';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
-import { DecorationWindow, decorationSet, type DecorationSpan } from './annotations';
+import { decorationSet, type DecorationSpan } from './decoration-set';
+import { DecorationWindow } from './decoration-window';
 
 export interface PlacedFinding {
   finding: LineFinding;

@@ -1,5 +1,8 @@
 // What a transaction did to the text, as changes in code points: the edits
 // the store records. Derived per step from the paragraphs the step touched.
+// Kept over prosemirror-changeset 2.4.6: it gives merged ranges in editor
+// positions, not each step's change in code points, and does not see a step
+// that changes only a line ending.
 
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';

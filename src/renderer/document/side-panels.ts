@@ -1,0 +1,48 @@
+// The side panels of a document, in tab order. A new panel is a component
+// that takes `{ context }` and one line in SIDE_PANELS.
+
+import type { Component } from 'svelte';
+import type { ApiClient } from '../../api/common/client';
+import type { DocumentRecord, Tag } from '../../core/model';
+import type { AnnotationData, AnnotationState, EditorHandle } from '../editor/create-editor';
+import Annotations from './side/Annotations.svelte';
+import Changes from './side/Changes.svelte';
+import Findings from './side/Findings.svelte';
+import Selected from './side/Selected.svelte';
+import Tags from './side/Tags.svelte';
+
+/** What every side panel may read and do: the open document, its editor, its tags. */
+export interface PanelContext {
+  readonly client: ApiClient;
+  /** Null until the document is loaded. */
+  readonly document: DocumentRecord | null;
+  readonly editor: EditorHandle | null;
+  readonly annotations: AnnotationState | null;
+  readonly selected: AnnotationData | null;
+  readonly tags: readonly Tag[];
+  /** The tags were changed in a panel. */
+  onTagsChanged(tags: Tag[]): void;
+  /**
+   * Changes a moment after the text, the annotations or the findings do, not
+   * on every keystroke: a list of thousands rebuilt per key would slow typing down.
+   */
+  readonly version: number;
+  /** Changes whenever the store has caught up with the editor. */
+  readonly savedVersion: number;
+}
+
+export interface SidePanel {
+  id: string;
+  label(context: PanelContext): string;
+  component: Component<{ context: PanelContext }>;
+  /** The digit that opens the panel with Alt. */
+  shortcut: string;
+}
+
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { id: 'annotation', label: () => 'Selected', component: Selected, shortcut: '1' },
+  { id: 'annotations', label: (c) => `Annotations (${c.annotations?.data.size ?? 0})`, component: Annotations, shortcut: '2' },
+  { id: 'findings', label: () => 'Findings', component: Findings, shortcut: '3' },
+  { id: 'changes', label: () => 'Changes', component: Changes, shortcut: '4' },
+  { id: 'tags', label: () => 'Tags', component: Tags, shortcut: '5' },
+];

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { describe, expect, it } from 'vitest';
+import { decorationSet, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
+import { INITIAL_CHARACTERS, DecorationWindow } from '../../../src/renderer/editor/decoration-window';
+import { DocPositions } from '../../../src/renderer/editor/positions';
+import { textToDoc } from '../../../src/renderer/editor/text-doc';
+
+const span = (from: number, to: number, id: number): DecorationSpan => ({ from, to, decoration: (f, t) => Decoration.inline(f, t, { class: 'x' }, { id }) });
+const seen = (set: DecorationSet) =>
+  set
+    .find()
+    .map((d) => `${d.from}-${d.to}#${(d.spec as { id: number }).id}`)
+    .sort();
+
+describe('the decoration-set builder', () => {
+  it('gives what ProseMirror’s builder gives, for ranges within, across and between paragraphs', () => {
+    const doc = textToDoc('first line\n\nsecond 😀 line\nthird\n');
+    const size = doc.content.size;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 40 }), (ranges) => {
+        const spans = ranges.map(([a, b], i) => span(Math.min(a, b), Math.max(a, b), i));
+        const expected = DecorationSet.create(doc, spans.map((s) => s.decoration(s.from, s.to)));
+        const built = decorationSet(doc, spans);
+        expect(seen(built)).toEqual(seen(expected));
+        // And finds them by position like ProseMirror's does.
+        for (let pos = 0; pos <= size; pos += 3) expect(seen(DecorationSet.create(doc, built.find(pos, pos + 2)))).toEqual(seen(DecorationSet.create(doc, expected.find(pos, pos + 2))));
+      }),
+    );
+  });
+
+  it('is empty for no spans', () => {
+    expect(decorationSet(textToDoc('a'), [])).toBe(DecorationSet.empty);
+  });
+});
+
+describe('the decoration window', () => {
+  const remake = (d: Decoration, from: number, to: number) => Decoration.inline(from, to, { class: 'again' }, d.spec as object);
+
+  it('draws everything in a short document', () => {
+    const doc = textToDoc('one\ntwo\nthree');
+    const all = decorationSet(doc, [span(1, 4, 1), span(10, 15, 2)]);
+    expect(new DecorationWindow(doc, remake).decorations(doc, all)).toBe(all);
+  });
+
+  it('draws only the opening part of a long document until the view has measured itself', () => {
+    const line = 'The municipal government stressed that the reform must go on.';
+    const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
+    const positions = DocPositions.of(doc);
+    const last = doc.childCount - 1;
+    const spans = [span(positions.pmStart[0]!, positions.pmStart[0]! + 3, 1), span(positions.pmStart[last]!, positions.pmStart[last]! + 3, 2)];
+    const all = decorationSet(doc, spans);
+    const window = new DecorationWindow(doc, remake);
+    const shown = window.decorations(doc, all);
+    expect(seen(shown)).toEqual([`${spans[0]!.from}-${spans[0]!.to}#1`]);
+    expect(shown.find().every((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class === 'again')).toBe(true);
+    // Asked again for the same state: the same set, not a new one.
+    expect(window.decorations(doc, all)).toBe(shown);
+  });
+});

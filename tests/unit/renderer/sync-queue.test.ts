@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EditOrigin, TextChange } from '../../../src/core/model';
+import { PermanentFailure, SyncQueue, type SaveStatus } from '../../../src/renderer/editor/sync-queue';
+
+/** A store that records what arrives, in order; `fail` makes the next sends throw. */
+function fakeStore(stored = 0) {
+  const received: string[] = [];
+  let editCount = stored;
+  const store = {
+    received,
+    fail: null as null | (() => Error),
+    get editCount() {
+      return editCount;
+    },
+    target: {
+      sendText: async (base: number, changes: TextChange[], origin: EditOrigin) => {
+        if (store.fail) throw store.fail();
+        expect(base).toBe(editCount);
+        received.push(`text(${origin}):${changes.map((c) => c.inserted).join('+')}`);
+        editCount += changes.length;
+        return editCount;
+      },
+    },
+    op(name: string) {
+      return async () => {
+        if (store.fail) throw store.fail();
+        received.push(`op:${name}`);
+      };
+    },
+  };
+  return store;
+}
+
+const typed = (inserted: string): TextChange => ({ start: 0, end: 0, inserted });
+
+describe('the sync queue', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('batches typing for a moment, then sends it as one call', async () => {
+    const store = fakeStore();
+    const statuses: SaveStatus['state'][] = [];
+    const queue = new SyncQueue(store.target, 0, (s) => statuses.push(s.state), 250);
+    queue.addText([typed('a')]);
+    queue.addText([typed('b')]);
+    expect(queue.hasUnsaved).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    queue.addText([typed('c')]); // typing again restarts the wait
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.received).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.received).toEqual(['text(manual):a+b+c']);
+    expect(queue.hasUnsaved).toBe(false);
+    expect(queue.confirmedEditCount).toBe(3);
+    expect(statuses.at(-1)).toBe('saved');
+  });
+
+  it('sends text and annotation operations in the order they were made', async () => {
+    const store = fakeStore();
+    const queue = new SyncQueue(store.target, 0);
+    queue.addText([typed('a')]);
+    queue.addOperation(store.op('create'));
+    queue.addText([typed('b')], 'rule:repeated-word');
+    queue.addText([typed('c')], 'manual');
+    queue.addOperation(store.op('delete'));
+    await queue.flush();
+    expect(store.received).toEqual(['text(manual):a', 'op:create', 'text(rule:repeated-word):b', 'text(manual):c', 'op:delete']);
+  });
+
+  it('keeps what failed at the head and sends it again on the next flush', async () => {
+    const store = fakeStore(5);
+    const statuses: SaveStatus[] = [];
+    const queue = new SyncQueue(store.target, 5, (s) => statuses.push(s));
+    store.fail = () => new Error('offline');
+    queue.addText([typed('a')]);
+    queue.addOperation(store.op('create'));
+    await queue.flush();
+    expect(statuses.at(-1)).toEqual({ state: 'error', message: 'offline' });
+    expect(queue.hasUnsaved).toBe(true);
+    expect(store.received).toEqual([]);
+    store.fail = null;
+    await queue.flush();
+    expect(store.received).toEqual(['text(manual):a', 'op:create']);
+    expect(queue.confirmedEditCount).toBe(6);
+    expect(statuses.at(-1)).toEqual({ state: 'saved' });
+  });
+
+  it('drops an operation that can never succeed, reports it, and goes on with the rest', async () => {
+    const store = fakeStore();
+    const statuses: SaveStatus[] = [];
+    const queue = new SyncQueue(store.target, 0, (s) => statuses.push(s));
+    queue.addOperation(async () => {
+      throw new PermanentFailure('no such annotation');
+    });
+    queue.addOperation(store.op('update'));
+    await queue.flush();
+    expect(store.received).toEqual(['op:update']);
+    expect(queue.hasUnsaved).toBe(false);
+    expect(statuses.at(-1)).toEqual({ state: 'error', message: 'no such annotation' });
+  });
+
+  it('does not add to a batch already on its way', async () => {
+    const store = fakeStore();
+    let release!: () => void;
+    const sent: string[][] = [];
+    const queue = new SyncQueue(
+      {
+        sendText: async (base, changes) => {
+          sent.push(changes.map((c) => c.inserted));
+          if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve));
+          return base + changes.length;
+        },
+      },
+      0,
+    );
+    queue.addText([typed('a')]);
+    const first = queue.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    queue.addText([typed('b')]); // while "a" is being sent
+    release();
+    await first;
+    await queue.flush();
+    expect(sent).toEqual([['a'], ['b']]);
+    expect(queue.confirmedEditCount).toBe(2);
+    expect(store.received).toEqual([]);
+  });
+
+  it('has nothing to send for an empty change list', async () => {
+    const store = fakeStore();
+    const queue = new SyncQueue(store.target, 0);
+    queue.addText([]);
+    expect(queue.hasUnsaved).toBe(false);
+    await queue.flush();
+    expect(store.received).toEqual([]);
+  });
+});
