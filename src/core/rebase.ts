@@ -41,10 +41,11 @@ const CONTEXT = 30;
  * `a` after `b`, `b2` is `b` after `a`. Null when they touch the same text
  * (two insertions at one point are not a clash: `b` goes first).
  */
-export function transformPair(a: TextChange, b: TextChange): { a2: TextChange; b2: TextChange } | null {
+export function transformPair(a: TextChange, b: TextChange, touchingClashes = false): { a2: TextChange; b2: TextChange } | null {
   const aLength = codePointLength(a.inserted);
   const bLength = codePointLength(b.inserted);
   const bothInsertAtOnePoint = a.start === a.end && b.start === b.end && a.start === b.start;
+  if (touchingClashes && a.start <= b.end && a.end >= b.start) return null;
   const shifted = (c: TextChange, by: TextChange, byLength: number): TextChange => ({
     start: mapPosition(c.start, by, byLength, 1),
     end: mapPosition(c.end, by, byLength, 1),
@@ -63,7 +64,10 @@ export function rebasePending<T, O>(serverText: string, remote: readonly Pick<Ed
   // The text the pending work was made on: the newer text with the remote edits undone.
   const baseText = applyChanges(serverText, [...remote].reverse().map(inverseOf)).text;
   // `others`: what turns the window's text (so far) into the newer text with the rebased work so far.
-  let others: TextChange[] = remote.map(({ start, end, inserted }) => ({ start, end, inserted }));
+  // Undoing a change kept as a draft is one of them; a later change touching its text belongs to the draft too.
+  let others: { change: TextChange; undoesDraft: boolean }[] = remote.map(({ start, end, inserted }) => ({ change: { start, end, inserted }, undoesDraft: false }));
+  // The draft typing goes on: where its typed text ends in the window's text, if the last change was kept as a draft.
+  let typingDraft: { draft: TextDraft; end: number } | null = null;
   let localText = baseText;
   const out: PendingItem<T, O>[] = [];
   const drafts: TextDraft[] = [];
@@ -76,7 +80,7 @@ export function rebasePending<T, O>(serverText: string, remote: readonly Pick<Ed
         continue;
       }
       let range: Range | null = item.range;
-      for (const c of others) range = range && mapRange(range, c);
+      for (const c of others) range = range && mapRange(range, c.change);
       if (range) out.push({ ...item, range });
       else lostOps.push(item.meta);
       continue;
@@ -86,34 +90,39 @@ export function rebasePending<T, O>(serverText: string, remote: readonly Pick<Ed
       const removed = sliceCodePoints(localText, change.start, change.end);
       localText = applyChanges(localText, [change]).text;
       let moved: TextChange | null = change;
-      const next: TextChange[] = [];
+      const next: typeof others = [];
       for (const other of others) {
-        const pair: { a2: TextChange; b2: TextChange } | null = moved && transformPair(moved, other);
+        const pair: { a2: TextChange; b2: TextChange } | null = moved && transformPair(moved, other.change, other.undoesDraft);
         if (!pair) {
           moved = null;
           break;
         }
         moved = pair.a2;
-        next.push(pair.b2);
+        next.push({ change: pair.b2, undoesDraft: other.undoesDraft });
       }
       if (moved) {
         sent.push(moved);
         others = next;
-      } else {
-        // Not sent: the window's text still holds it, so undoing it joins what turns the window's text into the newer one.
-        const length = codePointLength(localText);
-        const end = change.start + codePointLength(change.inserted);
-        drafts.push({
-          removed,
-          inserted: change.inserted,
-          before: sliceCodePoints(localText, Math.max(0, change.start - CONTEXT), change.start),
-          after: sliceCodePoints(localText, end, Math.min(length, end + CONTEXT)),
-        });
-        others = [inverseOf({ start: change.start, removed, inserted: change.inserted }), ...others];
+        typingDraft = null;
+        continue;
       }
+      // Not sent: the window's text still holds it, so undoing it joins what turns the window's text into the newer one.
+      others = [{ change: inverseOf({ start: change.start, removed, inserted: change.inserted }), undoesDraft: true }, ...others];
+      const end = change.start + codePointLength(change.inserted);
+      const after = () => sliceCodePoints(localText, end, Math.min(codePointLength(localText), end + CONTEXT));
+      if (typingDraft && removed === '' && change.start === typingDraft.end) {
+        // Typing on at the end of the draft: one draft, not one per key.
+        typingDraft.draft.inserted += change.inserted;
+        typingDraft.draft.after = after();
+        typingDraft.end = end;
+        continue;
+      }
+      const draft: TextDraft = { removed, inserted: change.inserted, before: sliceCodePoints(localText, Math.max(0, change.start - CONTEXT), change.start), after: after() };
+      drafts.push(draft);
+      typingDraft = { draft, end };
     }
     if (sent.length > 0) out.push({ ...item, changes: sent });
   }
   const text = applyChanges(serverText, out.flatMap((i) => (i.kind === 'text' ? i.changes : []))).text;
-  return { pending: out, drafts, lostOps, forView: others, text };
+  return { pending: out, drafts, lostOps, forView: others.map((o) => o.change), text };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditOrigin, TextChange } from '../../../src/core/model';
+import type { Edit, EditOrigin, TextChange } from '../../../src/core/model';
 import { PermanentFailure, SyncQueue, type SaveStatus } from '../../../src/renderer/editor/sync-queue';
 
 /** A store that records what arrives, in order; `fail` makes the next sends throw. */
@@ -19,6 +19,9 @@ function fakeStore(stored = 0) {
         received.push(`text(${origin}):${changes.map((c) => c.inserted).join('+')}`);
         editCount += changes.length;
         return editCount;
+      },
+      fetchSince: async (): Promise<{ text: string; edits: Edit[] }> => {
+        throw new Error('no other window in these tests');
       },
     },
     op(name: string) {
@@ -110,6 +113,7 @@ describe('the sync queue', () => {
           if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve));
           return base + changes.length;
         },
+        fetchSince: store.target.fetchSince,
       },
       0,
     );
