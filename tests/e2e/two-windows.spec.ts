@@ -23,7 +23,7 @@ async function typeAfter(page: Page, text: string, typed: string) {
   await page.keyboard.type(typed);
 }
 
-test('the second window rebases its typing onto the first one’s, keeps annotating, and keeps a clashing change as a draft', async ({ context }) => {
+test('the second window rebases its typing onto the first one’s, keeps annotating, and keeps a clashing change and a clashing note as drafts', async ({ context }) => {
   const host = await startHost(tempWorkspacePath());
   const doc = await must<DocumentSummary>(host, 'documents.create', { title: 'Fox', text: 'The quick brown fox jumps over the lazy dog.' });
   const person = (await must<Tag[]>(host, 'tags.list', {}))[0]!;
@@ -68,10 +68,29 @@ test('the second window rebases its typing onto the first one’s, keeps annotat
   expect(await editorText(b)).toBe(stored);
   expect((await must<DocumentRecord>(host, 'documents.get', { id: doc.id })).text).toBe(stored);
 
-  // The draft can be saved as a file, and it is still there after a reload.
+  // Both write a note on “quick”: A saves first; B's note is kept as a draft, and B shows A's note.
+  await a.reload();
+  await openDocument(a, 'Fox');
+  for (const [page, note] of [
+    [a, 'from A'],
+    [b, 'from B'],
+  ] as const) {
+    await page.locator('[data-testid=editor] [data-annotation-id]').click();
+    await page.getByTestId('annotation-note').fill(note);
+    await page.getByTestId('editor').focus();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  }
+  await expect(drafts).toContainText('from B');
+  await expect(b.getByTestId('annotation-note')).toHaveValue('from A');
+  expect((await must<Annotation[]>(host, 'annotations.list', { documentId: doc.id }))[0]).toMatchObject({ note: 'from A', tagIds: [person.id] });
+
+  // The drafts can be saved as a file, and they are still there after a reload.
   const [download] = await Promise.all([b.waitForEvent('download'), drafts.getByRole('button', { name: /download/i }).click()]);
-  expect(readFileSync((await download.path())!, 'utf8')).toContain('idle');
+  const file = readFileSync((await download.path())!, 'utf8');
+  expect(file).toContain('idle');
+  expect(file).toContain('from B');
   await b.reload();
   await openDocument(b, 'Fox');
   await expect(b.getByTestId('drafts')).toContainText('idle');
+  await expect(b.getByTestId('drafts')).toContainText('from B');
 });

@@ -188,8 +188,14 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     } catch (error) {
       if (!(error instanceof ApiCallError && error.code === 'conflict')) throw error;
       if (op.kind === 'update') {
+        // The note changed in another window: the rest of the patch is still sent, the note typed here becomes a draft, and the stored note is shown.
+        const rest = patchBetween(op.before, op.after);
+        delete rest.note;
+        if (Object.keys(rest).length > 0) await client.call('annotations.update', { id: op.after.id, ...rest });
         const stored = (await client.call('annotations.list', { documentId })).find((a) => a.id === op.after.id);
-        callbacks.onDrafts([{ kind: 'note', quote, mine: op.after.note, theirs: stored?.note ?? '' }]);
+        const theirs = stored?.note ?? '';
+        callbacks.onDrafts([{ kind: 'note', quote: stored?.quote ?? op.after.quote, mine: op.after.note, theirs }]);
+        updateAnnotationData(view.state, (tr) => view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta('addToHistory', false)), op.after.id, { note: theirs });
       } else {
         callbacks.onDrafts([lostAnnotation(op, quote)]);
       }
