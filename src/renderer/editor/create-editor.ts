@@ -187,6 +187,9 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       });
     } catch (error) {
       if (!(error instanceof ApiCallError && error.code === 'conflict')) throw error;
+      if (op.kind === 'add' && (await client.call('annotations.list', { documentId })).some((a) => a.id === op.annotation.id)) {
+        return; // an earlier try was saved, its answer lost on the way
+      }
       if (op.kind === 'update') {
         // The note changed in another window: the rest of the patch is still sent, the note typed here becomes a draft, and the stored note is shown.
         const rest = patchBetween(op.before, op.after);

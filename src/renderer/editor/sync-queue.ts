@@ -28,7 +28,8 @@ export class Behind extends Error {}
 /** Sends an annotation operation: its range (if any) is on the text of `baseEditCount` edits. */
 export type SendOperation = (range: Range | null, baseEditCount: number) => Promise<void>;
 
-type TextItem = { kind: 'text'; changes: TextChange[]; origin: EditOrigin };
+/** `unanswered`: how many of its changes went out in a call that failed without an answer (the store may have saved them). */
+type TextItem = { kind: 'text'; changes: TextChange[]; origin: EditOrigin; unanswered?: number };
 type OpItem = { kind: 'op'; range: Range | null; send: SendOperation; onLost?: () => void };
 type Item = TextItem | OpItem;
 
@@ -115,6 +116,7 @@ export class SyncQueue {
           }
         }
         const message = error instanceof Error ? error.message : String(error);
+        if (item.kind === 'text' && !(error instanceof PermanentFailure)) item.unanswered = item.changes.length;
         if (!(error instanceof PermanentFailure)) {
           // Kept at the head, to be sent again with the next flush.
           this.onStatus({ state: 'error', message });
@@ -132,11 +134,24 @@ export class SyncQueue {
   /** Fetches the edits since this window's version and rebases everything unsent onto them (all of it, including what was queued meanwhile). */
   private async rebase(): Promise<void> {
     const since = await this.target.fetchSince(this.editCount);
+    const head = this.items[0];
+    if (head?.kind === 'text' && head.unanswered && sameChanges(since.edits.slice(0, head.unanswered), head.changes.slice(0, head.unanswered))) {
+      // The store saved the batch whose answer was lost (the host went away after its commit): it is ours, not to be sent twice.
+      this.editCount += head.unanswered;
+      since.edits = since.edits.slice(head.unanswered);
+      head.changes = head.changes.slice(head.unanswered);
+      delete head.unanswered;
+      if (head.changes.length === 0) this.items.shift();
+    }
     const pending = this.items.map((item): PendingItem<TextItem, OpItem> => (item.kind === 'text' ? { kind: 'text', changes: item.changes, meta: item } : { kind: 'op', range: item.range, meta: item }));
     const rebased = rebasePending(since.text, since.edits, pending);
-    this.items = rebased.pending.map((p): Item => (p.kind === 'text' ? { ...p.meta, changes: p.changes } : { ...p.meta, range: p.range }));
+    this.items = rebased.pending.map((p): Item => (p.kind === 'text' ? { kind: 'text', origin: p.meta.origin, changes: p.changes } : { ...p.meta, range: p.range }));
     this.editCount += since.edits.length;
     for (const lost of rebased.lostOps) lost.onLost?.();
     this.onRebase({ forView: rebased.forView, drafts: rebased.drafts, remoteEdits: since.edits.length });
   }
+}
+
+function sameChanges(edits: readonly TextChange[], changes: readonly TextChange[]): boolean {
+  return edits.length === changes.length && edits.every((e, i) => e.start === changes[i]!.start && e.end === changes[i]!.end && e.inserted === changes[i]!.inserted);
 }

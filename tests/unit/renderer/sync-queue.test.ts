@@ -170,4 +170,32 @@ describe('the sync queue behind another window', () => {
     expect(queue.confirmedEditCount).toBe(2);
     expect(queue.hasUnsaved).toBe(false);
   });
+
+  it('does not send twice a batch the store saved when its answer was lost', async () => {
+    // The first call commits and then the connection drops; the retry finds the store one edit ahead: its own.
+    const stored: TextChange[] = [];
+    let answered = false;
+    const queue = new SyncQueue(
+      {
+        sendText: async (base, changes) => {
+          if (base !== stored.length) throw new Behind('behind');
+          stored.push(...changes);
+          if (!answered) {
+            answered = true;
+            throw new Error('connection lost');
+          }
+          return stored.length;
+        },
+        fetchSince: async (base) => ({ text: stored.map((c) => c.inserted).join(''), edits: stored.slice(base).map((c, i) => ({ ...c, seq: base + i + 1, removed: '', origin: 'manual', author: 'me', at: 'now' })) }),
+      },
+      0,
+    );
+    queue.addText([{ start: 0, end: 0, inserted: 'a' }]);
+    await queue.flush();
+    queue.addText([{ start: 1, end: 1, inserted: 'b' }]);
+    await queue.flush();
+    expect(stored.map((c) => c.inserted)).toEqual(['a', 'b']);
+    expect(queue.confirmedEditCount).toBe(2);
+    expect(queue.hasUnsaved).toBe(false);
+  });
 });
