@@ -242,6 +242,13 @@ function run(command, commandArgs, env) {
   // would interrupt its orderly shutdown. Signals sent to the launcher alone go on.
   process.on('SIGINT', () => {});
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  // `npm start` runs this launcher through a shell that does not pass a TERM
+  // on, so `kill -TERM <npm>` leaves the launcher orphaned: when the parent
+  // goes away, take the app down with it rather than leave it listening.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) child.kill('SIGTERM');
+  }, 500).unref();
   child.on('error', (error) => {
     console.error(`Scholia: cannot start ${command}: ${error.message}`);
     process.exit(1);

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   fix: () => import('./commands/fix'),
   import: () => import('./commands/import'),
   list: () => import('./commands/list'),
+  rename: () => import('./commands/rename'),
   serve: () => import('./commands/serve'),
 };
 
@@ -38,12 +39,13 @@ function usage(): string {
     '  fix FILE [--in-place] [--rules a,b]    apply every safe fix (repeatedly, until none is left)',
     '  serve [--port N] [--workspace PATH]    start the web host on 127.0.0.1',
     '  list [--json]                          the documents, with their annotation and edit counts and length',
+    '  rename ID TITLE                        give a document a new title',
     `  import FILE... [--format F] [--json]   import files (F: ${['auto', ...importFormatIds].join(', ')});`,
     `                                         ${[...pairs, 'w3c onto a document: --document ID'].join('; ')}`,
     '  export [ID...|--all] --format F [-o PATH]',
     `                                         export documents (F: ${exportFormatIds.join(', ')}) to stdout,`,
     '                                         or to PATH (when a format gives several files: -o DIR)',
-    '  list, import and export work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
+    '  list, rename, import and export work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
     '',
     'formats:',
     ...formatList.map((f) => `  ${f.id.padEnd(9)}${f.label} (${f.extensions.map((e) => `.${e}`).join(', ')}) — ${f.description}`),

@@ -22,6 +22,10 @@ export interface Edit extends TextChange {
   at: string;
 }
 
+/** Where a document stands in the work: set by the user; the first annotation or edit moves a new one to in progress. */
+export const documentStatuses = ['new', 'in-progress', 'done'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
 export interface DocumentSummary {
   id: string;
   title: string;
@@ -35,6 +39,8 @@ export interface DocumentSummary {
   length: number;
   editCount: number;
   annotationCount: number;
+  /** Always set by the workspace; absent in documents read from files, which do not carry it. */
+  status?: DocumentStatus;
 }
 
 export interface DocumentRecord extends DocumentSummary {

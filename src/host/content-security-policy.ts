@@ -5,7 +5,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  // ProseMirror and Svelte set style attributes; no style can load from elsewhere.
+  // ProseMirror, Svelte, bits-ui (floating-ui positions) and svelte-sonner set style attributes
+  // and sonner adds a <style> element: 'unsafe-inline' for styles only; no style loads from elsewhere.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../core/hash';
-import type { DocumentRecord, DocumentSummary } from '../core/model';
+import type { DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 
@@ -19,10 +19,11 @@ interface DocumentRow {
   current_length: number;
   edit_count: number;
   annotation_count: number;
+  status: DocumentStatus;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.source_name, d.sha256, d.source_language, d.target_language,
-  d.created_at, d.updated_at, d.current_length, d.edit_count,
+  d.created_at, d.updated_at, d.current_length, d.edit_count, d.status,
   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
 
 function toSummary(row: DocumentRow): DocumentSummary {
@@ -38,6 +39,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     length: row.current_length,
     editCount: row.edit_count,
     annotationCount: row.annotation_count,
+    status: row.status,
   };
 }
 
@@ -103,4 +105,18 @@ export function renameDocument(db: Database, id: string, title: string, now = ne
 export function deleteDocument(db: Database, id: string): void {
   const result = db.prepare('DELETE FROM documents WHERE id = ?').run(id);
   if (result.changes === 0) throw new NotFoundError(`no document with id ${id}`);
+}
+
+export function setDocumentStatus(db: Database, id: string, status: DocumentStatus, now = new Date().toISOString()): DocumentSummary {
+  const result = db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  if (result.changes === 0) throw new NotFoundError(`no document with id ${id}`);
+  return getDocumentSummary(db, id);
+}
+
+/**
+ * Marks a document as just worked on (its annotations or text changed): the
+ * library's "Last change" moves, and a new document is now in progress.
+ */
+export function touchDocument(db: Database, id: string, now: string): void {
+  db.prepare(`UPDATE documents SET updated_at = ?, status = CASE status WHEN 'new' THEN 'in-progress' ELSE status END WHERE id = ?`).run(now, id);
 }

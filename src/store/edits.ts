@@ -6,6 +6,7 @@ import { mapRange, type Range } from '../core/mapping';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
+import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
 
 interface EditRow {
@@ -79,6 +80,7 @@ export function appendEdits(
     now,
     documentId,
   );
+  touchDocument(db, documentId, now);
   return { editCount: seq, length: text.length, updatedAt: now, edits };
 }
 

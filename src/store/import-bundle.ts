@@ -16,6 +16,7 @@ import { FormatError, type FormatIssue, type ImportedBundle } from '../core/form
 import type { Annotation, Tag } from '../core/model';
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
 import { insertAnnotation } from './annotations';
+import { touchDocument } from './documents';
 import { NotFoundError } from './errors';
 import { getTag, insertTag, listTags, updateTag } from './tags';
 import type { Workspace } from './workspace';
@@ -131,6 +132,7 @@ class ImportRun {
     }
     const tagIds = this.writeTags(unit.file, unit.tags);
     this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    if (unit.annotations.length > 0) touchDocument(this.db, unit.documentId, this.now);
   }
 
   /** Checks each annotation against the text, maps its tags and ids, and inserts it. */

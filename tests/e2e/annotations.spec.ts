@@ -262,7 +262,7 @@ test('the library shows annotation counts and searches across documents', async 
   await callApi(host, 'documents.create', { title: 'Other readout', text: 'Nothing about that district here.' });
   await page.getByTestId('back-to-library').click();
   const row = page.getByTestId('document-item').filter({ has: page.getByRole('button', { name: 'Readout', exact: true }) });
-  await expect(row.locator('td').nth(2)).toHaveText('1');
+  await expect(row.getByTestId('annotation-count')).toHaveText('1');
   await page.getByTestId('library-search').fill('pudong');
   await expect(page.getByTestId('search-hit')).toHaveCount(1);
   await expect(page.getByTestId('search-hit')).toContainText('Readout');

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
 import { hasLoneSurrogate } from '../../core/offsets';
-import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../core/model';
+import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
+import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -62,6 +63,7 @@ export const inputs = {
   }),
   'documents.create': z.strictObject({ title: label(MAX_NAME_LENGTH), text: text.min(1) }),
   'documents.rename': z.strictObject({ id, title: label(MAX_NAME_LENGTH) }),
+  'documents.setStatus': z.strictObject({ id, status: z.enum(documentStatuses) }),
   'documents.delete': z.strictObject({ id }),
   'documents.search': z.strictObject({ query: str().min(1).max(1000), limit: z.number().int().min(1).max(500).default(50) }),
   'edits.list': z.strictObject({ documentId: id }),
@@ -75,6 +77,13 @@ export const inputs = {
       .string()
       .regex(/^(manual|revert|rule:[a-z0-9-]{1,60})$/, 'origin is manual, revert or rule:<id>')
       .default('manual'),
+  }),
+  'settings.get': z.strictObject({}),
+  'settings.update': z.strictObject({
+    /** Empty: the system's user name. */
+    authorName: z.union([z.literal(''), label(MAX_AUTHOR_NAME_LENGTH)]).optional(),
+    theme: z.enum(themes).optional(),
+    textSize: z.custom<TextSize>((v) => (TEXT_SIZES as readonly unknown[]).includes(v), `text size is one of ${TEXT_SIZES.join(', ')} (percent)`).optional(),
   }),
   'findings.dismissals': z.strictObject({ documentId: id }),
   'findings.dismiss': z.strictObject({ documentId: id, dismissal: dismissal }),
@@ -186,10 +195,13 @@ export interface Outputs {
   'documents.importFile': DocumentSummary;
   'documents.create': DocumentSummary;
   'documents.rename': DocumentSummary;
+  'documents.setStatus': DocumentSummary;
   'documents.delete': { deleted: true };
   'documents.search': SearchHit[];
   'edits.list': Edit[];
   'edits.apply': EditsApplied;
+  'settings.get': Settings;
+  'settings.update': Settings;
   'findings.dismissals': Dismissal[];
   'findings.dismiss': { dismissed: true };
   'findings.restore': { restored: boolean };

@@ -3,14 +3,16 @@
 
 import { randomUUID } from 'node:crypto';
 import { decodeText } from '../../core/decode';
-import { baseName, titleFromFileName } from '../../core/formats/documents';
+import { baseName } from '../../core/formats/documents';
 import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
 import { applyPatch } from '../../core/annotation-patch';
 import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
-import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, type NewDocument } from '../../store/documents';
+import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
+import { readSettings, writeSettings } from '../../store/settings';
+import { titleForImport } from '../../core/titles';
 import { appendEdits, listEdits, rangeOnCurrentText } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
@@ -26,13 +28,15 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | P
 
 export interface ServiceContext {
   workspace: Workspace;
-  /** Recorded on edits and annotations. */
+  /** Recorded on edits and annotations unless the workspace's settings name an author. */
   author: string;
   now?: () => string;
 }
 
-export function createService({ workspace, author, now = () => new Date().toISOString() }: ServiceContext): Handlers {
+export function createService({ workspace, author: systemAuthor, now = () => new Date().toISOString() }: ServiceContext): Handlers {
   const db = workspace.db;
+  // Read at each write: a name set in the settings counts from the next edit on.
+  const author = (): string => readSettings(db).authorName || systemAuthor;
   const tx = <T>(fn: () => T): T => workspace.transaction(fn);
 
   const requireText = (text: string, what: string): void => {
@@ -80,13 +84,14 @@ export function createService({ workspace, author, now = () => new Date().toISOS
       const name = baseName(fileName);
       if (!decoded.ok) throw new RequestError('bad_file', `${name}: ${decoded.error.message}`);
       if (hasLoneSurrogate(decoded.text)) throw new RequestError('bad_file', `${name}: the text holds a lone surrogate`);
-      return addDocument({ title: titleFromFileName(name), text: decoded.text, sourceName: name });
+      return addDocument({ title: titleForImport(name, decoded.text), text: decoded.text, sourceName: name });
     },
     'documents.create': ({ title, text }) => {
       requireText(text, 'the text');
       return addDocument({ title, text });
     },
     'documents.rename': ({ id, title }) => tx(() => renameDocument(db, id, title, now())),
+    'documents.setStatus': ({ id, status }) => tx(() => setDocumentStatus(db, id, status, now())),
     'documents.delete': ({ id }) => {
       tx(() => deleteDocument(db, id));
       return { deleted: true };
@@ -100,9 +105,12 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     },
     'edits.apply': ({ documentId, baseEditCount, changes, origin }) => {
       for (const c of changes) requireText(c.inserted, 'the inserted text');
-      const result = tx(() => appendEdits(db, documentId, baseEditCount, changes, origin as EditOrigin, author, now()));
+      const result = tx(() => appendEdits(db, documentId, baseEditCount, changes, origin as EditOrigin, author(), now()));
       return { editCount: result.editCount, length: result.length, updatedAt: result.updatedAt };
     },
+
+    'settings.get': () => readSettings(db),
+    'settings.update': (changes) => tx(() => writeSettings(db, changes)),
 
     'findings.dismissals': ({ documentId }) => {
       getDocumentSummary(db, documentId);
@@ -165,12 +173,13 @@ export function createService({ workspace, author, now = () => new Date().toISOS
           tagIds: input.tagIds,
           note: input.note,
           attributes: input.attributes,
-          author,
+          author: author(),
           createdAt: input.createdAt ?? time,
           updatedAt: time,
           detached: false,
         };
         insertAnnotation(db, annotation);
+        touchDocument(db, annotation.documentId, time);
         return getAnnotation(db, annotation.id);
       }),
     'annotations.update': ({ id, range, baseEditCount, detach, ...patch }) =>
@@ -189,16 +198,22 @@ export function createService({ workspace, author, now = () => new Date().toISOS
         } else if (detach) {
           place = { ...current, end: current.start, detached: true };
         }
-        writeAnnotation(db, { ...current, ...place, ...patched.fields }, now());
+        const time = now();
+        writeAnnotation(db, { ...current, ...place, ...patched.fields }, time);
+        touchDocument(db, current.documentId, time);
         return getAnnotation(db, id);
       }),
     'annotations.delete': ({ id }) => {
-      tx(() => deleteAnnotation(db, id));
+      tx(() => {
+        const { documentId } = getAnnotation(db, id);
+        deleteAnnotation(db, id);
+        touchDocument(db, documentId, now());
+      });
       return { deleted: true };
     },
 
     'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
     'transfer.import': ({ files, format, documentId }) =>
-      importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author, now: now() }),
+      importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author: author(), now: now() }),
   };
 }

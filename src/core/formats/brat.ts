@@ -28,6 +28,7 @@ import { fileStem, stemOf, uniqueName } from './file-names';
 import { fileText, type FormatCodec } from './format';
 import { checkAnnotations, show } from './invariants';
 import { TagCatalog, TagResolver } from './tagpaths';
+import { titleForImport } from '../titles';
 
 /** One exported document: files `${name}.txt` and `${name}.ann`. */
 export interface BratFile {
@@ -196,7 +197,7 @@ export async function importBrat(sources: readonly BratSource[], options: Import
     }
     const documentId = ctx.newId();
     const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues);
-    documents.push(await newDocumentBundle({ id: documentId, title: source.name, sourceName: txtName, text }, annotations, ctx));
+    documents.push(await newDocumentBundle({ id: documentId, title: titleForImport(txtName, text), sourceName: txtName, text }, annotations, ctx));
   }
   return { bundle: { tags: resolver.created, documents }, issues };
 }

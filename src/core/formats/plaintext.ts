@@ -3,7 +3,8 @@
 import { decodeText, MAX_DOCUMENT_BYTES } from '../decode';
 import type { DocumentRecord } from '../model';
 import { importContext, type ImportedBundle, type ImportOptions } from './bundle';
-import { baseName, newDocumentBundle, titleFromFileName } from './documents';
+import { firstLineTitle, titleForImport } from '../titles';
+import { baseName, newDocumentBundle } from './documents';
 import { FormatError } from './errors';
 import { fileStem, uniqueName } from './file-names';
 import { fileText, type FormatCodec } from './format';
@@ -26,7 +27,7 @@ export async function importPlainText(bytes: Uint8Array, options: ImportOptions 
   }
   const name = ctx.file === undefined ? undefined : baseName(ctx.file);
   const document = await newDocumentBundle(
-    { id: ctx.newId(), title: name === undefined ? 'Untitled' : titleFromFileName(name), sourceName: name ?? null, text: decoded.text },
+    { id: ctx.newId(), title: name === undefined ? (firstLineTitle(decoded.text) ?? 'Untitled') : titleForImport(name, decoded.text), sourceName: name ?? null, text: decoded.text },
     [],
     ctx,
   );

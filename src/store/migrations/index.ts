@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 import { initial } from './001-initial';
+import { statusAndSettings } from './003-status-and-settings';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, statusAndSettings];
 
 export type { Migration } from './migration';

@@ -1,0 +1,49 @@
+// `npm run screenshots [-- OUT_DIR]`: starts the web host on a fresh workspace
+// with the sample document and the MQM tags, drives it in Chromium, and saves
+// the library, the settings and export dialogs and a document with its tags
+// panel at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
+// (default folder: screenshots/, git-ignored; docs/screenshots/ for the README).
+
+import { chromium } from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/chromium';
+import { VIEWPORTS, SCHEMES } from '../tests/e2e/layout';
+import { callApi, startHost } from '../tests/e2e/web-host';
+
+const out = resolve(process.argv[2] ?? 'screenshots');
+mkdirSync(out, { recursive: true });
+// The default workspace of a fresh data folder holds the sample document.
+const host = await startHost({ dataHome: mkdtempSync(join(tmpdir(), 'scholia-screens-')) });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+try {
+  await callApi(host, 'tags.addTaxonomy', { name: 'mqm' });
+  for (const scheme of SCHEMES) {
+    for (const size of VIEWPORTS) {
+      const page = await browser.newPage({ viewport: size, colorScheme: scheme });
+      const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${size.width}x${size.height}-${scheme}.png`) });
+      await page.goto(host.url);
+      await page.getByTestId('document-item').first().waitFor();
+      await shot('library');
+      await page.getByTestId('settings-button').click();
+      await page.getByTestId('settings-dialog').waitFor();
+      await shot('settings');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('export-button').click();
+      await page.getByTestId('export-dialog').waitFor();
+      await shot('export');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('document-item').first().getByRole('button').first().click();
+      await page.getByTestId('editor').waitFor();
+      await page.getByTestId('tags-tab').click();
+      await page.getByTestId('tags-panel').waitFor();
+      await shot('document-tags');
+      await page.close();
+    }
+  }
+  process.stdout.write(`screenshots in ${out}\n`);
+} finally {
+  await browser.close();
+  await host.stop();
+}

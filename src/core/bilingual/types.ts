@@ -1,0 +1,42 @@
+// The bilingual model's value types. Every range is in Unicode code points of
+// the text it names (source or translation), end exclusive.
+
+import type { FindingSeverity } from '../model';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Side = 'source' | 'translation';
+
+/**
+ * One link of an alignment: consecutive source sentences and the consecutive
+ * translation sentences that render them. A null side is an omission (no
+ * translation) or an addition (no source).
+ */
+export interface AlignmentLink {
+  source: Span | null;
+  translation: Span | null;
+}
+
+/** A fix proposed by a bilingual check; it always changes the translation. */
+export interface BilingualFix {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** What a bilingual check found, with its ranges on both sides. */
+export interface BilingualFinding {
+  rule: string;
+  /** The side the finding is mainly about (an omission is on the source). */
+  side: Side;
+  source: Span[];
+  translation: Span[];
+  message: string;
+  fix: BilingualFix | null;
+  /** Whether the fix may be applied unattended. */
+  safe: boolean;
+  severity: FindingSeverity;
+}
