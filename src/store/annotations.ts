@@ -97,31 +97,19 @@ export function setAnnotationTags(db: Database, annotationId: string, tagIds: re
   [...new Set(tagIds)].forEach((tagId, position) => insert.run(annotationId, tagId, position));
 }
 
-export interface AnnotationChanges {
-  start?: number;
-  end?: number;
-  quote?: string;
-  note?: string;
-  attributes?: Record<string, string>;
-  tagIds?: readonly string[];
-  detached?: boolean;
-}
-
-export function updateAnnotation(db: Database, id: string, changes: AnnotationChanges, now: string): void {
-  const current = getAnnotation(db, id);
-  db.prepare(
-    `UPDATE annotations SET start = ?, end = ?, quote = ?, note = ?, attributes = ?, detached = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    changes.start ?? current.start,
-    changes.end ?? current.end,
-    changes.quote ?? current.quote,
-    changes.note ?? current.note,
-    JSON.stringify(changes.attributes ?? current.attributes),
-    (changes.detached ?? current.detached) ? 1 : 0,
+/** Writes an annotation's range, quote, note, attributes, tags and state (core/annotation-patch gives the new record). */
+export function writeAnnotation(db: Database, a: Annotation, now: string): void {
+  statement(db, 'UPDATE annotations SET start = ?, end = ?, quote = ?, note = ?, attributes = ?, detached = ?, updated_at = ? WHERE id = ?').run(
+    a.start,
+    a.end,
+    a.quote,
+    a.note,
+    JSON.stringify(a.attributes),
+    a.detached ? 1 : 0,
     now,
-    id,
+    a.id,
   );
-  if (changes.tagIds) setAnnotationTags(db, id, changes.tagIds);
+  setAnnotationTags(db, a.id, a.tagIds);
 }
 
 export function deleteAnnotation(db: Database, id: string): void {

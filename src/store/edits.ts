@@ -2,6 +2,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { ChangingText } from '../core/edits';
+import { mapRange, type Range } from '../core/mapping';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
@@ -81,4 +82,30 @@ export function appendEdits(
   );
   touchDocument(db, documentId, now);
   return { editCount: seq, length: text.length, updatedAt: now, edits };
+}
+
+/**
+ * A range computed on the document's text after `baseEditCount` edits, on its
+ * current text: mapped through every edit since by the rule that keeps stored
+ * annotations on their text (core/mapping), so it covers the same words. A
+ * conflict when the document never had that version, or when every character
+ * of the range was deleted since: a range is never stored on other text.
+ * Not ok when the range ends beyond that version's text (its length given).
+ */
+export function rangeOnCurrentText(db: Database, documentId: string, baseEditCount: number, range: Range): { ok: true; range: Range } | { ok: false; length: number } {
+  const row = db.prepare('SELECT edit_count, current_length FROM documents WHERE id = ?').get(documentId) as { edit_count: number; current_length: number } | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${documentId}`);
+  if (baseEditCount > row.edit_count) {
+    throw new ConflictError(`the document has ${row.edit_count} edits, fewer than the ${baseEditCount} the range was computed on; reload it`);
+  }
+  const since = db.prepare('SELECT start, end, inserted FROM edits WHERE document_id = ? AND seq > ? ORDER BY seq').all(documentId, baseEditCount) as TextChange[];
+  const lengths = since.map((c) => codePointLength(c.inserted));
+  const baseLength = since.reduce((length, c, i) => length - (lengths[i]! - (c.end - c.start)), row.current_length);
+  if (range.end > baseLength) return { ok: false, length: baseLength };
+  let mapped: Range | null = range;
+  for (const [i, change] of since.entries()) {
+    mapped = mapRange(mapped, change, lengths[i]);
+    if (!mapped) throw new ConflictError(`the text of [${range.start}, ${range.end}) was deleted in another window since; reload it`);
+  }
+  return { ok: true, range: mapped };
 }

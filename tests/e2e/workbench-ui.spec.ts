@@ -115,7 +115,7 @@ test('a status per document, and the workspace’s progress in the library', asy
 test('bug 10: the library’s "Last change" moves when only annotations change', async ({ page }) => {
   const doc = await seed(host);
   const before = (await callApi<{ id: string; updatedAt: string }[]>(host, 'documents.list', {})).find((d) => d.id === doc.id)!.updatedAt;
-  await callApi(host, 'annotations.create', { documentId: doc.id, start: 0, end: 7 });
+  await callApi(host, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7 });
   const after = (await callApi<{ id: string; updatedAt: string }[]>(host, 'documents.list', {})).find((d) => d.id === doc.id)!.updatedAt;
   expect(after > before).toBe(true);
   await page.goto(host.url);
@@ -137,7 +137,7 @@ test('settings: reachable by keyboard, the author name goes on annotations, the 
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('17.25px');
   await page.getByTestId('settings-close').click();
   await expect(dialog).toBeHidden();
-  const annotation = await callApi<{ author: string }>(host, 'annotations.create', { documentId: doc.id, start: 0, end: 7 });
+  const annotation = await callApi<{ author: string }>(host, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7 });
   expect(annotation.author).toBe('Mei Chen');
   // Kept in the workspace: a new page load finds them.
   await page.reload();

@@ -24,13 +24,14 @@ it('dismisses the repeated spaces in “Go 😀aaaaaaaaaa word  next one”', as
   const ws = await Workspace.open(join(mkdtempSync(join(tmpdir(), 'scholia-test-')), 'workspace.sqlite'));
   open.push(ws);
   const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call = <T>(method: string, input: unknown): T => {
-    const envelope = dispatch(method, input) as Envelope<T>;
+  // documents.create answers with a promise (it hashes the text first), so every call is awaited.
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const envelope = (await dispatch(method, input)) as Envelope<T>;
     if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
     return envelope.value;
   };
   const text = 'Go 😀aaaaaaaaaa word  next one';
-  const document = call<DocumentRecord>('documents.create', { title: 'Astral', text });
+  const document = await call<DocumentRecord>('documents.create', { title: 'Astral', text });
   const shown = (dismissals: readonly Dismissal[]) => {
     const doc = textToDoc(text);
     return allFindings(EditorState.create({ doc, plugins: [findingsPlugin(doc, dismissals)] })).filter((f) => f.finding.rule === 'repeated-spaces');
@@ -38,8 +39,8 @@ it('dismisses the repeated spaces in “Go 😀aaaaaaaaaa word  next one”', as
 
   const [finding] = shown([]);
   expect(finding).toBeDefined();
-  expect(call('findings.dismiss', { documentId: document.id, dismissal: finding!.dismissal })).toEqual({ dismissed: true });
-  const stored = call<Dismissal[]>('findings.dismissals', { documentId: document.id });
+  expect(await call('findings.dismiss', { documentId: document.id, dismissal: finding!.dismissal })).toEqual({ dismissed: true });
+  const stored = await call<Dismissal[]>('findings.dismissals', { documentId: document.id });
   expect(stored).toEqual([finding!.dismissal]);
   expect(shown(stored)).toEqual([]);
 });

@@ -42,12 +42,12 @@ describe('a document in the library', () => {
     const { call, summary } = await workspace();
     const doc = await call<DocumentSummary>('documents.create', { title: 'Readout', text: 'Premier Li met the press.' });
     expect(doc.status).toBe('new');
-    await call('annotations.create', { documentId: doc.id, start: 0, end: 7 });
+    await call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7 });
     expect((await summary(doc.id)).status).toBe('in-progress');
     await call('documents.setStatus', { id: doc.id, status: 'done' });
     expect((await summary(doc.id)).status).toBe('done');
     // Done stays done when more work comes in.
-    await call('annotations.create', { documentId: doc.id, start: 8, end: 10 });
+    await call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 8, end: 10 });
     expect((await summary(doc.id)).status).toBe('done');
     await expect(call('documents.setStatus', { id: doc.id, status: 'finished' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
@@ -63,9 +63,9 @@ describe('a document in the library', () => {
     const { call, summary } = await workspace();
     const doc = await call<DocumentSummary>('documents.create', { title: 'Readout', text: 'Premier Li met the press.' });
     const times = [(await summary(doc.id)).updatedAt];
-    const annotation = await call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 7 });
+    const annotation = await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7 });
     times.push((await summary(doc.id)).updatedAt);
-    await call('annotations.update', { id: annotation.id, note: 'the head of government' });
+    await call('annotations.update', { id: annotation.id, note: { base: '', value: 'the head of government' } });
     times.push((await summary(doc.id)).updatedAt);
     await call('annotations.delete', { id: annotation.id });
     times.push((await summary(doc.id)).updatedAt);
@@ -98,9 +98,9 @@ describe('settings', () => {
   it('name the author of edits and annotations; without a name, the system user is the author', async () => {
     const { call } = await workspace();
     const doc = await call<DocumentSummary>('documents.create', { title: 'Readout', text: 'abc' });
-    expect((await call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 1 })).author).toBe('system-user');
+    expect((await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 1 })).author).toBe('system-user');
     await call('settings.update', { authorName: 'Mei Chen' });
-    expect((await call<Annotation>('annotations.create', { documentId: doc.id, start: 1, end: 2 })).author).toBe('Mei Chen');
+    expect((await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 1, end: 2 })).author).toBe('Mei Chen');
     await call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 3, end: 3, inserted: 'd' }] });
     expect((await call<Edit[]>('edits.list', { documentId: doc.id })).map((e) => e.author)).toEqual(['Mei Chen']);
   });

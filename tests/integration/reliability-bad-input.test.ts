@@ -141,7 +141,7 @@ describe('files that are not what they seem', () => {
     expect(record.text).toBe(line);
     // An annotation at its far end and an edit there work too.
     const end = summary.length;
-    expect((await a.call<Annotation>('annotations.create', { documentId: summary.id, start: end - 6, end })).quote).toBe([...line].slice(-6).join(''));
+    expect((await a.call<Annotation>('annotations.create', { documentId: summary.id, baseEditCount: 0, start: end - 6, end })).quote).toBe([...line].slice(-6).join(''));
     await a.call('edits.apply', { documentId: summary.id, baseEditCount: 0, changes: [{ start: end, end, inserted: '\n' }] });
 
     const host = await startWebHost({ dispatch: a.dispatch, rendererRoot: dir, token: 't0ken', port: 0 });
@@ -327,7 +327,7 @@ describe('api calls that break the contract', () => {
     const a = await api();
     const doc = await a.call<DocumentSummary>('documents.create', { title: 'Doc', text: 'Some text to annotate.' });
     const tag = (await a.call<Tag[]>('tags.list', {}))[0]!;
-    const note = await a.call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 4, note: 'fine' });
+    const note = await a.call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 4, note: 'fine' });
     for (const bad of ['bad \u0000 nul', 'lone \ud800 high', 'lone \udc00 low', 'reversed \udc00\ud800 pair']) {
       const surrogate = bad.includes('lone') || bad.includes('reversed');
       await refused(a, 'documents.create', { title: 'T', text: bad }, 'invalid_input');
@@ -337,13 +337,13 @@ describe('api calls that break the contract', () => {
       await refused(a, 'documents.rename', { id: doc.id, title: bad }, 'invalid_input');
       await refused(a, 'tags.create', { name: bad, color: '#123456' }, 'invalid_input');
       await refused(a, 'tags.update', { id: tag.id, description: bad }, 'invalid_input');
-      await refused(a, 'annotations.create', { documentId: doc.id, start: 0, end: 4, note: bad }, 'invalid_input');
-      await refused(a, 'annotations.update', { id: note.id, note: bad }, 'invalid_input');
-      await refused(a, 'annotations.update', { id: note.id, attributes: { severity: bad } }, 'invalid_input');
+      await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 4, note: bad }, 'invalid_input');
+      await refused(a, 'annotations.update', { id: note.id, note: { base: 'fine', value: bad } }, 'invalid_input');
+      await refused(a, 'annotations.update', { id: note.id, setAttributes: { severity: bad } }, 'invalid_input');
       await refused(a, 'documents.importFile', { fileName: `${bad}.txt`, contentBase64: b64('text') }, 'invalid_input');
     }
     // Astral characters (proper pairs) are text, of course.
-    expect((await a.call<Annotation>('annotations.update', { id: note.id, note: '😀 𠀋' })).note).toBe('😀 𠀋');
+    expect((await a.call<Annotation>('annotations.update', { id: note.id, note: { base: 'fine', value: '😀 𠀋' } })).note).toBe('😀 𠀋');
   });
 
   it('control characters in tag names and titles are refused, also through imported file names', async () => {
@@ -368,7 +368,7 @@ describe('api calls that break the contract', () => {
   it('offsets out of range, negative, fractional, or with the end before the start', async () => {
     const a = await api();
     const doc = await a.call<DocumentSummary>('documents.create', { title: 'Doc', text: '😀 ten chars' });
-    const ann = await a.call<Annotation>('annotations.create', { documentId: doc.id, start: 2, end: 5 });
+    const ann = await a.call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 2, end: 5 });
     const length = doc.length;
     for (const [start, end] of [
       [-1, 2],
@@ -383,12 +383,12 @@ describe('api calls that break the contract', () => {
       [null, 3],
     ] as const) {
       const range = { start, end };
-      await refused(a, 'annotations.create', { documentId: doc.id, ...range }, 'invalid_input');
-      await refused(a, 'annotations.update', { id: ann.id, range }, 'invalid_input');
+      await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, ...range }, 'invalid_input');
+      await refused(a, 'annotations.update', { id: ann.id, baseEditCount: 0, range }, 'invalid_input');
       if (start === end) continue; // an empty change is an insertion point, which is fine
       await refused(a, 'edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ ...range, inserted: 'x' }] }, 'invalid_input');
     }
-    await refused(a, 'annotations.create', { documentId: doc.id, start: 0, end: length + 1 }, 'invalid_input', `range [0, ${length + 1}) is outside the document (length ${length})`);
+    await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: length + 1 }, 'invalid_input', `range [0, ${length + 1}) is outside the document (length ${length})`);
     // One bad change in a batch: none of the batch is applied.
     await refused(
       a,
@@ -404,20 +404,20 @@ describe('api calls that break the contract', () => {
   it('a quote cannot be given (the api takes it from the text), and unknown tags, documents and parents are refused', async () => {
     const a = await api();
     const doc = await a.call<DocumentSummary>('documents.create', { title: 'Doc', text: 'Premier Li Qiang spoke.' });
-    await refused(a, 'annotations.create', { documentId: doc.id, start: 8, end: 16, quote: 'Somebody else' }, 'invalid_input', /quote/);
-    expect((await a.call<Annotation>('annotations.create', { documentId: doc.id, start: 8, end: 16 })).quote).toBe('Li Qiang');
+    await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 8, end: 16, quote: 'Somebody else' }, 'invalid_input', /quote/);
+    expect((await a.call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 8, end: 16 })).quote).toBe('Li Qiang');
     const ann = (await a.call<Annotation[]>('annotations.list', { documentId: doc.id }))[0]!;
-    await refused(a, 'annotations.create', { documentId: doc.id, start: 0, end: 7, tagIds: ['no-such-tag'] }, 'not_found', /no-such-tag/);
+    await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7, tagIds: ['no-such-tag'] }, 'not_found', /no-such-tag/);
     const person = (await a.call<Tag[]>('tags.list', {}))[0]!;
-    await refused(a, 'annotations.create', { documentId: doc.id, start: 0, end: 7, tagIds: [person.id, 'no-such-tag'] }, 'not_found');
-    await refused(a, 'annotations.update', { id: ann.id, tagIds: ['no-such-tag'] }, 'not_found');
-    await refused(a, 'annotations.create', { documentId: 'no-such-doc', start: 0, end: 1 }, 'not_found');
+    await refused(a, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 7, tagIds: [person.id, 'no-such-tag'] }, 'not_found');
+    await refused(a, 'annotations.update', { id: ann.id, addTagIds: ['no-such-tag'] }, 'not_found');
+    await refused(a, 'annotations.create', { documentId: 'no-such-doc', baseEditCount: 0, start: 0, end: 1 }, 'not_found');
     await refused(a, 'tags.create', { name: 'Child', color: '#123456', parentId: 'no-such-tag' }, 'not_found');
     await refused(a, 'tags.update', { id: person.id, parentId: 'no-such-tag' }, 'not_found');
     await refused(a, 'tags.delete', { id: 'no-such-tag' }, 'not_found');
     await refused(a, 'annotations.delete', { id: 'no-such-annotation' }, 'not_found');
     // An id that is taken (undo restores annotations by id) is a conflict, not an internal error.
-    await refused(a, 'annotations.create', { id: ann.id, documentId: doc.id, start: 0, end: 7 }, 'conflict', /already exists/);
+    await refused(a, 'annotations.create', { id: ann.id, documentId: doc.id, baseEditCount: 0, start: 0, end: 7 }, 'conflict', /already exists/);
   });
 
   it('wrong types, missing fields, extra fields, huge strings and inputs that are not objects', async () => {
@@ -439,10 +439,10 @@ describe('api calls that break the contract', () => {
       ['tags.create', { name: 'T', color: 'red' }],
       ['tags.create', { name: 'T', color: '#123456', key: '0' }],
       ['tags.create', { name: 'T', color: '#123456', admin: true }],
-      ['annotations.create', { documentId: doc.id, start: 0, end: 1, note: huge }],
-      ['annotations.create', { documentId: doc.id, start: 0, end: 1, attributes: { k: 5 } }],
-      ['annotations.create', { documentId: doc.id, start: 0, end: 1, attributes: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }],
-      ['annotations.create', { documentId: doc.id, start: 0, end: 1, createdAt: 'yesterday' }],
+      ['annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 1, note: huge }],
+      ['annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 1, attributes: { k: 5 } }],
+      ['annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 1, attributes: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }],
+      ['annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 1, createdAt: 'yesterday' }],
       ['edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [] }],
       ['edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 0, end: 0 }] }],
       ['edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 0, end: 0, inserted: 'x', removed: 'y' }] }],

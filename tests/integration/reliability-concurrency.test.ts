@@ -120,7 +120,7 @@ describe('two web hosts on one workspace', () => {
     const created = await Promise.all([
       chain(a, documentId, 20),
       chain(b, second.id, 0),
-      ...Array.from({ length: 60 }, (_, i) => must<Annotation>(i % 2 === 0 ? a : b, 'annotations.create', { documentId, start: 30, end: 38, note: `n${i}` })),
+      ...Array.from({ length: 60 }, (_, i) => must<Annotation>(i % 2 === 0 ? a : b, 'annotations.create', { documentId, baseEditCount: 20, start: 30, end: 38, note: `n${i}` })),
     ]);
     const annotationIds = created.slice(2).map((x) => (x as Annotation).id);
     const seenByA = await must<Annotation[]>(a, 'annotations.list', { documentId });
@@ -138,7 +138,7 @@ describe.concurrent('another process holding the write lock', () => {
     const host = await startHost(path);
     const lock = holdWriteLock(path, 1500);
     const started = Date.now();
-    const created = await call<Annotation>(host, 'annotations.create', { documentId, start: 0, end: 3 });
+    const created = await call<Annotation>(host, 'annotations.create', { documentId, baseEditCount: 0, start: 0, end: 3 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(created).toMatchObject({ ok: true, value: { quote: 'The' } });
     await lock.held;
@@ -153,7 +153,7 @@ describe.concurrent('another process holding the write lock', () => {
     writeFileSync(text, 'A file imported from the command line while the web host has the workspace open.\n');
     const lock = holdWriteLock(path, 60_000);
     const [refused, cliRefused] = await Promise.all([
-      call<Annotation>(host, 'annotations.create', { documentId, start: 0, end: 3 }),
+      call<Annotation>(host, 'annotations.create', { documentId, baseEditCount: 0, start: 0, end: 3 }),
       cli(['import', text, '--workspace', path]),
     ]);
     lock.release();
@@ -163,7 +163,7 @@ describe.concurrent('another process holding the write lock', () => {
     expect(checkFile(path)).toMatchObject({ documents: 1, annotations: 0 });
 
     // Released: the same write, and an import from the command line while the host keeps writing.
-    const writes = Array.from({ length: 20 }, (_, i) => must<Annotation>(host, 'annotations.create', { documentId, start: i, end: i + 3 }));
+    const writes = Array.from({ length: 20 }, (_, i) => must<Annotation>(host, 'annotations.create', { documentId, baseEditCount: 0, start: i, end: i + 3 }));
     const imported = await cli(['import', text, '--workspace', path]);
     await Promise.all(writes);
     expect(imported.code, imported.stderr).toBe(0);

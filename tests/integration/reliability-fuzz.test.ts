@@ -74,8 +74,8 @@ async function fixture(): Promise<Fixture> {
   const a = await must<DocumentSummary>('documents.create', { title: 'Readout', text: 'Premier Li Qiang met 😀 delegates in 𠀋京.\r\nThe the port reopened.' });
   const b = await must<DocumentSummary>('documents.create', { title: 'Second', text: 'Short text, two lines.\nEnd.' });
   const tags = await must<Tag[]>('tags.list', {});
-  await must<Annotation>('annotations.create', { documentId: a.id, start: 8, end: 16, tagIds: [tags[0]!.id], note: 'a person', attributes: { severity: 'minor' } });
-  await must<Annotation>('annotations.create', { documentId: b.id, start: 0, end: 5 });
+  await must<Annotation>('annotations.create', { documentId: a.id, baseEditCount: 0, start: 8, end: 16, tagIds: [tags[0]!.id], note: 'a person', attributes: { severity: 'minor' } });
+  await must<Annotation>('annotations.create', { documentId: b.id, baseEditCount: 0, start: 0, end: 5 });
   await must('edits.apply', { documentId: a.id, baseEditCount: 0, changes: [{ start: 41, end: 45, inserted: '' }] });
   const exported = await must<TransferExport>('transfer.export', { all: true, format: 'native' });
   const pools: Pools = { documents: [], tags: [], annotations: [], editCounts: [], lengths: [], nativeExport: exported.files[0]!.content };
@@ -255,7 +255,7 @@ function coherentInput(method: string, pools: Pools): fc.Arbitrary<unknown> | nu
   }
   if (method === 'annotations.create') {
     return fc.tuple(doc, fc.nat(), fc.array(fromPool(() => pools.tags), { maxLength: 2 })).chain(([i, , tagIds]) =>
-      i === null ? fc.constant({}) : within(pools.lengths[i]!).map(([start, end]) => ({ documentId: pools.documents[i], start, end: Math.max(end, start + 1), tagIds })),
+      i === null ? fc.constant({}) : within(pools.lengths[i]!).map(([start, end]) => ({ documentId: pools.documents[i], baseEditCount: pools.editCounts[i], start, end: Math.max(end, start + 1), tagIds })),
     );
   }
   return null;

@@ -46,7 +46,7 @@ describe('markup in exports', () => {
     const tag = await call<Tag>('tags.create', { name: TAG, color: '#123456' });
     const start = [...TEXT].indexOf('<');
     const quote = '<img src=x onerror=alert(1)>';
-    await call<Annotation>('annotations.create', { documentId: doc.id, start, end: start + quote.length, tagIds: [tag.id], note: NOTE, attributes: { severity: ATTRIBUTE } });
+    await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start, end: start + quote.length, tagIds: [tag.id], note: NOTE, attributes: { severity: ATTRIBUTE } });
 
     for (const format of exportFormats) {
       const { files } = await call<TransferExport>('transfer.export', { documentIds: [doc.id], format });
@@ -95,7 +95,7 @@ describe('markup in exports', () => {
     const call = await api();
     const doc = await call<DocumentSummary>('documents.create', { title: TITLE, text: TEXT });
     const tag = await call<Tag>('tags.create', { name: TAG, color: '#123456' });
-    await call<Annotation>('annotations.create', { documentId: doc.id, start: 6, end: 34, tagIds: [tag.id], note: NOTE, attributes: { severity: ATTRIBUTE } });
+    await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 6, end: 34, tagIds: [tag.id], note: NOTE, attributes: { severity: ATTRIBUTE } });
     const { files } = await call<TransferExport>('transfer.export', { documentIds: [doc.id], format: 'native' });
 
     const other = await api();

@@ -186,8 +186,8 @@ describe('annotations stay anchored through edits', () => {
     const { call, callAsync } = await workspace();
     const [person] = call<Tag[]>('tags.list', {});
     const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Mayor Gong Zheng said the plan works' });
-    const name = call<Annotation>('annotations.create', { documentId: doc.id, start: 6, end: 16, tagIds: [person!.id] });
-    const plan = call<Annotation>('annotations.create', { documentId: doc.id, start: 26, end: 30 });
+    const name = call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 6, end: 16, tagIds: [person!.id] });
+    const plan = call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 26, end: 30 });
     expect(plan.quote).toBe('plan');
     expect(name.quote).toBe('Gong Zheng');
     call('edits.apply', {
@@ -234,8 +234,8 @@ describe('tags and taxonomies', () => {
     const city = call<Tag>('tags.create', { name: 'City', color: '#123456', parentId: place.id });
     expect(() => call('tags.update', { id: place.id, parentId: city.id })).toThrow(/under itself/);
     const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Shanghai and Pudong' });
-    call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [city.id] });
-    call('annotations.create', { documentId: doc.id, start: 13, end: 19, tagIds: [place.id] });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 8, tagIds: [city.id] });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 13, end: 19, tagIds: [place.id] });
     expect(call('tags.usage', { id: place.id })).toEqual({ annotationCount: 2, tagCount: 2 });
     expect(call('tags.delete', { id: place.id })).toEqual({ deleted: true, annotationCount: 2, tagCount: 2 });
     expect(call<Tag[]>('tags.list', {}).map((t) => t.name)).not.toContain('City');
@@ -330,9 +330,9 @@ describe('quotes', () => {
   it('are cut in code points, astral characters included, and refuse ranges past the end', async () => {
     const { call, callAsync } = await workspace();
     const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: '😀𠀋 Pudong 新区 plan' });
-    expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 3, end: 12 }).quote).toBe('Pudong 新区');
-    expect(call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 2 }).quote).toBe('😀𠀋');
-    expect(() => call('annotations.create', { documentId: doc.id, start: 13, end: 18 })).toThrow(/outside the document \(length 17\)/);
+    expect(call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 3, end: 12 }).quote).toBe('Pudong 新区');
+    expect(call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 2 }).quote).toBe('😀𠀋');
+    expect(() => call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 13, end: 18 })).toThrow(/outside the document \(length 17\)/);
   });
 });
 

@@ -89,7 +89,7 @@ async function annotatedWorkspace(): Promise<{ ws: Workspace; call: Call; doc: D
   const official = await call<Tag>('tags.create', { name: 'Official 官员', color: '#123456', parentId: person.id, description: 'Holds an office' });
   const created = await call<DocumentSummary>('documents.create', { title: 'Readout 𠀋 (draft)', text: READOUT });
   const id = created.id;
-  await call('annotations.create', { documentId: id, ...range(READOUT, 'Monday'), tagIds: [place.id], note: 'deleted later' });
+  await call('annotations.create', { documentId: id, baseEditCount: 0, ...range(READOUT, 'Monday'), tagIds: [place.id], note: 'deleted later' });
   const edit = async (from: string, to: string) => {
     const doc = await call<DocumentRecord>('documents.get', { id });
     await call('edits.apply', { documentId: id, baseEditCount: doc.editCount, changes: [{ ...range(doc.text, from), inserted: to }] });
@@ -98,10 +98,10 @@ async function annotatedWorkspace(): Promise<{ ws: Workspace; call: Call; doc: D
   await edit('said  "we  will', 'said "we will');
   await edit(' on Monday', '');
   const text = (await call<DocumentRecord>('documents.get', { id })).text;
-  await call('annotations.create', { documentId: id, ...range(text, 'Li Qiang'), tagIds: [person.id] });
-  await call('annotations.create', { documentId: id, ...range(text, 'Qiang met 😀'), tagIds: [official.id, place.id], note: 'overlaps\r\nLi Qiang', attributes: { severity: 'major', 'source span': '李强' } });
-  await call('annotations.create', { documentId: id, ...range(text, '𠀋京'), tagIds: [place.id] });
-  await call('annotations.create', { documentId: id, ...range(text, 'cooperate".\r\n\r\n  Trailing'), tagIds: [] });
+  await call('annotations.create', { documentId: id, baseEditCount: 3, ...range(text, 'Li Qiang'), tagIds: [person.id] });
+  await call('annotations.create', { documentId: id, baseEditCount: 3, ...range(text, 'Qiang met 😀'), tagIds: [official.id, place.id], note: 'overlaps\r\nLi Qiang', attributes: { severity: 'major', 'source span': '李强' } });
+  await call('annotations.create', { documentId: id, baseEditCount: 3, ...range(text, '𠀋京'), tagIds: [place.id] });
+  await call('annotations.create', { documentId: id, baseEditCount: 3, ...range(text, 'cooperate".\r\n\r\n  Trailing'), tagIds: [] });
   await call('documents.create', { title: 'Second', text: 'Short 😀 text\nwith LF only.' });
   const doc = await call<DocumentRecord>('documents.get', { id });
   return { ws, call, doc, person, place };

@@ -51,6 +51,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export type ImportFormat = (typeof importFormats)[number];
 /** A file's name as the user's system gave it; it becomes a title, so no control characters. */
 const fileName = str().min(1).max(1000).regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed in file names');
+/** A version of a document's text: the number of edits it reflects. */
+const baseEditCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -75,7 +77,7 @@ export const inputs = {
   'edits.apply': z.strictObject({
     documentId: id,
     /** Number of edits the caller's text reflects; a mismatch is a conflict. */
-    baseEditCount: z.number().int().min(0),
+    baseEditCount,
     changes: z.array(change).min(1).max(LIMITS.changesPerCall),
     /** Who made the changes: a person, a rule's fix (`rule:<id>`), or a revert. */
     origin: z
@@ -117,6 +119,8 @@ export const inputs = {
     .strictObject({
       id: id.optional(),
       documentId: id,
+      /** Number of edits of the text the offsets were computed on: the store maps them through later edits. */
+      baseEditCount,
       start: offset,
       end: offset,
       tagIds: z.array(id).max(LIMITS.tagsPerAnnotation).default([]),
@@ -126,19 +130,26 @@ export const inputs = {
       createdAt: z.iso.datetime().optional(),
     })
     .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
-  'annotations.update': z.strictObject({
-    id,
-    tagIds: z.array(id).max(LIMITS.tagsPerAnnotation).optional(),
-    note: str().max(MAX_NOTE_LENGTH).optional(),
-    attributes: attributes.optional(),
-    /** Undoing a re-attach: detached again. */
-    detach: z.literal(true).optional(),
-    /** Re-attaching or moving: the new range. */
-    range: z
-      .strictObject({ start: offset, end: offset })
-      .refine((r) => r.end > r.start, 'an annotation covers at least one character')
-      .optional(),
-  }),
+  /** A patch of the fields given: two windows changing different fields of one annotation never undo each other's work. */
+  'annotations.update': z
+    .strictObject({
+      id,
+      addTagIds: z.array(id).max(LIMITS.tagsPerAnnotation).optional(),
+      removeTagIds: z.array(id).max(LIMITS.tagsPerAnnotation).optional(),
+      /** A note changes only from the note the caller saw (`base`); if it has changed since, the answer is a conflict. */
+      note: z.strictObject({ base: str().max(MAX_NOTE_LENGTH), value: str().max(MAX_NOTE_LENGTH) }).optional(),
+      setAttributes: attributes.optional(),
+      removeAttributes: z.array(str().min(1).max(LIMITS.attributeNameLength)).max(LIMITS.attributeCount).optional(),
+      /** Undoing a re-attach: detached again. */
+      detach: z.literal(true).optional(),
+      /** Re-attaching or moving: the new range, on the text of `baseEditCount` edits. */
+      range: z
+        .strictObject({ start: offset, end: offset })
+        .refine((r) => r.end > r.start, 'an annotation covers at least one character')
+        .optional(),
+      baseEditCount: baseEditCount.optional(),
+    })
+    .refine((u) => (u.range === undefined) === (u.baseEditCount === undefined), 'a range is given with the baseEditCount it was computed on, and only then'),
   'annotations.delete': z.strictObject({ id }),
   /** "Annotate every occurrence": many ranges, in one or several documents, with the same tags, as one transaction. */
   'annotations.createMany': z.strictObject({

@@ -9,18 +9,19 @@ import type { Annotation, EditOrigin } from '../../core/model';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/dismissals';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
-import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../../store/annotations';
+import { applyPatch } from '../../core/annotation-patch';
+import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
 import { readSettings, writeSettings } from '../../store/settings';
 import { titleForImport } from '../../core/titles';
-import { appendEdits, listEdits } from '../../store/edits';
+import { appendEdits, listEdits, rangeOnCurrentText } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
 import { deleteRelation, getRelation, insertRelation, listRelations, listRelationTypes, updateRelation } from '../../store/relations';
 import type { Workspace } from '../../store/workspace';
-import type { Method, Output, ParsedInput } from '../common/contract';
+import { type Method, type Output, type ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 
@@ -59,6 +60,13 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     const { quote, length } = quoteOf(db, documentId, start, end);
     if (end > length) throw new RequestError('invalid_input', `range [${start}, ${end}) is outside the document (length ${length})`);
     return quote;
+  };
+
+  /** A range given on the text of `baseEditCount` edits, on the current text (store/edits: mapped through the edits since, or a conflict). */
+  const rangeNow = (documentId: string, baseEditCount: number, range: { start: number; end: number }) => {
+    const placed = rangeOnCurrentText(db, documentId, baseEditCount, { start: range.start, end: range.end });
+    if (!placed.ok) throw new RequestError('invalid_input', `range [${range.start}, ${range.end}) is outside the document (length ${placed.length})`);
+    return placed.range;
   };
 
   /** Refuses a tag that would break the workspace's tag rules (core/tags.ts) or go deeper than the limit; its parent must exist. */
@@ -163,13 +171,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           throw new RequestError('conflict', `an annotation with id ${input.id} already exists`);
         }
         checkTags(input.tagIds);
+        const { start, end } = rangeNow(input.documentId, input.baseEditCount, input);
         const time = now();
         const annotation: Annotation = {
           id: input.id ?? randomUUID(),
           documentId: input.documentId,
-          start: input.start,
-          end: input.end,
-          quote: quoteAt(input.documentId, input.start, input.end),
+          start,
+          end,
+          quote: quoteAt(input.documentId, start, end),
           tagIds: input.tagIds,
           note: input.note,
           attributes: input.attributes,
@@ -182,18 +191,24 @@ export function createService({ workspace, author: systemAuthor, now = () => new
         touchDocument(db, annotation.documentId, time);
         return getAnnotation(db, annotation.id);
       }),
-    'annotations.update': ({ id, tagIds, note, attributes, range, detach }) =>
+    'annotations.update': ({ id, range, baseEditCount, detach, ...patch }) =>
       tx(() => {
         const current = getAnnotation(db, id);
-        if (tagIds) checkTags(tagIds);
+        if (patch.addTagIds) checkTags(patch.addTagIds);
         if (range && detach) throw new RequestError('invalid_input', 'an annotation cannot be moved and detached at once');
-        const moved = range
-          ? { ...range, quote: quoteAt(current.documentId, range.start, range.end), detached: false }
-          : detach
-            ? { start: current.start, end: current.start, detached: true }
-            : {};
+        const patched = applyPatch(current, patch);
+        if (!patched.ok) throw new RequestError('conflict', 'the note was changed in another window since it was opened here; reload it to see both');
+        if (patched.fields.tagIds.length > LIMITS.tagsPerAnnotation) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.tagsPerAnnotation} tags`);
+        if (Object.keys(patched.fields.attributes).length > LIMITS.attributeCount) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.attributeCount} attributes`);
+        let place: Pick<Annotation, 'start' | 'end' | 'quote' | 'detached'> = current;
+        if (range && baseEditCount !== undefined) {
+          const { start, end } = rangeNow(current.documentId, baseEditCount, range);
+          place = { start, end, quote: quoteAt(current.documentId, start, end), detached: false };
+        } else if (detach) {
+          place = { ...current, end: current.start, detached: true };
+        }
         const time = now();
-        updateAnnotation(db, id, { ...moved, ...(tagIds && { tagIds }), ...(note !== undefined && { note }), ...(attributes && { attributes }) }, time);
+        writeAnnotation(db, { ...current, ...place, ...patched.fields }, time);
         touchDocument(db, current.documentId, time);
         return getAnnotation(db, id);
       }),

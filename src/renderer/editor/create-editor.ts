@@ -7,7 +7,10 @@ import { keymap } from 'prosemirror-keymap';
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ApiCallError, type ApiClient } from '../../api/common/client';
-import { revertChange } from '../../core/edits';
+import { patchBetween } from '../../core/annotation-patch';
+import { replayEdits, revertChange } from '../../core/edits';
+import type { Range } from '../../core/mapping';
+import type { TextDraft } from '../../core/rebase';
 import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
 import { annotateKeysPlugin, applyTag } from './annotate-keys';
 import { reattachToSelection, removeAnnotation, select, toggleTag, updateAnnotationData } from './annotation-commands';
@@ -17,9 +20,9 @@ import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
-import { currentMode, modePlugin, setMode, type Mode } from './mode';
+import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
 import { DocPositions, positionsPlugin } from './positions';
-import { PermanentFailure, SyncQueue, type SaveStatus } from './sync-queue';
+import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
 import { docToText, replaceWithText, textToDoc } from './text-doc';
 import { ANNOTATION_EDGES } from '../../core/mapping';
@@ -31,8 +34,20 @@ export type { PlacedFinding } from './findings';
 export type { Mode } from './mode';
 export type { SaveStatus } from './sync-queue';
 
+/** Work this window could not save as it was, kept for the user to see and keep: never dropped silently. */
+export type UnsavedDraft =
+  | ({ kind: 'text' } & TextDraft)
+  /** An annotation (or its move) whose text another window deleted or changed. */
+  | { kind: 'annotation'; quote: string; note: string; tagIds: string[] }
+  /** A note another window changed meanwhile: `mine` is what was typed here, `theirs` what is stored. */
+  | { kind: 'note'; quote: string; mine: string; theirs: string };
+
 export interface EditorCallbacks {
   onStatus(status: SaveStatus): void;
+  /** Another window saved first: this window's unsent work was rebased onto its edits. */
+  onRebased(remoteEdits: number): void;
+  /** Work that could not be saved as it was. */
+  onDrafts(drafts: UnsavedDraft[]): void;
   onMode(mode: Mode): void;
   /** The annotations or the selected one changed. */
   onAnnotations(state: AnnotationState): void;
@@ -110,14 +125,31 @@ export interface EditorHandle {
   destroy(): void;
 }
 
+/** Marks a transaction that brings in another window's saved changes: it is not saved again. */
+const FROM_ANOTHER_WINDOW = 'scholia-from-another-window';
+
 export function createEditor(mount: HTMLElement, input: EditorInput, client: ApiClient, callbacks: EditorCallbacks): EditorHandle {
   const documentId = input.document.id;
   const queue = new SyncQueue(
     {
-      sendText: async (baseEditCount, changes, origin) => (await client.call('edits.apply', { documentId, baseEditCount, changes, origin })).editCount,
+      sendText: async (baseEditCount, changes, origin) => {
+        try {
+          return (await client.call('edits.apply', { documentId, baseEditCount, changes, origin })).editCount;
+        } catch (error) {
+          if (error instanceof ApiCallError && error.code === 'conflict') throw new Behind(error.message);
+          throw error;
+        }
+      },
+      fetchSince: async (baseEditCount) => {
+        const [document, edits] = await Promise.all([client.call('documents.get', { id: documentId }), client.call('edits.list', { documentId })]);
+        // The text that goes with exactly this list of edits (another window may have saved between the two calls).
+        return { text: replayEdits(document.originalText, edits), edits: edits.slice(baseEditCount) };
+      },
     },
     input.document.editCount,
     callbacks.onStatus,
+    undefined,
+    (report) => applyRebase(report),
   );
 
   // Calls that cannot succeed on a retry are dropped (and reported) so they do not block later saves.
@@ -130,23 +162,67 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     }
   };
 
-  const sendOperation = (op: AnnotationOp, start: number, end: number): Promise<void> =>
-    permanent(() => {
-      switch (op.kind) {
-        case 'add': {
-          const a = op.annotation;
-          return client.call('annotations.create', { id: a.id, documentId, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt });
+  /** An annotation operation the store refused as a conflict (its text or its note changed in another window) becomes a draft. */
+  const sendOperation = async (op: AnnotationOp, quote: string, range: Range | null, baseEditCount: number): Promise<void> => {
+    try {
+      await permanent(() => {
+        const { start, end } = range ?? { start: 0, end: 0 };
+        switch (op.kind) {
+          case 'add': {
+            const a = op.annotation;
+            return client.call('annotations.create', { id: a.id, documentId, baseEditCount, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt });
+          }
+          case 'remove':
+            return client.call('annotations.delete', { id: op.annotation.id });
+          case 'update': {
+            // Only the fields changed here, so another window's changes to the others stay.
+            const patch = patchBetween(op.before, op.after);
+            return Object.keys(patch).length === 0 ? Promise.resolve() : client.call('annotations.update', { id: op.after.id, ...patch });
+          }
+          case 'attach':
+            return client.call('annotations.update', { id: op.annotation.id, baseEditCount, range: { start, end } });
+          case 'detach':
+            return client.call('annotations.update', { id: op.annotation.id, detach: true });
         }
-        case 'remove':
-          return client.call('annotations.delete', { id: op.annotation.id });
-        case 'update':
-          return client.call('annotations.update', { id: op.after.id, tagIds: op.after.tagIds, note: op.after.note, attributes: op.after.attributes });
-        case 'attach':
-          return client.call('annotations.update', { id: op.annotation.id, range: { start, end } });
-        case 'detach':
-          return client.call('annotations.update', { id: op.annotation.id, detach: true });
+      });
+    } catch (error) {
+      if (!(error instanceof ApiCallError && error.code === 'conflict')) throw error;
+      if (op.kind === 'add' && (await client.call('annotations.list', { documentId })).some((a) => a.id === op.annotation.id)) {
+        return; // an earlier try was saved, its answer lost on the way
       }
-    });
+      if (op.kind === 'update') {
+        // The note changed in another window: the rest of the patch is still sent, the note typed here becomes a draft, and the stored note is shown.
+        const rest = patchBetween(op.before, op.after);
+        delete rest.note;
+        if (Object.keys(rest).length > 0) await client.call('annotations.update', { id: op.after.id, ...rest });
+        const stored = (await client.call('annotations.list', { documentId })).find((a) => a.id === op.after.id);
+        const theirs = stored?.note ?? '';
+        callbacks.onDrafts([{ kind: 'note', quote: stored?.quote ?? op.after.quote, mine: op.after.note, theirs }]);
+        updateAnnotationData(view.state, (tr) => view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta('addToHistory', false)), op.after.id, { note: theirs });
+      } else {
+        callbacks.onDrafts([lostAnnotation(op, quote)]);
+      }
+    }
+  };
+
+  const lostAnnotation = (op: AnnotationOp, quote: string): UnsavedDraft => {
+    const a = op.kind === 'update' ? op.after : op.annotation;
+    return { kind: 'annotation', quote, note: a.note, tagIds: a.tagIds };
+  };
+
+  /** Another window saved first: its changes come into this window's text (not as this window's edits, not undoable here). */
+  function applyRebase(report: RebaseReport): void {
+    if (report.forView.length > 0) {
+      const tr = view.state.tr;
+      for (const change of report.forView) {
+        const positions = DocPositions.of(tr.doc);
+        replaceWithText(tr, positions.posAtCodePoint(change.start), positions.posAtCodePoint(change.end), change.inserted);
+      }
+      view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta(PROGRAMMATIC, true).setMeta('addToHistory', false));
+    }
+    if (report.drafts.length > 0) callbacks.onDrafts(report.drafts.map((d) => ({ kind: 'text', ...d })));
+    callbacks.onRebased(report.remoteEdits);
+  }
 
   const save = (tr: Transaction): void => {
     for (const { step, change } of stepChangesOf(tr)) queue.addText([change], originOfStep(tr, step));
@@ -159,9 +235,13 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       const positions = DocPositions.of(tr.doc);
       const from = 'from' in op ? rest.map(op.from, ANNOTATION_EDGES.start) : 0;
       const to = 'to' in op ? Math.max(from, rest.map(op.to, ANNOTATION_EDGES.end)) : 0;
-      const start = positions.codePointAt(from);
-      const end = positions.codePointAt(to);
-      queue.addOperation(() => sendOperation(op, start, end));
+      const range = op.kind === 'add' || op.kind === 'attach' ? { start: positions.codePointAt(from), end: positions.codePointAt(to) } : null;
+      const quote = 'from' in op ? positions.textBetween(from, to) : '';
+      queue.addOperation(
+        (mapped, baseEditCount) => sendOperation(op, quote, mapped, baseEditCount),
+        range,
+        () => callbacks.onDrafts([lostAnnotation(op, quote)]),
+      );
     });
   };
 
@@ -209,7 +289,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       // applyTransaction drops what the mode filter refused and adds appended transactions.
       const { state: next, transactions } = before.applyTransaction(tr);
       view.updateState(next);
-      for (const applied of transactions) if (applied.docChanged) save(applied);
+      for (const applied of transactions) if (applied.docChanged && !applied.getMeta(FROM_ANOTHER_WINDOW)) save(applied);
       if (currentMode(next) !== currentMode(before)) callbacks.onMode(currentMode(next));
       const annotations = annotationKey.getState(next)!;
       if (annotations !== annotationKey.getState(before)) callbacks.onAnnotations(annotations);

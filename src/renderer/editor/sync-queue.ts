@@ -2,20 +2,45 @@
 // store in exactly the order they were made. Text changes are batched for a
 // few hundred milliseconds; an annotation operation goes at once (after the
 // text before it). Flushed on blur, document switch and page hide.
+// When another window saved first (a conflict), what is unsent is rebased
+// onto the newer text (core/rebase) and sending goes on; what cannot be
+// rebased comes back as drafts through `onRebase`, never dropped silently.
 
-import type { EditOrigin, TextChange } from '../../core/model';
+import type { Range } from '../../core/mapping';
+import type { Edit, EditOrigin, TextChange } from '../../core/model';
+import { rebasePending, type PendingItem, type TextDraft } from '../../core/rebase';
 
 export type SaveStatus = { state: 'saved' } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string };
 
 export interface SyncTarget {
-  /** Sends changes made on top of `baseEditCount` edits; resolves with the new count. */
+  /** Sends changes made on top of `baseEditCount` edits; resolves with the new count. Throws `Behind` when the store has newer edits. */
   sendText(baseEditCount: number, changes: TextChange[], origin: EditOrigin): Promise<number>;
+  /** The store's current text and its edits after `baseEditCount` (to rebase onto). */
+  fetchSince(baseEditCount: number): Promise<{ text: string; edits: Edit[] }>;
 }
 
 /** An operation that failed in a way retrying cannot fix (it is dropped and reported). */
 export class PermanentFailure extends Error {}
 
-type Item = { kind: 'text'; changes: TextChange[]; origin: EditOrigin } | { kind: 'op'; send: () => Promise<void> };
+/** The store has edits this window has not seen: what is unsent must be rebased onto them. */
+export class Behind extends Error {}
+
+/** Sends an annotation operation: its range (if any) is on the text of `baseEditCount` edits. */
+export type SendOperation = (range: Range | null, baseEditCount: number) => Promise<void>;
+
+/** `unanswered`: how many of its changes went out in a call that failed without an answer (the store may have saved them). */
+type TextItem = { kind: 'text'; changes: TextChange[]; origin: EditOrigin; unanswered?: number };
+type OpItem = { kind: 'op'; range: Range | null; send: SendOperation; onLost?: () => void };
+type Item = TextItem | OpItem;
+
+/** What a rebase did, for the window to show: the remote changes to apply to its text, and what could not be rebased. */
+export interface RebaseReport {
+  /** Changes (code points) that turn the window's text into the store's with the rebased work on it. */
+  forView: TextChange[];
+  drafts: TextDraft[];
+  /** How many edits of another window were rebased onto. */
+  remoteEdits: number;
+}
 
 export class SyncQueue {
   private items: Item[] = [];
@@ -28,6 +53,8 @@ export class SyncQueue {
     private editCount: number,
     private readonly onStatus: (status: SaveStatus) => void = () => {},
     private readonly delayMs = 250,
+    /** Called, synchronously with the rebase, so the window's text follows before anything else is typed. */
+    private readonly onRebase: (report: RebaseReport) => void = () => {},
   ) {}
 
   /** Edits the store has from this editor: valid once `flush()` resolved. */
@@ -50,8 +77,9 @@ export class SyncQueue {
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  addOperation(send: () => Promise<void>): void {
-    this.items.push({ kind: 'op', send });
+  /** Queues an annotation operation; `range` is on the text once everything queued before is saved. `onLost`: its text was deleted by another window. */
+  addOperation(send: SendOperation, range: Range | null = null, onLost?: () => void): void {
+    this.items.push({ kind: 'op', range, send, ...(onLost && { onLost }) });
     void this.flush();
   }
 
@@ -75,10 +103,20 @@ export class SyncQueue {
       this.headInFlight = true;
       try {
         if (item.kind === 'text') this.editCount = await this.target.sendText(this.editCount, item.changes, item.origin);
-        else await item.send();
+        else await item.send(item.range, this.editCount);
         this.items.shift();
       } catch (error) {
+        if (error instanceof Behind) {
+          try {
+            await this.rebase();
+            continue;
+          } catch (failed) {
+            this.onStatus({ state: 'error', message: failed instanceof Error ? failed.message : String(failed) });
+            return;
+          }
+        }
         const message = error instanceof Error ? error.message : String(error);
+        if (item.kind === 'text' && !(error instanceof PermanentFailure)) item.unanswered = item.changes.length;
         if (!(error instanceof PermanentFailure)) {
           // Kept at the head, to be sent again with the next flush.
           this.onStatus({ state: 'error', message });
@@ -92,4 +130,28 @@ export class SyncQueue {
     }
     this.onStatus(dropped ? { state: 'error', message: dropped } : { state: 'saved' });
   }
+
+  /** Fetches the edits since this window's version and rebases everything unsent onto them (all of it, including what was queued meanwhile). */
+  private async rebase(): Promise<void> {
+    const since = await this.target.fetchSince(this.editCount);
+    const head = this.items[0];
+    if (head?.kind === 'text' && head.unanswered && sameChanges(since.edits.slice(0, head.unanswered), head.changes.slice(0, head.unanswered))) {
+      // The store saved the batch whose answer was lost (the host went away after its commit): it is ours, not to be sent twice.
+      this.editCount += head.unanswered;
+      since.edits = since.edits.slice(head.unanswered);
+      head.changes = head.changes.slice(head.unanswered);
+      delete head.unanswered;
+      if (head.changes.length === 0) this.items.shift();
+    }
+    const pending = this.items.map((item): PendingItem<TextItem, OpItem> => (item.kind === 'text' ? { kind: 'text', changes: item.changes, meta: item } : { kind: 'op', range: item.range, meta: item }));
+    const rebased = rebasePending(since.text, since.edits, pending);
+    this.items = rebased.pending.map((p): Item => (p.kind === 'text' ? { kind: 'text', origin: p.meta.origin, changes: p.changes } : { ...p.meta, range: p.range }));
+    this.editCount += since.edits.length;
+    for (const lost of rebased.lostOps) lost.onLost?.();
+    this.onRebase({ forView: rebased.forView, drafts: rebased.drafts, remoteEdits: since.edits.length });
+  }
+}
+
+function sameChanges(edits: readonly TextChange[], changes: readonly TextChange[]): boolean {
+  return edits.length === changes.length && edits.every((e, i) => e.start === changes[i]!.start && e.end === changes[i]!.end && e.inserted === changes[i]!.inserted);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditOrigin, TextChange } from '../../../src/core/model';
-import { PermanentFailure, SyncQueue, type SaveStatus } from '../../../src/renderer/editor/sync-queue';
+import type { Edit, EditOrigin, TextChange } from '../../../src/core/model';
+import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from '../../../src/renderer/editor/sync-queue';
 
 /** A store that records what arrives, in order; `fail` makes the next sends throw. */
 function fakeStore(stored = 0) {
@@ -19,6 +19,9 @@ function fakeStore(stored = 0) {
         received.push(`text(${origin}):${changes.map((c) => c.inserted).join('+')}`);
         editCount += changes.length;
         return editCount;
+      },
+      fetchSince: async (): Promise<{ text: string; edits: Edit[] }> => {
+        throw new Error('no other window in these tests');
       },
     },
     op(name: string) {
@@ -110,6 +113,7 @@ describe('the sync queue', () => {
           if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve));
           return base + changes.length;
         },
+        fetchSince: store.target.fetchSince,
       },
       0,
     );
@@ -132,5 +136,66 @@ describe('the sync queue', () => {
     expect(queue.hasUnsaved).toBe(false);
     await queue.flush();
     expect(store.received).toEqual([]);
+  });
+});
+
+describe('the sync queue behind another window', () => {
+  it('rebases what is unsent onto the other window’s edits, reports it, and sends it on', async () => {
+    // The store's text has “VERY ” at 4 from another window; this window typed “ red” after “fox” and annotated “quick” on the old text.
+    const sent: string[] = [];
+    let editCount = 1;
+    const queue = new SyncQueue(
+      {
+        sendText: async (base, changes) => {
+          if (base !== editCount) throw new Behind('behind');
+          sent.push(`text@${base}:${changes.map((c) => `${c.start}+${c.inserted}`).join(',')}`);
+          return (editCount += changes.length);
+        },
+        fetchSince: async () => ({
+          text: 'The VERY quick brown fox jumps.',
+          edits: [{ seq: 1, start: 4, end: 4, removed: '', inserted: 'VERY ', origin: 'manual', author: 'other', at: 'now' }],
+        }),
+      },
+      0,
+      () => {},
+      250,
+      (report) => reports.push(report),
+    );
+    const reports: RebaseReport[] = [];
+    queue.addText([{ start: 19, end: 19, inserted: ' red' }]);
+    queue.addOperation(async (range, base) => void sent.push(`op@${base}:${range!.start}-${range!.end}`), { start: 4, end: 9 });
+    await queue.flush();
+    expect(sent).toEqual(['text@1:24+ red', 'op@2:9-14']);
+    expect(reports).toEqual([{ forView: [{ start: 4, end: 4, inserted: 'VERY ' }], drafts: [], remoteEdits: 1 }]);
+    expect(queue.confirmedEditCount).toBe(2);
+    expect(queue.hasUnsaved).toBe(false);
+  });
+
+  it('does not send twice a batch the store saved when its answer was lost', async () => {
+    // The first call commits and then the connection drops; the retry finds the store one edit ahead: its own.
+    const stored: TextChange[] = [];
+    let answered = false;
+    const queue = new SyncQueue(
+      {
+        sendText: async (base, changes) => {
+          if (base !== stored.length) throw new Behind('behind');
+          stored.push(...changes);
+          if (!answered) {
+            answered = true;
+            throw new Error('connection lost');
+          }
+          return stored.length;
+        },
+        fetchSince: async (base) => ({ text: stored.map((c) => c.inserted).join(''), edits: stored.slice(base).map((c, i) => ({ ...c, seq: base + i + 1, removed: '', origin: 'manual', author: 'me', at: 'now' })) }),
+      },
+      0,
+    );
+    queue.addText([{ start: 0, end: 0, inserted: 'a' }]);
+    await queue.flush();
+    queue.addText([{ start: 1, end: 1, inserted: 'b' }]);
+    await queue.flush();
+    expect(stored.map((c) => c.inserted)).toEqual(['a', 'b']);
+    expect(queue.confirmedEditCount).toBe(2);
+    expect(queue.hasUnsaved).toBe(false);
   });
 });
