@@ -1,6 +1,7 @@
 // Turning whatever a handler threw into the contract's typed error.
 
 import { z } from 'zod';
+import { AlignmentError } from '../../core/bilingual/alignment-edits';
 import { EditError } from '../../core/edits';
 import { FormatError } from '../../core/formats';
 import { ConflictError, NotFoundError, WorkspaceError } from '../../store/errors';
@@ -25,7 +26,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof RequestError) return { code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
-  if (error instanceof EditError) return { code: 'invalid_input', message: error.message };
+  if (error instanceof EditError || error instanceof AlignmentError) return { code: 'invalid_input', message: error.message };
   // An imported file that breaks its format: the message names the file, the record and the problem.
   if (error instanceof FormatError) return { code: 'bad_file', message: error.message };
   if (error instanceof WorkspaceError) return { code: 'workspace', message: error.message };

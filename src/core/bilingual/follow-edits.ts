@@ -1,8 +1,7 @@
 // An alignment's translation side follows the translation's edits by the same
-// rule as annotations. The rule lives in core/edits today and is moving to a
-// module of its own: `RangeMapper` is the one seam to point at it.
+// rule as annotations (core/mapping.ts).
 
-import { mapRange } from '../edits';
+import { mapRange } from '../mapping';
 import type { TextChange } from '../model';
 import type { AlignmentLink, Span } from './types';
 

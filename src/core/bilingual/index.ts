@@ -12,3 +12,4 @@ export { checkPairing, type PairingVerdict } from './pairing';
 export { glossaryFromCsv, glossaryFromTbx, glossaryToCsv, GlossaryError, type GlossaryEntry, type GlossaryResult } from './glossary';
 export * as xliff from './xliff';
 export * as tmx from './tmx';
+export { alignmentProblem, applyAlignmentOperation, AlignmentError, MAX_ALIGNMENT_LINKS, type AlignmentOperation } from './alignment-edits';
