@@ -19,6 +19,7 @@ import { addTaxonomy } from '../../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, updateTag } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
+import { createBilingualHandlers } from './bilingual';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 
@@ -196,6 +197,8 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       });
       return { deleted: true };
     },
+
+    ...createBilingualHandlers(db, tx, now),
 
     'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
     'transfer.import': ({ files, format, documentId }) =>
