@@ -6,21 +6,12 @@ import type { Database } from 'better-sqlite3';
 import { AlignmentError, alignmentProblem } from '../core/bilingual/alignment-edits';
 import { mapAlignment } from '../core/bilingual/follow-edits';
 import type { GlossaryEntry } from '../core/bilingual/glossary';
-import type { AlignmentLink } from '../core/bilingual/types';
+import type { AlignmentLink, BilingualSource, ExchangeFormat } from '../core/bilingual/types';
 import type { TextChange } from '../core/model';
 import { codePointLength, hasLoneSurrogate } from '../core/offsets';
 import { NotFoundError } from './errors';
 
-export type ExchangeFormat = 'xliff';
-
-export interface DocumentSource {
-  text: string;
-  /** BCP 47. */
-  language: string;
-  alignment: AlignmentLink[];
-  /** The imported exchange file, kept so that writing back keeps what Scholia did not read. */
-  exchange: { format: ExchangeFormat; text: string } | null;
-}
+export type DocumentSource = BilingualSource;
 
 /** A BCP 47 tag as far as a store can tell: letters, digits and hyphens in 1–8 character parts. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;

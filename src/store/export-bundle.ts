@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { WorkspaceExport } from '../core/formats';
 import type { Tag } from '../core/model';
 import { listAnnotations } from './annotations';
+import { getSource } from './bilingual';
 import { getDocument } from './documents';
 import { listEdits } from './edits';
 import { listTags } from './tags';
@@ -21,7 +22,8 @@ export function exportBundle(db: Database, documentIds: readonly string[] | 'all
       const ids = documentIds === 'all' ? (db.prepare('SELECT id FROM documents ORDER BY created_at, rowid').all() as { id: string }[]).map((r) => r.id) : [...new Set(documentIds)];
       const documents = ids.map((id) => {
         const document = getDocument(db, id);
-        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id) };
+        const source = getSource(db, id);
+        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id), ...(source && { source }) };
       });
       const used = new Set(documents.flatMap((d) => d.annotations.flatMap((a) => a.tagIds)));
       return { tags: withAncestors(listTags(db), used), documents };

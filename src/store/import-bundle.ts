@@ -15,7 +15,9 @@ import { EditError, replayEdits } from '../core/edits';
 import { FormatError, type FormatIssue, type ImportedBundle } from '../core/formats';
 import type { Annotation, Tag } from '../core/model';
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
+import { AlignmentError } from '../core/bilingual/alignment-edits';
 import { insertAnnotation } from './annotations';
+import { setSource } from './bilingual';
 import { touchDocument } from './documents';
 import { NotFoundError } from './errors';
 import { getTag, insertTag, listTags, updateTag } from './tags';
@@ -94,7 +96,7 @@ class ImportRun {
 
   writeDocuments({ file, bundle }: DocumentsImport): void {
     const tagIds = this.writeTags(file, bundle.tags);
-    bundle.documents.forEach(({ document, annotations, edits }, i) => {
+    bundle.documents.forEach(({ document, annotations, edits, source }, i) => {
       const record = `documents[${i}] (${document.id})`;
       let text: string;
       try {
@@ -120,6 +122,14 @@ class ImportRun {
       );
       edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
       this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
+      if (source) {
+        try {
+          setSource(this.db, id, source, this.now);
+        } catch (error) {
+          if (error instanceof AlignmentError) throw new FormatError({ file, record: `${record}.source` }, error.message);
+          throw error;
+        }
+      }
       this.report.documentIds.push(id);
     });
   }

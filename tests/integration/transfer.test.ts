@@ -270,8 +270,8 @@ describe('bad files', () => {
     { name: 'an unknown format', content: broken((f) => (f.format = 'other-tool')), message: 'bad.json: "format" is "other-tool", not "scholia-annotations"' },
     {
       name: 'a newer version',
-      content: broken((f) => (f.version = 2)),
-      message: 'bad.json: the file is format version 2, written by a newer Scholia; this build reads version 1. Update Scholia to import it',
+      content: broken((f) => (f.version = 3)),
+      message: 'bad.json: the file is format version 3, written by a newer Scholia; this build reads version 2. Update Scholia to import it',
     },
     {
       name: 'an offset out of range',

@@ -9,6 +9,7 @@ import { glossaryFromCsv, glossaryFromTbx, glossaryToCsv } from '../../core/bili
 import { checkPairing } from '../../core/bilingual/pairing';
 import type { AlignmentLink } from '../../core/bilingual/types';
 import { decodeText } from '../../core/decode';
+import { guessLanguage } from '../../core/formats/bilingual-documents';
 import { baseName } from '../../core/formats/documents';
 import { getSource, importGlossary, listGlossary, setAlignment, setSource } from '../../store/bilingual';
 import { getDocument } from '../../store/documents';
@@ -19,17 +20,6 @@ import { RequestError } from './errors';
 type BilingualMethod = Extract<Method, `bilingual.${string}` | `glossary.${string}`>;
 export type BilingualHandlers = { [M in BilingualMethod]: (input: ParsedInput<M>) => Output<M> };
 
-/**
- * The translation's language when neither the caller nor the document names
- * it: Chinese when most of its letters are Han characters, else English. It
- * only decides how sentences are split and numbers read.
- */
-export function guessTranslationLanguage(text: string): string {
-  const sample = text.slice(0, 20_000);
-  const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  return letters > 0 && han / letters > 0.5 ? 'zh' : 'en';
-}
 
 export function bilingualView(db: Database, documentId: string): BilingualView | null {
   const document = getDocument(db, documentId);
@@ -70,7 +60,7 @@ export function createBilingualHandlers(db: Database, tx: <T>(fn: () => T) => T,
       if (text.includes('\u0000')) throw new RequestError('invalid_input', 'the source holds a NUL character, which is not text');
       // Aligned outside the write transaction (it may take a second on a long text); written only if the document did not change meanwhile.
       const document = getDocument(db, documentId);
-      const targetLanguage = translationLanguage ?? document.targetLanguage ?? guessTranslationLanguage(document.text);
+      const targetLanguage = translationLanguage ?? document.targetLanguage ?? guessLanguage(document.text);
       const alignment = alignNewSource(text, language, document.text, targetLanguage);
       return tx(() => {
         const current = getDocument(db, documentId);
@@ -95,7 +85,7 @@ export function createBilingualHandlers(db: Database, tx: <T>(fn: () => T) => T,
           source: source.text,
           sourceLanguage: source.language,
           translation: document.text,
-          translationLanguage: document.targetLanguage ?? guessTranslationLanguage(document.text),
+          translationLanguage: document.targetLanguage ?? guessLanguage(document.text),
           alignment: source.alignment,
         },
         listGlossary(db),

@@ -1,6 +1,7 @@
 // The shapes that cross the format boundary: what an exporter is given and
 // what an importer hands back for the store to write in one transaction.
 
+import type { BilingualSource } from '../bilingual/types';
 import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
 import type { FormatIssue } from './errors';
 
@@ -10,6 +11,8 @@ export interface DocumentBundle {
   annotations: Annotation[];
   /** In history order (`seq` ascending). */
   edits: Edit[];
+  /** The text it was translated from, with the alignment, when it has one. */
+  source?: BilingualSource;
 }
 
 /** What an exporter is given: tags (with their ancestors) and documents. */
@@ -82,10 +85,11 @@ export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
     tags: tagsParentsFirst(workspace.tags),
     documents: [...workspace.documents]
       .sort((a, b) => compare(a.document.createdAt, b.document.createdAt) || compare(a.document.id, b.document.id))
-      .map(({ document, annotations, edits }) => ({
+      .map(({ document, annotations, edits, source }) => ({
         document,
         annotations: sortAnnotations(annotations),
         edits: [...edits].sort((a, b) => a.seq - b.seq),
+        ...(source && { source }),
       })),
   };
 }

@@ -38,6 +38,9 @@ export const formatList = [
   { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', description: 'The annotations, with quote and position selectors.', extensions: ['jsonld', 'json'], imports: true, exports: true, keeps: { ...all, detached: false, history: false } },
   { id: 'brat', label: 'brat standoff', description: 'A .txt and an .ann file per document.', extensions: ['ann', 'txt'], imports: true, exports: true, standoff: { text: 'txt', annotations: 'ann' }, keeps: { annotations: true, untagged: false, detached: false, history: false } },
   { id: 'doccano', label: 'doccano JSONL', description: 'One line per document with its labelled spans.', extensions: ['jsonl'], imports: true, exports: true, keeps: { annotations: true, untagged: false, detached: false, history: false } },
+  { id: 'xliff', label: 'XLIFF', description: 'Source and translation of each unit (XLIFF 1.2, 2.x); exports the corrected targets into the imported file.', extensions: ['xlf', 'xliff'], imports: true, exports: true, keeps: { annotations: false, untagged: false, detached: false, history: false } },
+  { id: 'tmx', label: 'TMX translation memory', description: 'Each translation unit an aligned pair of source and translation.', extensions: ['tmx'], imports: true, exports: false, keeps: { annotations: false, untagged: false, detached: false, history: false } },
+  { id: 'text-pair', label: 'Source and translation texts', description: 'name.zh.txt with name.en.txt: the source and its translation, aligned automatically.', extensions: ['txt'], imports: true, exports: false, keeps: { annotations: false, untagged: false, detached: false, history: false } },
   { id: 'text', label: 'Plain text', description: 'The corrected text, one .txt per document.', extensions: ['txt'], imports: true, exports: true, keeps: { annotations: false, untagged: false, detached: false, history: false } },
 ] as const satisfies readonly FormatInfo[];
 

@@ -1,4 +1,4 @@
-// The shape of a native file (format "scholia-annotations", version 1), as
+// The shape of a native file (format "scholia-annotations", versions 1 and 2), as
 // zod schemas. resources/scholia-annotations.schema.json describes the same
 // shape for other tools; tests hold exports against both. Unknown keys are
 // ignored, so a later 1.x may add keys without breaking this reader.
@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 export const NATIVE_FORMAT = 'scholia-annotations';
-export const NATIVE_VERSION = 1;
+/** The newest version this build reads. Version 2 adds a document's `source`; a file with no source is written as version 1, which older builds read. */
+export const NATIVE_VERSION = 2;
 
 const time = z.iso.datetime({ offset: true });
 const offset = z.number().int().min(0);
@@ -48,6 +49,17 @@ const nativeEditSchema = z.object({
   at: time,
 });
 
+const span = z.object({ start: offset, end: offset });
+
+/** Version 2: the text a document was translated from, its language and the sentence alignment. */
+const nativeSourceSchema = z.object({
+  text: z.string().min(1),
+  language: z.string().regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag (BCP 47)'),
+  alignment: z.array(z.object({ source: span.nullable(), translation: span.nullable() })),
+  /** The XLIFF file the document came from, kept whole for writing back. */
+  exchange: z.object({ format: z.literal('xliff'), text: z.string() }).nullable(),
+});
+
 const nativeDocumentSchema = z.object({
   id,
   title: z.string(),
@@ -61,11 +73,12 @@ const nativeDocumentSchema = z.object({
   text: z.string(),
   annotations: z.array(nativeAnnotationSchema),
   edits: z.array(nativeEditSchema),
+  source: nativeSourceSchema.optional(),
 });
 
 export const nativeFileSchema = z.object({
   format: z.literal(NATIVE_FORMAT),
-  version: z.literal(NATIVE_VERSION),
+  version: z.union([z.literal(1), z.literal(NATIVE_VERSION)]),
   exportedAt: time,
   tags: z.array(nativeTagSchema),
   documents: z.array(nativeDocumentSchema),
@@ -76,3 +89,4 @@ export type NativeTag = z.infer<typeof nativeTagSchema>;
 export type NativeDocument = z.infer<typeof nativeDocumentSchema>;
 export type NativeAnnotation = z.infer<typeof nativeAnnotationSchema>;
 export type NativeEdit = z.infer<typeof nativeEditSchema>;
+export type NativeSource = z.infer<typeof nativeSourceSchema>;

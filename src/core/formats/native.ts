@@ -38,10 +38,14 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
   const catalog = new TagCatalog(ordered.tags);
   const file: NativeFile = {
     format: NATIVE_FORMAT,
-    version: NATIVE_VERSION,
+    // Version 1 while no document has a source, so older builds still read the file.
+    version: ordered.documents.some((d) => d.source) ? NATIVE_VERSION : 1,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
     tags: ordered.tags.map(nativeTag),
-    documents: ordered.documents.map(({ document, annotations, edits }) => nativeDocument(document, annotations, edits, catalog)),
+    documents: ordered.documents.map(({ document, annotations, edits, source }) => ({
+      ...nativeDocument(document, annotations, edits, catalog),
+      ...(source && { source: { text: source.text, language: source.language, alignment: source.alignment, exchange: source.exchange } }),
+    })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
   const shape = nativeFileSchema.safeParse(file);
@@ -167,7 +171,13 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
       originalText: doc.originalText,
       text: doc.text,
     };
-    return { document, annotations, edits };
+    const source = doc.source && {
+      text: doc.source.text,
+      language: doc.source.language,
+      alignment: doc.source.alignment.map((l) => ({ source: l.source && { ...l.source }, translation: l.translation && { ...l.translation } })),
+      exchange: doc.source.exchange,
+    };
+    return { document, annotations, edits, ...(source && { source }) };
   });
   return { tags, documents };
 }

@@ -126,9 +126,9 @@ describe('native import', () => {
 
     it('a newer version, saying which version this build reads', () => {
       const file = sampleFile();
-      file.version = 2;
+      file.version = 3;
       expect(importError(JSON.stringify(file)).message).toBe(
-        'broken.json: the file is format version 2, written by a newer Scholia; this build reads version 1. Update Scholia to import it',
+        'broken.json: the file is format version 3, written by a newer Scholia; this build reads version 2. Update Scholia to import it',
       );
       expect(importError('{"format": "scholia-annotations", "version": "1"}').problem).toMatch(/"version" is "1", not a format version/);
     });
@@ -235,7 +235,7 @@ describe('native import', () => {
 describe('the JSON Schema and the importer', () => {
   it('refuse the same malformed files', () => {
     const breakers: Array<(file: ReturnType<typeof sampleFile>) => void> = [
-      (f) => (f.version = 2),
+      (f) => (f.version = 3),
       (f) => (f.tags[0]!.color = 'red'),
       (f) => delete f.tags[0]!.key,
       (f) => (f.tags[0]!.key = '0'),
