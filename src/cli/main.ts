@@ -37,6 +37,8 @@ function usage(): string {
     '',
     'commands:',
     '  check FILE [--json] [--rules a,b]      list translation artifacts found in a text file',
+    '        [--source SOURCE_FILE [--glossary FILE]]',
+    '                                         with its source (or for an .xlf): bilingual checks too, each finding with its side',
     '  fix FILE [--in-place] [--rules a,b]    apply every safe fix (repeatedly, until none is left)',
     '  serve [--port N] [--workspace PATH]    start the web host on 127.0.0.1',
     '  list [--json]                          the documents, with their annotation and edit counts and length',

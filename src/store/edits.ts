@@ -6,6 +6,7 @@ import { mapRange, type Range } from '../core/mapping';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
+import { mapSourceAlignment } from './bilingual';
 import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
 
@@ -37,7 +38,7 @@ export interface AppendResult {
 
 /**
  * Applies `changes` in order to the document's current text, records each as
- * an edit and maps the annotations through it. `baseEditCount` is the number
+ * an edit and maps the annotations (and a source's alignment) through it. `baseEditCount` is the number
  * of edits the caller's text reflects: a mismatch means the caller is behind.
  * Call inside a transaction.
  */
@@ -73,6 +74,8 @@ export function appendEdits(
     edits.push(edit);
   }
   annotations.finish(now);
+  // A source's alignment follows the translation's edits by the annotations' rule.
+  mapSourceAlignment(db, documentId, changes);
   db.prepare('UPDATE documents SET current_text = ?, current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(
     text.text,
     text.length,

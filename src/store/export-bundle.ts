@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { WorkspaceExport } from '../core/formats';
 import type { Tag } from '../core/model';
 import { listAnnotations } from './annotations';
+import { getSource } from './bilingual';
 import { getDocument } from './documents';
 import { listEdits } from './edits';
 import { listRelations, listRelationTypes } from './relations';
@@ -23,7 +24,8 @@ export function exportBundle(db: Database, documentIds: readonly string[] | 'all
       const documents = ids.map((id) => {
         const document = getDocument(db, id);
         const relations = listRelations(db, id);
-        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id), ...(relations.length === 0 ? {} : { relations }) };
+        const source = getSource(db, id);
+        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id), ...(relations.length === 0 ? {} : { relations }), ...(source && { source }) };
       });
       const typesUsed = new Set(documents.flatMap((d) => (d.relations ?? []).map((r) => r.typeId)));
       const relationTypes = listRelationTypes(db).filter((t) => typesUsed.has(t.id));

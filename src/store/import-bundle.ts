@@ -16,7 +16,9 @@ import { FormatError, type FormatIssue, type ImportedBundle } from '../core/form
 import type { Annotation, Edit, Tag } from '../core/model';
 import { attributesProblem, EDIT_ORIGIN, LIMITS, longTextProblem, nameProblem, textProblem } from '../core/limits';
 import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offsets';
+import { AlignmentError } from '../core/bilingual/alignment-edits';
 import { insertAnnotation } from './annotations';
+import { setSource } from './bilingual';
 import { touchDocument } from './documents';
 import type { Relation } from '../core/relations';
 import { writeRelations, writeRelationTypes } from './import-relations';
@@ -100,7 +102,7 @@ class ImportRun {
   writeDocuments({ file, bundle }: DocumentsImport): void {
     const tagIds = this.writeTags(file, bundle.tags);
     const relationTypeIds = writeRelationTypes(this.db, file, bundle.relationTypes ?? [], tagIds, this.now);
-    bundle.documents.forEach(({ document, annotations, edits, relations }, i) => {
+    bundle.documents.forEach(({ document, annotations, edits, relations, source }, i) => {
       const record = `documents[${i}] (${document.id})`;
       checkDocumentLimits(file, record, document, edits);
       let text: string;
@@ -128,6 +130,14 @@ class ImportRun {
       edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
       const annotationIds = this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
       writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
+      if (source) {
+        try {
+          setSource(this.db, id, source, this.now);
+        } catch (error) {
+          if (error instanceof AlignmentError) throw new FormatError({ file, record: `${record}.source` }, error.message);
+          throw error;
+        }
+      }
       this.report.documentIds.push(id);
     });
   }

@@ -100,7 +100,7 @@ describe('errors: exit 2 and a message on stderr', () => {
   it('says what is missing or wrong in the command line', async () => {
     const ws = newWorkspace();
     expect(await cli('export', '--format', 'native', '--workspace', ws)).toMatchObject({ code: 2, stderr: 'scholia: export needs document ids (see: list) or --all, not both\n' });
-    expect(await cli('export', '--all', '--workspace', ws)).toMatchObject({ code: 2, stderr: expect.stringContaining('export needs --format, one of native, w3c, brat, doccano, text') });
+    expect(await cli('export', '--all', '--workspace', ws)).toMatchObject({ code: 2, stderr: expect.stringContaining('export needs --format, one of native, w3c, brat, doccano, xliff, text') });
     expect(await cli('export', 'nope', '--format', 'native', '--workspace', ws)).toMatchObject({ code: 2, stderr: 'scholia: no document with id nope\n' });
     expect(await cli('import', '--workspace', ws)).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs at least one FILE') });
     expect(await cli('import', join(dir, 'missing.json'), '--workspace', ws)).toMatchObject({ code: 2, stderr: expect.stringContaining('missing.json: no such file') });

@@ -3,6 +3,8 @@
 // Offsets are Unicode code point offsets, end exclusive.
 
 import { z } from 'zod';
+import type { AlignmentLink, BilingualFinding } from '../../core/bilingual/types';
+import type { GlossaryEntry } from '../../core/bilingual/glossary';
 import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
 import { EDIT_ORIGIN, LIMITS } from '../../core/limits';
@@ -53,6 +55,19 @@ export type ImportFormat = (typeof importFormats)[number];
 const fileName = str().min(1).max(1000).regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed in file names');
 /** A version of a document's text: the number of edits it reflects. */
 const baseEditCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A BCP 47 language tag (zh, zh-Hans, en-GB). */
+const languageTag = z.string().max(64).regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'a language tag (BCP 47) such as zh or en-GB');
+const span = z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character');
+const alignmentLink = z.strictObject({ source: span.nullable(), translation: span.nullable() });
+/** Corrections of an alignment (core/bilingual/alignment-edits.ts); `replace` gives a whole alignment back (undo). */
+const alignmentOperation = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('link'), index: z.number().int().min(0) }),
+  z.strictObject({ op: z.literal('unlink'), index: z.number().int().min(0) }),
+  z.strictObject({ op: z.literal('merge'), index: z.number().int().min(0) }),
+  z.strictObject({ op: z.literal('split'), index: z.number().int().min(0), source: offset.nullable(), translation: offset.nullable() }),
+  z.strictObject({ op: z.literal('replace'), alignment: z.array(alignmentLink).max(200_000) }),
+]);
+const fileContent = z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -183,6 +198,27 @@ export const inputs = {
     attributes: attributes.optional(),
   }),
   'relations.delete': z.strictObject({ id }),
+  'bilingual.get': z.strictObject({ documentId: id }),
+  'bilingual.setSource': z.strictObject({
+    documentId: id,
+    text: text.min(1),
+    language: languageTag,
+    /** The translation's language, when the document does not name it yet. */
+    translationLanguage: languageTag.optional(),
+  }),
+  'bilingual.updateAlignment': z.strictObject({ documentId: id, operation: alignmentOperation }),
+  'bilingual.check': z.strictObject({ documentId: id }),
+  'glossary.list': z.strictObject({}),
+  'glossary.import': z.strictObject({
+    fileName,
+    contentBase64: fileContent,
+    /** For TBX: which languages are the source and the required translation. */
+    sourceLanguage: languageTag.optional(),
+    targetLanguage: languageTag.optional(),
+    /** Make the file the whole glossary instead of adding to it. */
+    replace: z.boolean().default(false),
+  }),
+  'glossary.export': z.strictObject({}),
   'transfer.export': z
     .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats) })
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
@@ -212,6 +248,16 @@ export interface TransferImport {
   issues: FormatIssue[];
   /** W3C annotations that could not be anchored in the document's text. */
   unanchored: FormatIssue[];
+}
+
+/** A document's source and its alignment with the translation. */
+export interface BilingualView {
+  source: string;
+  sourceLanguage: string;
+  translationLanguage: string | null;
+  alignment: AlignmentLink[];
+  /** The exchange format the document came in (exports write back into it), if any. */
+  exchange: 'xliff' | null;
 }
 
 export interface WorkspaceInfo {
@@ -263,6 +309,14 @@ export interface Outputs {
   'relations.delete': { deleted: true };
   'transfer.export': TransferExport;
   'transfer.import': TransferImport;
+  /** Null when the document has no source. */
+  'bilingual.get': BilingualView | null;
+  'bilingual.setSource': BilingualView;
+  'bilingual.updateAlignment': AlignmentLink[];
+  'bilingual.check': BilingualFinding[];
+  'glossary.list': GlossaryEntry[];
+  'glossary.import': { added: number; total: number };
+  'glossary.export': { name: string; content: string };
 }
 
 export type Method = keyof typeof inputs & keyof Outputs;

@@ -1,6 +1,7 @@
 // Turning whatever a handler threw into the contract's typed error.
 
 import { z } from 'zod';
+import { AlignmentError } from '../../core/bilingual/alignment-edits';
 import { EditError } from '../../core/edits';
 import { FormatError } from '../../core/formats';
 import { RelationError } from '../../core/relations';
@@ -26,7 +27,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof RequestError) return { code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
-  if (error instanceof EditError) return { code: 'invalid_input', message: error.message };
+  if (error instanceof EditError || error instanceof AlignmentError) return { code: 'invalid_input', message: error.message };
   // A relation to a missing annotation, of an unknown type, or between disallowed tags.
   if (error instanceof RelationError) return { code: 'invalid_input', message: error.message };
   // An imported file that breaks its format: the message names the file, the record and the problem.

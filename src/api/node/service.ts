@@ -22,6 +22,7 @@ import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, u
 import { deleteRelation, getRelation, insertRelation, listRelations, listRelationTypes, updateRelation } from '../../store/relations';
 import type { Workspace } from '../../store/workspace';
 import { type Method, type Output, type ParsedInput } from '../common/contract';
+import { createBilingualHandlers } from './bilingual';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 
@@ -264,6 +265,8 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       });
       return { deleted: true };
     },
+
+    ...createBilingualHandlers(db, tx, now),
 
     'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
     'transfer.import': ({ files, format, documentId }) =>

@@ -1,5 +1,5 @@
 // An alignment's translation side follows the translation's edits by the same
-// rule as annotations (core/mapping): `RangeMapper` is the one seam to it.
+// rule as annotations (core/mapping.ts).
 
 import { mapRange } from '../mapping';
 import type { TextChange } from '../model';

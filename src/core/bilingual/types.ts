@@ -40,3 +40,16 @@ export interface BilingualFinding {
   safe: boolean;
   severity: FindingSeverity;
 }
+
+/** The exchange formats whose files are kept for writing back. */
+export type ExchangeFormat = 'xliff';
+
+/** A document's source: its text (kept exactly), its language and the alignment with the translation. */
+export interface BilingualSource {
+  text: string;
+  /** BCP 47. */
+  language: string;
+  alignment: AlignmentLink[];
+  /** The imported exchange file, kept so that writing back keeps what Scholia did not read. */
+  exchange: { format: ExchangeFormat; text: string } | null;
+}

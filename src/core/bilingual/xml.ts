@@ -33,8 +33,14 @@ export function parseXml(text: string): Document {
   return document;
 }
 
+/**
+ * The document as text. Parsing turned every line break of the file into a
+ * line feed, so a carriage return left in the tree is text (`&#13;` in the
+ * file, or typed by the user): written raw, the next parse would make it a
+ * line feed, so it is written as a reference.
+ */
 export function serializeXml(document: Document): string {
-  return new XMLSerializer().serializeToString(document);
+  return new XMLSerializer().serializeToString(document).replace(/\r/g, '&#13;');
 }
 
 export function childElements(parent: Node): Element[] {

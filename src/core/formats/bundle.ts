@@ -1,6 +1,7 @@
 // The shapes that cross the format boundary: what an exporter is given and
 // what an importer hands back for the store to write in one transaction.
 
+import type { BilingualSource } from '../bilingual/types';
 import type { Annotation, DocumentRecord, Edit, Tag } from '../model';
 import { READOUT_RELATION_TYPES, type Relation, type RelationType } from '../relations';
 import type { FormatIssue } from './errors';
@@ -13,6 +14,8 @@ export interface DocumentBundle {
   edits: Edit[];
   /** Links between its annotations; absent means none. */
   relations?: Relation[];
+  /** The text it was translated from, with the alignment, when it has one. */
+  source?: BilingualSource;
 }
 
 /** What an exporter is given: tags (with their ancestors) and documents. */
@@ -95,13 +98,14 @@ export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
     ...(workspace.relationTypes === undefined ? {} : { relationTypes: [...workspace.relationTypes].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)) }),
     documents: [...workspace.documents]
       .sort((a, b) => compare(a.document.createdAt, b.document.createdAt) || compare(a.document.id, b.document.id))
-      .map(({ document, annotations, edits, relations }) => {
+      .map(({ document, annotations, edits, relations, source }) => {
         const sorted = sortAnnotations(annotations);
         return {
           document,
           annotations: sorted,
           edits: [...edits].sort((a, b) => a.seq - b.seq),
           ...(relations === undefined ? {} : { relations: sortRelations(relations, sorted) }),
+          ...(source && { source }),
         };
       }),
   };

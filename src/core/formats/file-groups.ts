@@ -6,6 +6,7 @@ import { detectFormat } from './detect';
 import { FormatError } from './errors';
 import { stemOf } from './file-names';
 import type { ImportSource, IncomingFile } from './format';
+import { findTextPairs } from './text-pair-names';
 import { formatInfo, formatList, hasExtension, type ImportFormatId } from './format-list';
 
 export type FileGroup = ImportSource & { format: ImportFormatId };
@@ -20,6 +21,13 @@ export function groupFiles(files: readonly IncomingFile[], format: ImportFormatI
   const formats: ImportFormatId[] = named.map((file) => (format === 'auto' ? detectFormat(file.name, file.bytes) : format));
   const groups: FileGroup[] = [];
   const paired = new Set<IncomingFile>();
+  // name.zh.txt with name.en.txt: a translation and its source, told by their names.
+  if (format === 'auto' || format === 'text-pair') {
+    for (const { translation, source } of findTextPairs(named.filter((_, i) => formats[i] === 'text' || formats[i] === 'text-pair'))) {
+      groups.push({ format: 'text-pair', file: translation, source });
+      paired.add(translation).add(source);
+    }
+  }
   for (const standoff of formatList) {
     if (!('standoff' in standoff)) continue;
     const { id } = standoff;
@@ -27,6 +35,7 @@ export function groupFiles(files: readonly IncomingFile[], format: ImportFormatI
     const annotations = new Map<string, IncomingFile>();
     const texts = new Map<string, IncomingFile>();
     named.forEach((file, i) => {
+      if (paired.has(file)) return;
       if (formats[i] !== id && !(format === 'auto' && hasExtension(file.name, textExtension))) return;
       const stem = stemOf(file.name);
       const side = hasExtension(file.name, textExtension) ? texts : annotations;

@@ -56,6 +56,8 @@ export interface ExportedFiles {
 export interface ImportSource {
   file: IncomingFile;
   text?: IncomingFile;
+  /** For a pair of texts: the source-language file that goes with `file`, the translation. */
+  source?: IncomingFile;
 }
 
 export interface FormatImportContext {

@@ -1,8 +1,10 @@
 // Which of the files a user picks or drops are imported together: a standoff
-// pair (brat's .txt and .ann of the same name) is one document, every other
-// file goes on its own, so that one bad file does not keep the others out.
+// pair (brat's .txt and .ann of the same name) and a pair of texts
+// (name.zh.txt, name.en.txt) are one document each, every other file goes on
+// its own, so that one bad file does not keep the others out.
 
 import { formatList, hasExtension } from './format-list';
+import { findTextPairs } from './text-pair-names';
 
 type Part = 'text' | 'annotations';
 
@@ -21,6 +23,10 @@ export function importGroups<T extends { name: string }>(files: readonly T[]): T
   }
   const groups: T[][] = [];
   const taken = new Set<T>();
+  for (const { source, translation } of findTextPairs(files)) {
+    groups.push([translation, source]);
+    taken.add(translation).add(source);
+  }
   for (const file of files) {
     if (taken.has(file)) continue;
     const partner = kinds(file.name)

@@ -1,4 +1,4 @@
-// The shape of a native file (format "scholia-annotations", version 2), as
+// The shape of a native file (format "scholia-annotations", versions 1 and 2), as
 // zod schemas. resources/scholia-annotations.schema.json describes the same
 // shape for other tools; tests hold exports against both. Unknown keys are
 // ignored, so a later 2.x may add keys without breaking this reader.
@@ -8,6 +8,7 @@
 import { z } from 'zod';
 
 export const NATIVE_FORMAT = 'scholia-annotations';
+/** The newest version this build reads. Version 2 adds relations, relation types and a document's `source`. */
 export const NATIVE_VERSION = 2;
 
 const time = z.iso.datetime({ offset: true });
@@ -75,6 +76,17 @@ const nativeEditSchema = z.object({
   at: time,
 });
 
+const span = z.object({ start: offset, end: offset });
+
+/** Version 2: the text a document was translated from, its language and the sentence alignment. */
+const nativeSourceSchema = z.object({
+  text: z.string().min(1),
+  language: z.string().regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag (BCP 47)'),
+  alignment: z.array(z.object({ source: span.nullable(), translation: span.nullable() })),
+  /** The XLIFF file the document came from, kept whole for writing back. */
+  exchange: z.object({ format: z.literal('xliff'), text: z.string() }).nullable(),
+});
+
 const nativeDocumentSchema = z.object({
   id,
   title: z.string(),
@@ -90,6 +102,7 @@ const nativeDocumentSchema = z.object({
   edits: z.array(nativeEditSchema),
   // Absent in version 1 files.
   relations: z.array(nativeRelationSchema).optional(),
+  source: nativeSourceSchema.optional(),
 });
 
 export const nativeFileSchema = z.object({
@@ -109,3 +122,4 @@ export type NativeAnnotation = z.infer<typeof nativeAnnotationSchema>;
 export type NativeEdit = z.infer<typeof nativeEditSchema>;
 export type NativeRelationType = z.infer<typeof nativeRelationTypeSchema>;
 export type NativeRelation = z.infer<typeof nativeRelationSchema>;
+export type NativeSource = z.infer<typeof nativeSourceSchema>;

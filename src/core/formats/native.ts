@@ -41,13 +41,15 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
   const catalog = new TagCatalog(ordered.tags);
   const file: NativeFile = {
     format: NATIVE_FORMAT,
+    // Version 1 while no document has a source, so older builds still read the file.
     version: NATIVE_VERSION,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
     tags: ordered.tags.map(nativeTag),
     relationTypes: (ordered.relationTypes ?? []).map(nativeRelationType),
-    documents: ordered.documents.map(({ document, annotations, edits, relations }) => ({
+    documents: ordered.documents.map(({ document, annotations, edits, relations, source }) => ({
       ...nativeDocument(document, annotations, edits, catalog),
       relations: (relations ?? []).map(nativeRelation),
+      ...(source && { source: { text: source.text, language: source.language, alignment: source.alignment, exchange: source.exchange } }),
     })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
@@ -221,7 +223,13 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
     };
     // No relations (a version 1 file, or none made) is left absent, as in a bundle that never had any.
     const relations = (doc.relations ?? []).map((r) => relationOf(r, doc.id));
-    return { document, annotations, edits, ...(relations.length === 0 ? {} : { relations }) };
+    const source = doc.source && {
+      text: doc.source.text,
+      language: doc.source.language,
+      alignment: doc.source.alignment.map((l) => ({ source: l.source && { ...l.source }, translation: l.translation && { ...l.translation } })),
+      exchange: doc.source.exchange,
+    };
+    return { document, annotations, edits, ...(relations.length === 0 ? {} : { relations }), ...(source && { source }) };
   });
   const relationTypes = (file.relationTypes ?? []).map(relationTypeOf);
   return { tags, ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };

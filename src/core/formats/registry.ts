@@ -9,13 +9,19 @@ import type { ExportedFiles, FormatCodec } from './format';
 import { formatInfo, formatList, type ExportFormatId, type FormatId, type ImportFormatId } from './format-list';
 import { nativeFormat } from './native';
 import { plainTextFormat } from './plaintext';
+import { textPairFormat } from './text-pair';
+import { tmxFormat } from './tmx';
 import { w3cFormat } from './w3c';
+import { xliffFormat } from './xliff';
 
 const codecs: { [K in FormatId]: FormatCodec } = {
   native: nativeFormat,
   w3c: w3cFormat,
   brat: bratFormat,
   doccano: doccanoFormat,
+  xliff: xliffFormat,
+  tmx: tmxFormat,
+  'text-pair': textPairFormat,
   text: plainTextFormat,
 };
 

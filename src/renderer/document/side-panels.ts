@@ -5,6 +5,7 @@ import type { Component } from 'svelte';
 import type { ApiClient } from '../../api/common/client';
 import type { DocumentRecord, Tag } from '../../core/model';
 import type { AnnotationData, AnnotationState, EditorHandle } from '../editor/create-editor';
+import BilingualPane from './BilingualPane.svelte';
 import Annotations from './side/Annotations.svelte';
 import Changes from './side/Changes.svelte';
 import Findings from './side/Findings.svelte';
@@ -45,4 +46,5 @@ export const SIDE_PANELS: readonly SidePanel[] = [
   { id: 'findings', label: () => 'Findings', component: Findings, shortcut: '3' },
   { id: 'changes', label: () => 'Changes', component: Changes, shortcut: '4' },
   { id: 'tags', label: () => 'Tags', component: Tags, shortcut: '5' },
+  { id: 'source', label: () => 'Source', component: BilingualPane, shortcut: '6' },
 ];

@@ -3,8 +3,9 @@ import { initial } from './001-initial';
 import { search } from './002-search';
 import { statusAndSettings } from './003-status-and-settings';
 import { relations } from './004-relations';
+import { bilingual } from './005-bilingual';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual];
 
 export type { Migration } from './migration';

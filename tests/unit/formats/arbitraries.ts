@@ -122,5 +122,20 @@ export function workspace(shape: WorkspaceShape = {}): fc.Arbitrary<WorkspaceExp
 export function workspaceFor(format: FormatId): fc.Arbitrary<WorkspaceExport> {
   const { keeps } = formatInfo(format);
   const shaped = workspace({ detached: keeps.detached, edits: keeps.history, tagged: !keeps.untagged });
-  return keeps.annotations ? shaped : shaped.map((ws) => ({ tags: [], documents: ws.documents.map((d) => ({ ...d, annotations: [] })) }));
+  const kept: fc.Arbitrary<WorkspaceExport> = keeps.annotations ? shaped : shaped.map((ws) => ({ tags: [], documents: ws.documents.map((d) => ({ ...d, annotations: [] })) }));
+  return format === 'xliff' ? kept.filter((ws) => ws.documents.every((d) => englishLike(d.document.text))).map(withSources) : kept;
+}
+
+/** XLIFF pairs a translation with its source: an English text (not mostly Han characters, not blank) with a Chinese source. */
+const englishLike = (text: string) => text.trim() !== '' && (text.match(/\p{Script=Han}/gu) ?? []).length * 2 <= (text.match(/\p{L}/gu) ?? []).length;
+
+function withSources(ws: WorkspaceExport): WorkspaceExport {
+  return {
+    ...ws,
+    documents: ws.documents.map((d) => ({
+      ...d,
+      document: { ...d.document, sourceLanguage: 'zh', targetLanguage: 'en' },
+      source: { text: '源文。', language: 'zh', alignment: [{ source: { start: 0, end: 3 }, translation: { start: 0, end: codePointLength(d.document.text) } }], exchange: null },
+    })),
+  };
 }

@@ -4,7 +4,7 @@ import { exportFormats, importFormats } from '../../../src/api/common/contract';
 import type { WorkspaceExport } from '../../../src/core/formats/bundle';
 import { groupFiles } from '../../../src/core/formats/file-groups';
 import type { FormatImportContext } from '../../../src/core/formats/format';
-import { formatList } from '../../../src/core/formats/format-list';
+import { formatList, type ExportFormatId } from '../../../src/core/formats/format-list';
 import { exportAs, formats, importerOf } from '../../../src/core/formats/registry';
 import type { Tag } from '../../../src/core/model';
 import { workspaceFor } from './arbitraries';
@@ -38,7 +38,7 @@ function view(workspace: WorkspaceExport) {
 }
 
 /** Exported by the registry, detected and grouped as an import of those files would be, and read back. */
-async function roundTrip(id: (typeof formats)[number]['id'], workspace: WorkspaceExport): Promise<WorkspaceExport> {
+async function roundTrip(id: ExportFormatId, workspace: WorkspaceExport): Promise<WorkspaceExport> {
   const { files } = exportAs(id, workspace, { all: true, exportedAt: T1 });
   const info = formatList.find((f) => f.id === id)!;
   for (const file of files) expect(info.extensions.some((ext) => file.name.endsWith(`.${ext}`)), file.name).toBe(true);
@@ -66,7 +66,7 @@ async function roundTrip(id: (typeof formats)[number]['id'], workspace: Workspac
   return back;
 }
 
-describe.each(formats.filter((f) => f.imports && f.exports).map((f) => f.id))('%s round trip', (id) => {
+describe.each(formats.filter((f) => f.imports && f.exports).map((f) => f.id as ExportFormatId))('%s round trip', (id) => {
   it('reads back its own files, by detection, and a second round trip changes nothing', async () => {
     // One document (formats of annotations only go onto one), with text: an empty file is no document.
     // Known, left to the brat import work: a brat document without annotations exports an empty .ann, which its import refuses.
