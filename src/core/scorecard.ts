@@ -114,17 +114,4 @@ export function scorecardOrProblem(errors: readonly ErrorCount[], words: number,
   }
 }
 
-/** Problems with settings a user gives, as sentences; empty when they are usable. */
-export function mqmSettingsProblems(settings: MqmSettings): string[] {
-  const problems: string[] = [];
-  for (const s of MQM_SEVERITIES) {
-    const m = settings.multipliers[s];
-    if (!Number.isFinite(m) || m < 0) problems.push(`the ${s} multiplier must be a number from 0, not ${m}`);
-  }
-  if (!Number.isFinite(settings.threshold) || settings.threshold < 0 || settings.threshold > 100) {
-    problems.push(`the pass threshold is a quality score from 0 to 100, not ${settings.threshold}`);
-  }
-  return problems;
-}
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,6 +18,7 @@ import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src
 import { importFiles as importFromDisk } from '../../src/main/import-files';
 import { startWebHost } from '../../src/server/web-host';
 import { Workspace } from '../../src/store/workspace';
+import { migrations } from '../../src/store/migrations';
 import { cli, ROOT } from './reliability-host';
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-bad-input-'));
@@ -314,7 +315,7 @@ describe('workspace paths that are not workspaces', () => {
     const path = tempPath();
     writeFileSync(path, '');
     const ws = await Workspace.open(path);
-    expect(ws.schemaVersion).toBe(1);
+    expect(ws.schemaVersion).toBe(migrations.at(-1)!.version);
     ws.close();
     truncateSync(path, 0);
     (await Workspace.open(path)).close();

@@ -87,7 +87,7 @@ describe('opening a workspace', () => {
     first.db.prepare("INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES ('d1', 'Kept', 'x', 'abc', 'abc', 3, 'now', 'now')").run();
     first.close();
     const failing: Migration = {
-      version: 2,
+      version: migrations.at(-1)!.version + 1,
       description: 'fails on purpose',
       up(db) {
         db.exec('ALTER TABLE documents ADD COLUMN extra TEXT');
@@ -102,7 +102,7 @@ describe('opening a workspace', () => {
     expect(error.message).toMatch(/deliberate failure.*unchanged.*backup is at .*\.backup/);
     const again = await Workspace.open(path);
     open.push(again);
-    expect(again.schemaVersion).toBe(1);
+    expect(again.schemaVersion).toBe(migrations.at(-1)!.version);
     const columns = again.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('extra');
     const backupPath = /backup is at (\S+)$/.exec(error.message)![1]!;

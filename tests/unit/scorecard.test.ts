@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MqmScoreError } from '../../src/core/mqm';
-import { DEFAULT_MQM_SETTINGS, mqmSettingsProblems, scorecard, scorecardOrProblem, type ErrorCount } from '../../src/core/scorecard';
+import { scorecard, scorecardOrProblem, type ErrorCount } from '../../src/core/scorecard';
 
 const e = (categoryId: string, subcategoryId: string | null, severity: string | null, count = 1): ErrorCount => ({ categoryId, subcategoryId, severity, count });
 
@@ -57,14 +57,5 @@ describe('MQM scorecard', () => {
   it('refuses a text of no words with a message', () => {
     expect(() => scorecard([e('mqm-accuracy', null, 'minor')], 0)).toThrow(MqmScoreError);
     expect(scorecardOrProblem([], 0)).toEqual({ problem: 'an MQM score needs a positive whole number of evaluated words, not 0' });
-  });
-
-  it('says what is wrong with settings', () => {
-    expect(mqmSettingsProblems(DEFAULT_MQM_SETTINGS)).toEqual([]);
-    expect(mqmSettingsProblems({ multipliers: { neutral: 0, minor: -1, major: 5, critical: Number.NaN }, threshold: 101 })).toEqual([
-      'the minor multiplier must be a number from 0, not -1',
-      'the critical multiplier must be a number from 0, not NaN',
-      'the pass threshold is a quality score from 0 to 100, not 101',
-    ]);
   });
 });

@@ -7,6 +7,8 @@ import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
 import { hasLoneSurrogate } from '../../core/offsets';
 import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../core/model';
+import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
+import type { MqmSettings } from '../../core/scorecard';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -45,6 +47,11 @@ export type ExportFormat = (typeof exportFormats)[number];
 export type ImportFormat = (typeof importFormats)[number];
 /** A file's name as the user's system gave it; it becomes a title, so no control characters. */
 const fileName = str().min(1).max(1000).regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed in file names');
+/** Which documents a workspace report covers (core/reports DocumentFilter); days are YYYY-MM-DD, UTC. */
+const documentFilter = z
+  .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), tagId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, 'from must not be after to');
+const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -133,6 +140,15 @@ export const inputs = {
     /** The document W3C annotations go onto (default: the one the file targets). */
     documentId: id.optional(),
   }),
+  'reports.scorecard': z.strictObject({ documentId: id }),
+  'reports.workspace': documentFilter,
+  'reports.insights': documentFilter,
+  'settings.mqm.get': z.strictObject({}),
+  'settings.mqm.set': z.strictObject({
+    multipliers: z.strictObject({ neutral: multiplier, minor: multiplier, major: multiplier, critical: multiplier }),
+    /** Lowest quality score that passes. */
+    threshold: z.number().min(0).max(100),
+  }),
 } as const;
 
 export interface TransferExport {
@@ -191,6 +207,11 @@ export interface Outputs {
   'annotations.delete': { deleted: true };
   'transfer.export': TransferExport;
   'transfer.import': TransferImport;
+  'reports.scorecard': DocumentScorecard;
+  'reports.workspace': WorkspaceScorecard;
+  'reports.insights': Insights;
+  'settings.mqm.get': MqmSettings;
+  'settings.mqm.set': MqmSettings;
 }
 
 export type Method = keyof typeof inputs & keyof Outputs;

@@ -19,6 +19,8 @@ import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
+import { documentScorecard, insights, workspaceScorecard } from './reports';
+import { getMqmSettings, setMqmSettings } from '../../store/reports';
 
 /** Handlers that read files answer with a promise; the rest at once. */
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -185,5 +187,11 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
     'transfer.import': ({ files, format, documentId }) =>
       importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author, now: now() }),
+
+    'reports.scorecard': ({ documentId }) => documentScorecard(db, documentId),
+    'reports.workspace': (filter) => workspaceScorecard(db, filter),
+    'reports.insights': (filter) => insights(db, filter),
+    'settings.mqm.get': () => getMqmSettings(db),
+    'settings.mqm.set': (settings) => tx(() => setMqmSettings(db, settings)),
   };
 }
