@@ -10,25 +10,27 @@ import { DEFAULT_MQM_SETTINGS, type ErrorCount, type MqmSettings } from '../core
 import { NotFoundError } from './errors';
 
 interface Selection {
-  /** A CTE naming the selected documents: `selected(id, title)`. */
+  /** CTEs ending in one naming the selected documents, `selected(id, title)`; put after WITH RECURSIVE. */
   cte: string;
   params: unknown[];
+  /** No filter: every document, so queries may skip the test (a lookup per row). */
+  all: boolean;
 }
 
 /** The filter as SQL; tag filters take the tag's descendants too. */
 function selection(filter: DocumentFilter): Selection {
   const where: string[] = [];
   const params: unknown[] = [];
+  let below = '';
+  if (filter.tagId !== undefined) {
+    // UNION (not UNION ALL) ends the walk should a parent loop ever exist.
+    below = 'below(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN below ON t.parent_id = below.id), ';
+    params.push(filter.tagId);
+    where.push(`d.id IN (SELECT a.document_id FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id WHERE at.tag_id IN (SELECT id FROM below))`);
+  }
   if (filter.documentIds) {
     where.push(`d.id IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(filter.documentIds));
-  }
-  if (filter.tagId !== undefined) {
-    where.push(`EXISTS (
-      WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN below ON t.parent_id = below.id)
-      SELECT 1 FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
-      WHERE a.document_id = d.id AND at.tag_id IN (SELECT id FROM below))`);
-    params.push(filter.tagId);
   }
   if (filter.from !== undefined) {
     where.push('d.created_at >= ?');
@@ -40,15 +42,16 @@ function selection(filter: DocumentFilter): Selection {
     params.push(filter.to);
   }
   return {
-    cte: `selected(id, title) AS (SELECT d.id, d.title FROM documents d${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
+    cte: `${below}selected(id, title) AS MATERIALIZED (SELECT d.id, d.title FROM documents d${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
     params,
+    all: where.length === 0,
   };
 }
 
 /** The selected documents, in the order they were added. */
 export function selectDocuments(db: Database, filter: DocumentFilter): { id: string; title: string }[] {
   const s = selection(filter);
-  return db.prepare(`WITH ${s.cte} SELECT s.id, s.title FROM selected s JOIN documents d ON d.id = s.id ORDER BY d.created_at, d.rowid`).all(...s.params) as {
+  return db.prepare(`WITH RECURSIVE ${s.cte} SELECT s.id, s.title FROM selected s JOIN documents d ON d.id = s.id ORDER BY d.created_at, d.rowid`).all(...s.params) as {
     id: string;
     title: string;
   }[];
@@ -73,11 +76,11 @@ export function countMqmErrors(db: Database, filter: DocumentFilter): DocumentEr
   const s = selection(filter);
   const rows = db
     .prepare(
-      `WITH ${s.cte}, ${FIRST_MQM_TAG}
+      `WITH RECURSIVE ${s.cte}, ${FIRST_MQM_TAG}
        SELECT a.document_id, coalesce(t.parent_id, t.id) AS category, CASE WHEN t.parent_id IS NULL THEN NULL ELSE t.id END AS subcategory,
               json_extract(a.attributes, '$.severity') AS severity, count(*) AS n
        FROM first_mqm f JOIN annotations a ON a.id = f.annotation_id JOIN tags t ON t.id = f.tag_id
-       WHERE a.detached = 0 AND a.document_id IN (SELECT id FROM selected)
+       WHERE a.detached = 0${s.all ? '' : ' AND a.document_id IN (SELECT id FROM selected)'}
        GROUP BY 1, 2, 3, 4`,
     )
     .raw(true)
@@ -154,13 +157,14 @@ export function documentWordCounts(db: Database, documentIds: readonly string[])
 /** Annotations per tag of the selected documents; `total` rolls each tag's descendants up, counting an annotation once. */
 export function tagUsage(db: Database, filter: DocumentFilter): TagUsage[] {
   const s = selection(filter);
-  // UNION (not UNION ALL) ends the walk should a parent loop ever exist.
   const rows = db
     .prepare(
       `WITH RECURSIVE ${s.cte},
+       -- UNION (not UNION ALL) ends the walk should a parent loop ever exist.
        up(tag_id, ancestor_id) AS (SELECT id, id FROM tags UNION SELECT up.tag_id, t.parent_id FROM up JOIN tags t ON t.id = up.ancestor_id WHERE t.parent_id IS NOT NULL),
-       used AS (SELECT at.annotation_id, at.tag_id FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id
-                WHERE a.document_id IN (SELECT id FROM selected)),
+       used AS (SELECT annotation_id, tag_id FROM annotation_tags${
+         s.all ? '' : ' WHERE annotation_id IN (SELECT id FROM annotations WHERE document_id IN (SELECT id FROM selected))'
+       }),
        direct AS (SELECT tag_id, count(*) AS n FROM used GROUP BY tag_id),
        rolled AS (SELECT up.ancestor_id AS tag_id, count(DISTINCT used.annotation_id) AS n FROM used JOIN up ON up.tag_id = used.tag_id GROUP BY up.ancestor_id)
        SELECT t.id, t.name, t.color, t.parent_id, coalesce(direct.n, 0), coalesce(rolled.n, 0)
@@ -177,11 +181,11 @@ export function authorActivity(db: Database, filter: DocumentFilter): AuthorActi
   const s = selection(filter);
   const rows = db
     .prepare(
-      `WITH ${s.cte},
+      `WITH RECURSIVE ${s.cte},
        acts(author, day, edit, annotation) AS (
-         SELECT author, substr(at, 1, 10), 1, 0 FROM edits WHERE document_id IN (SELECT id FROM selected)
+         SELECT author, substr(at, 1, 10), 1, 0 FROM edits${s.all ? '' : ' WHERE document_id IN (SELECT id FROM selected)'}
          UNION ALL
-         SELECT author, substr(created_at, 1, 10), 0, 1 FROM annotations WHERE document_id IN (SELECT id FROM selected))
+         SELECT author, substr(created_at, 1, 10), 0, 1 FROM annotations${s.all ? '' : ' WHERE document_id IN (SELECT id FROM selected)'})
        SELECT author, day, sum(edit), sum(annotation) FROM acts GROUP BY author, day ORDER BY day, author`,
     )
     .raw(true)
@@ -194,7 +198,7 @@ export function postEditingByDocument(db: Database, filter: DocumentFilter): Pos
   const s = selection(filter);
   const rows = db
     .prepare(
-      `WITH ${s.cte} SELECT d.id, d.title, d.edit_count, d.original_text, d.current_text FROM documents d
+      `WITH RECURSIVE ${s.cte} SELECT d.id, d.title, d.edit_count, d.original_text, d.current_text FROM documents d
        WHERE d.id IN (SELECT id FROM selected) AND d.edit_count > 0 ORDER BY d.created_at, d.rowid`,
     )
     .raw(true)
