@@ -1,7 +1,7 @@
 // Scorecards and insights through the api, on a real workspace, checked
 // against figures computed by hand.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import type { DocumentSummary } from '../../src/core/model';
 import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../src/core/reports';
 import type { MqmSettings } from '../../src/core/scorecard';
 import { Workspace } from '../../src/store/workspace';
+import { cli as runCli } from './reliability-host';
+
+const cli = (...args: string[]) => runCli(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-reports-'));
 const opened: Workspace[] = [];
@@ -153,5 +156,35 @@ describe('insights', () => {
     expect(result.postEditing[0]!.wordHter).toBeCloseTo(1 / 20, 10);
     expect(result.documentCount).toBe(2);
     expect(result.unavailable).toHaveLength(2);
+  });
+});
+
+describe('report command', () => {
+  it('writes the same HTML, CSV and JSON as the api, to stdout or -o', async () => {
+    const { ws, call, a } = await twoDocuments();
+    const path = ws.path;
+    const viaApi = await call<{ name: string; content: string }>('reports.export', { all: true, format: 'json' });
+    const json = await cli('report', '--all', '--format', 'json', '--workspace', path);
+    expect(json.code).toBe(0);
+    const withoutTime = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '');
+    expect(withoutTime(json.stdout)).toBe(withoutTime(viaApi.content));
+    const report = JSON.parse(json.stdout) as { workspace: WorkspaceScorecard };
+    expect(report.workspace.scorecard).toMatchObject({ words: 29, penalty: 32 });
+
+    const csv = await cli('report', a.id, '--format', 'csv', '--workspace', path);
+    expect(csv.stdout.split('\r\n').slice(1, 3)).toEqual([`${a.id},Readout A,20,4,1,1,1,1,0,31,1.55,0,fail,`, '*,all documents,20,4,1,1,1,1,0,31,1.55,0,fail,']);
+
+    const out = join(dir, 'report.html');
+    const html = await cli('report', '--all', '--format', 'html', '-o', out, '--workspace', path);
+    expect(html).toMatchObject({ code: 0, stdout: '' });
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<h3>Readout A</h3>');
+    expect(page).toContain('<q>minister</q>');
+    expect(page).toContain('was “vice minister”');
+
+    expect(await cli('report', '--format', 'pdf', '--all', '--workspace', path)).toMatchObject({ code: 2 });
+    const unknown = await cli('report', 'nope', '--format', 'csv', '--workspace', path);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no document with id nope');
   });
 });

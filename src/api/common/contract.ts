@@ -9,6 +9,7 @@ import { hasLoneSurrogate } from '../../core/offsets';
 import type { Annotation, Dismissal, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../core/model';
 import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
 import type { MqmSettings } from '../../core/scorecard';
+import { REPORT_FORMATS } from '../../core/report-files';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -143,6 +144,9 @@ export const inputs = {
   'reports.scorecard': z.strictObject({ documentId: id }),
   'reports.workspace': documentFilter,
   'reports.insights': documentFilter,
+  'reports.export': z
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS) })
+    .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
   'settings.mqm.get': z.strictObject({}),
   'settings.mqm.set': z.strictObject({
     multipliers: z.strictObject({ neutral: multiplier, minor: multiplier, major: multiplier, critical: multiplier }),
@@ -210,6 +214,8 @@ export interface Outputs {
   'reports.scorecard': DocumentScorecard;
   'reports.workspace': WorkspaceScorecard;
   'reports.insights': Insights;
+  /** One file: a name to save it under and its content. */
+  'reports.export': { name: string; content: string };
   'settings.mqm.get': MqmSettings;
   'settings.mqm.set': MqmSettings;
 }

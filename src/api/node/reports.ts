@@ -4,6 +4,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { MQM_TAG_PREFIX } from '../../core/mqm';
+import type { Report } from '../../core/report-files';
 import type { DocumentFilter, DocumentScorecard, DocumentScoreRow, Insights, TagLabel, WorkspaceScorecard } from '../../core/reports';
 import { scorecardOrProblem, type ErrorCount } from '../../core/scorecard';
 import {
@@ -90,5 +91,19 @@ export function insights(db: Database, filter: DocumentFilter): Insights {
       'findings per rule before and after fixes: findings are computed when a document opens and are not stored, only their dismissals',
       'documents by status: documents have no status yet',
     ],
+  };
+}
+
+/** The whole report over these documents (or all): the workspace scorecard, each document's, and the insights. */
+export function buildReport(db: Database, documents: readonly string[] | 'all', generatedAt: string): Report {
+  const filter: DocumentFilter = documents === 'all' ? {} : { documentIds: [...documents] };
+  // Unknown ids are refused rather than silently left out of the report.
+  if (documents !== 'all') for (const id of documents) documentTitle(db, id);
+  const workspace = workspaceScorecard(db, filter);
+  return {
+    generatedAt,
+    workspace,
+    documents: workspace.documents.map((d) => documentScorecard(db, d.id)),
+    insights: insights(db, filter),
   };
 }

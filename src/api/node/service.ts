@@ -19,7 +19,8 @@ import type { Workspace } from '../../store/workspace';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
-import { documentScorecard, insights, workspaceScorecard } from './reports';
+import { buildReport, documentScorecard, insights, workspaceScorecard } from './reports';
+import { reportFile } from '../../core/report-files';
 import { getMqmSettings, setMqmSettings } from '../../store/reports';
 
 /** Handlers that read files answer with a promise; the rest at once. */
@@ -191,6 +192,7 @@ export function createService({ workspace, author, now = () => new Date().toISOS
     'reports.scorecard': ({ documentId }) => documentScorecard(db, documentId),
     'reports.workspace': (filter) => workspaceScorecard(db, filter),
     'reports.insights': (filter) => insights(db, filter),
+    'reports.export': ({ documentIds, all, format }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now()), format),
     'settings.mqm.get': () => getMqmSettings(db),
     'settings.mqm.set': (settings) => tx(() => setMqmSettings(db, settings)),
   };
