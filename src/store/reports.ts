@@ -118,38 +118,28 @@ export function listMqmErrors(db: Database, documentId: string): MqmErrorItem[] 
   }));
 }
 
-/**
- * Evaluation word counts of the documents' current texts. Counts are kept per
- * edit count; the missing or outdated ones are counted now and stored.
- */
+// Word segmentation is too slow to redo for a thousand documents per report, so counts are kept
+// per connection and edit count. Not in the file: a report only reads, and works on a read-only workspace.
+const wordCounts = new WeakMap<Database, Map<string, { editCount: number; words: number }>>();
+
+/** Evaluation word counts of the documents' current texts; only new or edited documents are counted again. */
 export function documentWordCounts(db: Database, documentIds: readonly string[]): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.edit_count, w.words, w.edit_count FROM documents d LEFT JOIN document_word_counts w ON w.document_id = d.id
-       WHERE d.id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw(true)
-    .all(JSON.stringify(documentIds)) as [string, number, number | null, number | null][];
+  let known = wordCounts.get(db);
+  if (!known) wordCounts.set(db, (known = new Map()));
+  const rows = db.prepare('SELECT id, edit_count FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(documentIds)) as [
+    string,
+    number,
+  ][];
+  const read = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?');
   const counts = new Map<string, number>();
-  const stale: string[] = [];
-  for (const [id, editCount, words, countedAt] of rows) {
-    if (words !== null && countedAt === editCount) counts.set(id, words);
-    else stale.push(id);
-  }
-  if (stale.length > 0) {
-    const read = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?');
-    const store = db.prepare(
-      `INSERT INTO document_word_counts (document_id, edit_count, words) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET edit_count = excluded.edit_count, words = excluded.words`,
-    );
-    db.transaction(() => {
-      for (const id of stale) {
-        const { current_text, edit_count } = read.get(id) as { current_text: string; edit_count: number };
-        const words = countWords(current_text);
-        store.run(id, edit_count, words);
-        counts.set(id, words);
-      }
-    }).immediate();
+  for (const [id, editCount] of rows) {
+    let entry = known.get(id);
+    if (!entry || entry.editCount !== editCount) {
+      // Text and edit count read together, so the count belongs to that edit count.
+      const { current_text, edit_count } = read.get(id) as { current_text: string; edit_count: number };
+      known.set(id, (entry = { editCount: edit_count, words: countWords(current_text) }));
+    }
+    counts.set(id, entry.words);
   }
   return counts;
 }

@@ -1,8 +1,8 @@
 // `npm run bench:reports`: the workspace scorecard and the insights on a
 // generated workspace of 1,000 documents and 100,000 annotations (a tenth of
 // them MQM errors, a tenth of the documents edited). Target: under one second
-// each once the word counts are kept; the first scorecard also counts the
-// words of every document, and is reported apart.
+// each once the word counts are known; the first scorecard of a session also
+// counts the words of every document, and is reported apart.
 //
 //   npm run bench:reports [-- --documents N --annotations N --runs N --json]
 
