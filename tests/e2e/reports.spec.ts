@@ -42,6 +42,21 @@ test('scorecards of two documents and of the workspace match a hand computation,
   await expect(card.getByRole('table', { name: 'Errors', exact: true }).getByRole('row')).toHaveCount(3);
   await expect(card.getByRole('table', { name: 'Errors', exact: true })).toContainText('Source: vice minister');
 
+  // The workspace's settings: minor 0.5, pass from 70 → A: 5.5 / 20 → 72.5, a pass.
+  await page.getByLabel('minor').fill('0.5');
+  await page.getByLabel('Pass from score').fill('70');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(card.locator('dd.score')).toHaveText('72.50');
+  await expect(documents.getByRole('row', { name: /Readout A/ }).getByRole('cell')).toHaveText(['Readout A', '20', '2', '5.50', '72.50', 'pass', 'Scorecard']);
+  expect(await callApi(h, 'settings.mqm.get', {})).toEqual({ multipliers: { neutral: 0, minor: 0.5, major: 5, critical: 25 }, threshold: 70 });
+  // Only the documents with a Terminology error (its subtype counts).
+  await page.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Terminology' });
+  await expect(documents.getByRole('row')).toHaveCount(2);
+  await expect(documents).toContainText('Readout B');
+  await page.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'any' });
+  await expect(documents.getByRole('row')).toHaveCount(3);
+  await callApi(h, 'settings.mqm.set', { multipliers: { neutral: 0, minor: 1, major: 5, critical: 25 }, threshold: 95 });
+
   for (const format of ['html', 'csv', 'json'] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${format.toUpperCase()}` }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^scholia-report-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
