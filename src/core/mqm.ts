@@ -178,6 +178,8 @@ const SEGMENT_PIECE = 2000;
  * punctuation, symbols and emoji are not words.
  */
 export function countWords(text: string): number {
+  // The segmenter takes about a second per megabyte: a score redrawn as annotations change counts the same text again.
+  if (text === lastCounted.text) return lastCounted.words;
   let words = 0;
   let from = 0;
   while (from < text.length) {
@@ -191,8 +193,11 @@ export function countWords(text: string): number {
     for (const segment of wordSegmenter.segment(text.slice(from, to))) if (segment.isWordLike) words += 1;
     from = to;
   }
+  lastCounted = { text, words };
   return words;
 }
+
+let lastCounted = { text: '', words: 0 };
 
 export interface MqmScore {
   /** Absolute penalty total. */
