@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   import: () => import('./commands/import'),
   list: () => import('./commands/list'),
   rename: () => import('./commands/rename'),
+  report: () => import('./commands/report'),
   serve: () => import('./commands/serve'),
 };
 
@@ -48,7 +49,9 @@ function usage(): string {
     '  export [ID...|--all] --format F [-o PATH]',
     `                                         export documents (F: ${exportFormatIds.join(', ')}) to stdout,`,
     '                                         or to PATH (when a format gives several files: -o DIR)',
-    '  list, rename, import and export work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
+    '  report [ID...|--all] --format html|csv|json [-o PATH]',
+    '                                         MQM scorecards and insights of documents, to stdout or PATH',
+    '  list, rename, import, export and report work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',
     '',
     'formats:',
     ...formatList.map((f) => `  ${f.id.padEnd(9)}${f.label} (${f.extensions.map((e) => `.${e}`).join(', ')}) — ${f.description}`),

@@ -1,19 +1,33 @@
-// Where the app is, as the address says it: `#/document/<id>` or the library.
+// Where the app is, as the address says it: `#/document/<id>`, `#/reports`
+// (the workspace's), `#/reports/<id>` (a document's), or the library.
 
-export type Route = { kind: 'library' } | { kind: 'document'; id: string };
+export type Route = { kind: 'library' } | { kind: 'document'; id: string } | { kind: 'reports'; documentId: string | null };
 
 const DOCUMENT = /^#\/document\/([^/?#]+)$/;
+const REPORTS = /^#\/reports(?:\/([^/?#]+))?$/;
 
-export function routeFromHash(hash: string): Route {
-  const match = DOCUMENT.exec(hash);
-  if (!match) return { kind: 'library' };
+function decoded(part: string): string | null {
   try {
-    return { kind: 'document', id: decodeURIComponent(match[1]!) };
+    return decodeURIComponent(part);
   } catch {
-    return { kind: 'library' };
+    return null;
   }
 }
 
+export function routeFromHash(hash: string): Route {
+  const document = DOCUMENT.exec(hash);
+  const id = document ? decoded(document[1]!) : null;
+  if (id !== null) return { kind: 'document', id };
+  const reports = REPORTS.exec(hash);
+  if (reports) {
+    const documentId = reports[1] === undefined ? null : decoded(reports[1]);
+    if (reports[1] === undefined || documentId !== null) return { kind: 'reports', documentId };
+  }
+  return { kind: 'library' };
+}
+
 export function hashOfRoute(route: Route): string {
-  return route.kind === 'document' ? `#/document/${encodeURIComponent(route.id)}` : '#/';
+  if (route.kind === 'document') return `#/document/${encodeURIComponent(route.id)}`;
+  if (route.kind === 'reports') return route.documentId === null ? '#/reports' : `#/reports/${encodeURIComponent(route.documentId)}`;
+  return '#/';
 }

@@ -50,7 +50,7 @@ async function readout(call: Call) {
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   const annotate = (quote: string, tagName: string, nth = 0) => {
     const { start, end } = findOccurrences(TEXT, quote)[nth]!;
-    return call<Annotation>('annotations.create', { documentId: doc.id, start, end, tagIds: [tag(tagName)] });
+    return call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start, end, tagIds: [tag(tagName)] });
   };
   const li = await annotate('Li Qiang', 'Person');
   const figure = await annotate('1 trillion yuan', 'Figure');
@@ -116,8 +116,8 @@ describe('annotate every occurrence', () => {
     const { doc, tag } = await readout(call);
     const other = await call<DocumentSummary>('documents.create', { title: 'Other', text: 'Shanghai and shanghai.' });
     const items = [
-      ...findOccurrences(TEXT, 'Shanghai').slice(1).map((o) => ({ documentId: doc.id, ...o })),
-      ...findOccurrences('Shanghai and shanghai.', 'shanghai', { ignoreCase: true }).map((o) => ({ documentId: other.id, ...o })),
+      ...findOccurrences(TEXT, 'Shanghai').slice(1).map((o) => ({ documentId: doc.id, baseEditCount: 0, ...o })),
+      ...findOccurrences('Shanghai and shanghai.', 'shanghai', { ignoreCase: true }).map((o) => ({ documentId: other.id, baseEditCount: 0, ...o })),
     ];
     const created = await call<Annotation[]>('annotations.createMany', { items, tagIds: [tag('Place')] });
     expect(created.map((a) => [a.documentId === doc.id ? 'readout' : 'other', a.quote])).toEqual([
@@ -132,7 +132,7 @@ describe('annotate every occurrence', () => {
     const { call, failure } = await workspace();
     const { doc, tag } = await readout(call);
     const before = await call<Annotation[]>('annotations.list', { documentId: doc.id });
-    const error = await failure('annotations.createMany', { items: [{ documentId: doc.id, start: 0, end: 7 }, { documentId: doc.id, start: 70, end: 500 }], tagIds: [tag('Person')] });
+    const error = await failure('annotations.createMany', { items: [{ documentId: doc.id, baseEditCount: 0, start: 0, end: 7 }, { documentId: doc.id, baseEditCount: 0, start: 70, end: 500 }], tagIds: [tag('Person')] });
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/outside the document/) });
     expect(await call<Annotation[]>('annotations.list', { documentId: doc.id })).toEqual(before);
   });

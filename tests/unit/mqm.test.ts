@@ -52,8 +52,18 @@ describe('MQM score', () => {
     expect(() => perWordPenalty(1, 2.5)).toThrow(MqmScoreError);
   });
 
-  it('counts words as runs of non-white-space', () => {
-    expect(countWords('  The mayor\tmet\n\nthe 😀 delegation. ')).toBe(6);
+  it('counts words by Unicode word segmentation: punctuation and emoji are not words, Chinese is counted by words', () => {
+    expect(countWords('  The mayor\tmet\n\nthe 😀 delegation. ')).toBe(5);
     expect(countWords(' \n ')).toBe(0);
+    expect(countWords('— … !')).toBe(0);
+    // 外交部 / 发言人 / 今天 / 表示: more than one word, fewer than its eight characters
+    const chinese = countWords('外交部发言人今天表示');
+    expect(chinese).toBeGreaterThan(1);
+    expect(chinese).toBeLessThan(10);
+  });
+
+  it('counts a long text the same as its pieces', () => {
+    const line = 'The delegation agreed on 12.5 per cent, and the mayor’s office said so. ';
+    expect(countWords(line.repeat(500))).toBe(countWords(line) * 500);
   });
 });

@@ -12,6 +12,9 @@ import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
+import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
+import type { MqmSettings } from '../../core/scorecard';
+import { REPORT_FORMATS } from '../../core/report-files';
 
 /** Largest text one call may carry, in UTF-16 units (about 16 MiB of text). */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
@@ -68,6 +71,11 @@ const alignmentOperation = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('replace'), alignment: z.array(alignmentLink).max(200_000) }),
 ]);
 const fileContent = z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/** Which documents a workspace report covers (core/reports DocumentFilter); days are YYYY-MM-DD, UTC. */
+const documentFilter = z
+  .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), tagId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, 'from must not be after to');
+const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
 export const inputs = {
@@ -169,10 +177,10 @@ export const inputs = {
   /** "Annotate every occurrence": many ranges, in one or several documents, with the same tags, as one transaction. */
   'annotations.createMany': z.strictObject({
     items: z
-      .array(z.strictObject({ documentId: id, start: offset, end: offset }).refine((a) => a.end > a.start, 'an annotation covers at least one character'))
+      .array(z.strictObject({ documentId: id, baseEditCount, start: offset, end: offset }).refine((a) => a.end > a.start, 'an annotation covers at least one character'))
       .min(1)
       .max(10_000),
-    tagIds: z.array(id).min(1).max(50),
+    tagIds: z.array(id).min(1).max(LIMITS.tagsPerAnnotation),
     note: str().max(MAX_NOTE_LENGTH).default(''),
     attributes: attributes.default({}),
   }),
@@ -230,6 +238,18 @@ export const inputs = {
     format: z.enum(importFormats).default('auto'),
     /** The document W3C annotations go onto (default: the one the file targets). */
     documentId: id.optional(),
+  }),
+  'reports.scorecard': z.strictObject({ documentId: id }),
+  'reports.workspace': documentFilter,
+  'reports.insights': documentFilter,
+  'reports.export': z
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS) })
+    .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
+  'settings.mqm.get': z.strictObject({}),
+  'settings.mqm.set': z.strictObject({
+    multipliers: z.strictObject({ neutral: multiplier, minor: multiplier, major: multiplier, critical: multiplier }),
+    /** Lowest quality score that passes. */
+    threshold: z.number().min(0).max(100),
   }),
 } as const;
 
@@ -317,6 +337,13 @@ export interface Outputs {
   'glossary.list': GlossaryEntry[];
   'glossary.import': { added: number; total: number };
   'glossary.export': { name: string; content: string };
+  'reports.scorecard': DocumentScorecard;
+  'reports.workspace': WorkspaceScorecard;
+  'reports.insights': Insights;
+  /** One file: a name to save it under and its content. */
+  'reports.export': { name: string; content: string };
+  'settings.mqm.get': MqmSettings;
+  'settings.mqm.set': MqmSettings;
 }
 
 export type Method = keyof typeof inputs & keyof Outputs;

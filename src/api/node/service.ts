@@ -25,6 +25,9 @@ import { type Method, type Output, type ParsedInput } from '../common/contract';
 import { createBilingualHandlers } from './bilingual';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
+import { buildReport, documentScorecard, insights, workspaceScorecard } from './reports';
+import { reportFile } from '../../core/report-files';
+import { getMqmSettings, setMqmSettings } from '../../store/reports';
 
 /** Handlers that read files answer with a promise; the rest at once. */
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -225,7 +228,9 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       tx(() => {
         checkTags(tagIds);
         const time = now();
-        return items.map(({ documentId, start, end }) => {
+        return items.map(({ documentId, baseEditCount, ...given }) => {
+          // Each range was found on the text of `baseEditCount` edits: placed on today's text or refused.
+          const { start, end } = rangeNow(documentId, baseEditCount, given);
           const annotation: Annotation = { id: randomUUID(), documentId, start, end, quote: quoteAt(documentId, start, end), tagIds, note, attributes, author: author(), createdAt: time, updatedAt: time, detached: false };
           insertAnnotation(db, annotation);
           return getAnnotation(db, annotation.id);
@@ -271,5 +276,12 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
     'transfer.import': ({ files, format, documentId }) =>
       importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author: author(), now: now() }),
+
+    'reports.scorecard': ({ documentId }) => documentScorecard(db, documentId),
+    'reports.workspace': (filter) => workspaceScorecard(db, filter),
+    'reports.insights': (filter) => insights(db, filter),
+    'reports.export': ({ documentIds, all, format }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now()), format),
+    'settings.mqm.get': () => getMqmSettings(db),
+    'settings.mqm.set': (settings) => tx(() => setMqmSettings(db, settings)),
   };
 }

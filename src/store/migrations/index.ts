@@ -4,8 +4,9 @@ import { search } from './002-search';
 import { statusAndSettings } from './003-status-and-settings';
 import { relations } from './004-relations';
 import { bilingual } from './005-bilingual';
+import { mqmSettings } from './006-mqm-settings';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings];
 
 export type { Migration } from './migration';

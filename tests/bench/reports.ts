@@ -1,0 +1,106 @@
+// `npm run bench:reports`: the workspace scorecard and the insights on a
+// generated workspace of 1,000 documents and 100,000 annotations (a tenth of
+// them MQM errors, a tenth of the documents edited). Target: under one second
+// each once the word counts are known; the first scorecard of a session also
+// counts the words of every document, and is reported apart.
+//
+//   npm run bench:reports [-- --documents N --annotations N --runs N --json]
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insights, workspaceScorecard } from '../../src/api/node/reports';
+import { MQM_CORE, MQM_SEVERITIES } from '../../src/core/mqm';
+import { addTaxonomy } from '../../src/store/taxonomies';
+import { appendEdits } from '../../src/store/edits';
+import { authorActivity, postEditingByDocument, tagUsage } from '../../src/store/reports';
+import { listTags } from '../../src/store/tags';
+import { Workspace } from '../../src/store/workspace';
+import { generateText, random } from './generate';
+import { median, round, time } from './stats';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number from 1`);
+  return value;
+}
+
+const DOCUMENTS = option('documents', 1000);
+const ANNOTATIONS = option('annotations', 100_000);
+const RUNS = option('runs', 5);
+
+const dir = mkdtempSync(join(tmpdir(), 'scholia-bench-reports-'));
+try {
+  const ws = await Workspace.open(join(dir, 'bench.sqlite'));
+  const db = ws.db;
+  const generated = time(() =>
+    ws.transaction(() => {
+      addTaxonomy(db, 'mqm');
+      const rand = random(16);
+      const plainTags = listTags(db).filter((t) => !t.id.startsWith('mqm-')).map((t) => t.id);
+      const mqmTags = MQM_CORE.flatMap((d) => [d.id, ...d.children.map((c) => c.id)]);
+      const insertDocument = db.prepare(
+        `INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES (?, ?, '-', ?, ?, ?, ?, ?)`,
+      );
+      const insertAnnotation = db.prepare(
+        `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
+      );
+      const insertTag = db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, 0)');
+      const perDocument = Math.ceil(ANNOTATIONS / DOCUMENTS);
+      let made = 0;
+      for (let d = 0; d < DOCUMENTS; d++) {
+        const { text } = generateText(2000 + Math.floor(rand() * 2000), d + 1);
+        const day = `2026-0${1 + (d % 9)}-1${d % 10}T09:00:00.000Z`;
+        const id = `doc-${d}`;
+        insertDocument.run(id, `Readout ${d}`, text, text, [...text].length, day, day);
+        for (let k = 0; k < perDocument && made < ANNOTATIONS; k++, made++) {
+          const start = Math.floor(rand() * (text.length - 20));
+          const end = start + 1 + Math.floor(rand() * 15);
+          const isError = rand() < 0.1;
+          const severity = MQM_SEVERITIES[Math.floor(rand() * 4)]!;
+          const annotationId = `a-${made}`;
+          insertAnnotation.run(annotationId, id, start, end, text.slice(start, end), isError ? JSON.stringify({ severity }) : '{}', `author-${made % 5}`, day, day);
+          insertTag.run(annotationId, isError ? mqmTags[Math.floor(rand() * mqmTags.length)]! : plainTags[Math.floor(rand() * plainTags.length)]!);
+        }
+        if (d % 10 === 0) appendEdits(db, id, 0, [{ start: 0, end: 3, inserted: 'A' }], 'manual', 'editor', day);
+      }
+    }),
+  );
+  const cold = time(() => workspaceScorecard(db, {}));
+  const scorecardRuns = Array.from({ length: RUNS }, () => time(() => workspaceScorecard(db, {})).ms);
+  const filteredRuns = Array.from({ length: RUNS }, () => time(() => workspaceScorecard(db, { tagId: 'mqm-accuracy', from: '2026-03-01' })).ms);
+  const insightRuns = Array.from({ length: RUNS }, () => time(() => insights(db, {})).ms);
+  const part = (fn: () => unknown) => round(median(Array.from({ length: RUNS }, () => time(fn).ms)));
+  const parts = { tags: part(() => tagUsage(db, {})), postEditing: part(() => postEditingByDocument(db, {})), activity: part(() => authorActivity(db, {})) };
+  const figures = {
+    documents: DOCUMENTS,
+    annotations: ANNOTATIONS,
+    errors: cold.value.scorecard?.errorCount ?? 0,
+    generateMs: round(generated.ms),
+    firstScorecardWithWordCountsMs: round(cold.ms),
+    workspaceScorecardMs: round(median(scorecardRuns)),
+    filteredScorecardMs: round(median(filteredRuns)),
+    insightsMs: round(median(insightRuns)),
+    insightsPartsMs: parts,
+  };
+  ws.close();
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  else {
+    const target = (ms: number) => (ms < 1000 ? 'under 1 s' : 'OVER 1 s');
+    process.stdout.write(
+      [
+        `reports on ${DOCUMENTS} documents, ${ANNOTATIONS} annotations (${figures.errors} MQM errors), median of ${RUNS} runs`,
+        `  generate workspace                 ${figures.generateMs} ms`,
+        `  first workspace scorecard          ${figures.firstScorecardWithWordCountsMs} ms (counts every document's words once)`,
+        `  workspace scorecard                ${figures.workspaceScorecardMs} ms  ${target(figures.workspaceScorecardMs)}`,
+        `  scorecard, filtered by tag and day ${figures.filteredScorecardMs} ms  ${target(figures.filteredScorecardMs)}`,
+        `  insights                           ${figures.insightsMs} ms  ${target(figures.insightsMs)}`,
+        `    of which: per tag ${parts.tags} ms, post-editing ${parts.postEditing} ms, per author ${parts.activity} ms`,
+        '',
+      ].join('\n'),
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
