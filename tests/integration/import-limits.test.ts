@@ -92,7 +92,8 @@ describe('exports never fail on what imports stored', () => {
     await importFiles(ws, [file('h.txt', `\ufeff${hostile}`)], request);
     for (const format of exportFormats) {
       const result = exportFiles(ws, 'all', format, request.now);
-      expect(result.files.length, format).toBeGreaterThan(0);
+      // A format with nothing it can hold here (XLIFF without sources) writes no file and says why.
+      expect(result.files.length + result.omitted.length, format).toBeGreaterThan(0);
     }
   });
 });

@@ -245,17 +245,17 @@ describe('tags and taxonomies', () => {
 
 describe('deleting a tag with tags under it', () => {
   it('counts the whole subtree: its tags and every annotation that loses one of them', async () => {
-    const { call } = await workspace();
+    const { call, callAsync } = await workspace();
     const entity = call<Tag>('tags.create', { name: 'Entity', color: '#123456' });
     const person = call<Tag>('tags.create', { name: 'Person', color: '#123456', parentId: entity.id });
     const politician = call<Tag>('tags.create', { name: 'Politician', color: '#123456', parentId: person.id });
     call<Tag>('tags.create', { name: 'Minister', color: '#123456', parentId: politician.id });
     const other = call<Tag>('tags.create', { name: 'Other', color: '#123456' });
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Li Qiang met Wang Yi in Beijing' });
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Li Qiang met Wang Yi in Beijing' });
     // Only the grandchild is used, twice, once together with a tag outside the subtree.
-    call('annotations.create', { documentId: doc.id, start: 0, end: 8, tagIds: [politician.id] });
-    call('annotations.create', { documentId: doc.id, start: 13, end: 20, tagIds: [other.id, politician.id] });
-    call('annotations.create', { documentId: doc.id, start: 24, end: 31, tagIds: [other.id] });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 0, end: 8, tagIds: [politician.id] });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 13, end: 20, tagIds: [other.id, politician.id] });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 24, end: 31, tagIds: [other.id] });
     expect(call('tags.usage', { id: entity.id })).toEqual({ annotationCount: 2, tagCount: 4 });
     expect(call('tags.usage', { id: politician.id })).toEqual({ annotationCount: 2, tagCount: 2 });
     expect(call('tags.delete', { id: entity.id })).toEqual({ deleted: true, annotationCount: 2, tagCount: 4 });
@@ -277,9 +277,9 @@ describe('searching across documents', () => {
 
 describe('searching beyond ASCII (SQLite FTS5, unicode61)', () => {
   it('finds capitals of any script case-insensitively, with snippets at code point offsets', async () => {
-    const { call } = await workspace();
-    const doc = call<DocumentSummary>('documents.create', { title: 'Cities', text: '🌍 École de Москва, ΑΘΗΝΑ and Straße.' });
-    call('documents.create', { title: 'Other', text: 'Ecole sans accent.' });
+    const { call, callAsync } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'Cities', text: '🌍 École de Москва, ΑΘΗΝΑ and Straße.' });
+    await callAsync('documents.create', { title: 'Other', text: 'Ecole sans accent.' });
     for (const [query, match, start] of [['école', 'École', 2], ['москва', 'Москва', 11], ['αθηνα', 'ΑΘΗΝΑ', 19], ['STRAßE', 'Straße', 29]] as const) {
       const hits = call<SearchHit[]>('documents.search', { query });
       expect(hits.map((h) => h.documentId), query).toEqual([doc.id]);
@@ -290,17 +290,17 @@ describe('searching beyond ASCII (SQLite FTS5, unicode61)', () => {
   });
 
   it('folds diacritics only when asked', async () => {
-    const { call } = await workspace();
-    call('documents.create', { title: 'Accent', text: 'École normale' });
-    call('documents.create', { title: 'Plain', text: 'Ecole normale' });
+    const { call, callAsync } = await workspace();
+    await callAsync('documents.create', { title: 'Accent', text: 'École normale' });
+    await callAsync('documents.create', { title: 'Plain', text: 'Ecole normale' });
     expect(call<SearchHit[]>('documents.search', { query: 'ecole' }).map((h) => h.title)).toEqual(['Plain']);
     expect(call<SearchHit[]>('documents.search', { query: 'ecole', foldDiacritics: true }).map((h) => h.title).sort()).toEqual(['Accent', 'Plain']);
     expect(call<SearchHit[]>('documents.search', { query: 'école', foldDiacritics: true }).find((h) => h.title === 'Accent')!.snippets[0]).toMatchObject({ match: 'École' });
   });
 
   it('keeps the index in step with the current text through edits, renames and deletes', async () => {
-    const { call } = await workspace();
-    const doc = call<DocumentSummary>('documents.create', { title: 'T', text: 'Le maire de Lyon.' });
+    const { call, callAsync } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'T', text: 'Le maire de Lyon.' });
     call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 12, end: 16, inserted: 'Ørsted' }] });
     expect(call<SearchHit[]>('documents.search', { query: 'lyon' })).toEqual([]);
     expect(call<SearchHit[]>('documents.search', { query: 'ØRSTED' })).toHaveLength(1);
@@ -309,8 +309,8 @@ describe('searching beyond ASCII (SQLite FTS5, unicode61)', () => {
   });
 
   it('still finds text in scripts written without spaces, and punctuation', async () => {
-    const { call } = await workspace();
-    call('documents.create', { title: 'Zh', text: '浦东新区的规划' });
+    const { call, callAsync } = await workspace();
+    await callAsync('documents.create', { title: 'Zh', text: '浦东新区的规划' });
     expect(call<SearchHit[]>('documents.search', { query: '新区' })[0]!.snippets[0]).toMatchObject({ start: 2, end: 4 });
     expect(call<SearchHit[]>('documents.search', { query: '的规' })).toHaveLength(1);
   });
@@ -343,7 +343,7 @@ describe('a full disk', () => {
     // SQLite answers SQLITE_FULL when the file may not grow: as a full disk does.
     const pages = ws.db.pragma('page_count', { simple: true }) as number;
     ws.db.pragma(`max_page_count = ${pages}`);
-    const envelope = dispatch('documents.create', { title: 'Big', text: 'x'.repeat(1_000_000) }) as Envelope<unknown>;
+    const envelope = await dispatch('documents.create', { title: 'Big', text: 'x'.repeat(1_000_000) }) as Envelope<unknown>;
     expect(envelope).toEqual({ ok: false, error: { code: 'workspace', message: `the disk is full; nothing was saved (${ws.path})` } });
     expect((ws.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(before);
   });
