@@ -70,7 +70,7 @@ test('the second window rebases its typing onto the first one’s, keeps annotat
 
   // Both write a note on “quick”: A saves first; B's note is kept as a draft, and B shows A's note.
   await a.reload();
-  await openDocument(a, 'Fox');
+  await expect(a.getByTestId('editor')).toBeVisible();
   for (const [page, note] of [
     [a, 'from A'],
     [b, 'from B'],
