@@ -1,7 +1,7 @@
 // The Changes list's entries: the stored edits (fine-grained, lossless)
 // grouped into what a person did, each with the text around it.
 
-import { applyChanges, revertChange } from '../../core/edits';
+import { ChangingText, revertChange } from '../../core/edits';
 import type { Edit, TextChange } from '../../core/model';
 
 /** Edits further apart than this are two bursts, however adjacent. */
@@ -64,17 +64,19 @@ export function revertedSeqs(edits: readonly Edit[]): Set<number> {
 }
 
 const WORDS = 4;
+/** Code points of text either side of an entry read for its context. */
+const AROUND = 60;
 
-/** The last few words of `text`, with an ellipsis when cut. */
-function tailWords(text: string): string {
-  const m = new RegExp(`(?:\\S+\\s*){0,${WORDS}}$`, 'u').exec(text.slice(-80))!;
-  return (m.index > 0 || text.length > 80 ? '…' : '') + m[0];
+/** The last few words of `text`, with an ellipsis when cut (`whole`: nothing came before it). */
+function tailWords(text: string, whole: boolean): string {
+  const m = new RegExp(`(?:\\S+\\s*){0,${WORDS}}$`, 'u').exec(text)!;
+  return (m.index > 0 || !whole ? '…' : '') + m[0];
 }
 
-/** The first few words of `text`, with an ellipsis when cut. */
-function headWords(text: string): string {
-  const m = new RegExp(`^(?:\\s*\\S+){0,${WORDS}}`, 'u').exec(text.slice(0, 80))!;
-  return m[0] + (m[0].length < text.length ? '…' : '');
+/** The first few words of `text`, with an ellipsis when cut (`whole`: nothing comes after it). */
+function headWords(text: string, whole: boolean): string {
+  const m = new RegExp(`^(?:\\s*\\S+){0,${WORDS}}`, 'u').exec(text)!;
+  return m[0] + (m[0].length < text.length || !whole ? '…' : '');
 }
 
 /** Where a range of one text is after `later` changes (a bound inside a change moves to that change's end). */
@@ -87,6 +89,28 @@ function mapRange(start: number, end: number, later: readonly TextChange[]): [nu
   return [start, end];
 }
 
+/**
+ * The range of the text after a burst that holds all it changed, and how much
+ * longer it made the text: the text outside it is as it was before.
+ */
+function burstWindow(burst: readonly Edit[]): { lo: number; hi: number; delta: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let delta = 0;
+  for (const e of burst) {
+    const d = length(e.inserted) - (e.end - e.start);
+    const insertedEnd = e.start + length(e.inserted);
+    if (lo !== Infinity) {
+      lo = lo >= e.end && lo > e.start ? lo + d : lo > e.start ? e.start : lo;
+      hi = hi >= e.end && hi > e.start ? hi + d : hi > e.start ? insertedEnd : hi;
+    }
+    lo = Math.min(lo, e.start);
+    hi = Math.max(hi, insertedEnd);
+    delta += d;
+  }
+  return { lo, hi, delta };
+}
+
 /** The edits of a document, oldest first, as Changes list entries, oldest first. */
 export function groupEdits(original: string, edits: readonly Edit[]): EditGroup[] {
   const bursts: Edit[][] = [];
@@ -96,33 +120,35 @@ export function groupEdits(original: string, edits: readonly Edit[]): EditGroup[
     else bursts.push([edit]);
   }
   const reverted = revertedSeqs(edits);
-  let text = original;
+  // One text changed edit by edit: each entry reads only the few words around it.
+  const text = new ChangingText(original);
   let done = 0;
   return bursts.map((burst) => {
-    const before = [...text];
-    text = applyChanges(text, burst).text;
+    const { lo, hi, delta } = burstWindow(burst);
+    const removedAll = [...text.slice(lo, hi - delta)];
+    for (const edit of burst) text.apply(edit);
     done += burst.length;
-    const after = [...text];
+    const insertedAll = [...text.slice(lo, hi)];
     // One edit is shown as made ("alpha" → "gamma", not "alph" → "gamm"); a burst by its net change.
-    const only = burst.length === 1 ? burst[0]! : undefined;
     let prefix = 0;
     let suffix = 0;
-    if (only) [prefix, suffix] = [only.start, before.length - only.end];
-    else {
-      while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-      while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    if (burst.length > 1) {
+      while (prefix < removedAll.length && prefix < insertedAll.length && removedAll[prefix] === insertedAll[prefix]) prefix++;
+      while (suffix < removedAll.length - prefix && suffix < insertedAll.length - prefix && removedAll[removedAll.length - 1 - suffix] === insertedAll[insertedAll.length - 1 - suffix]) suffix++;
     }
-    const [start, end] = mapRange(prefix, after.length - suffix, edits.slice(done));
+    const from = lo + prefix;
+    const to = hi - suffix;
+    const [start, end] = mapRange(from, to, edits.slice(done));
     const last = burst[burst.length - 1]!;
     return {
       edits: burst,
       origin: last.origin,
       author: last.author,
       at: last.at,
-      removed: before.slice(prefix, before.length - suffix).join(''),
-      inserted: after.slice(prefix, after.length - suffix).join(''),
-      before: tailWords(after.slice(0, prefix).join('')),
-      after: headWords(after.slice(after.length - suffix).join('')),
+      removed: removedAll.slice(prefix, removedAll.length - suffix).join(''),
+      inserted: insertedAll.slice(prefix, insertedAll.length - suffix).join(''),
+      before: tailWords(text.slice(Math.max(0, from - AROUND), from), from <= AROUND),
+      after: headWords(text.slice(to, to + AROUND), to + AROUND >= text.length),
       start,
       end,
       reverted: burst.every((e) => reverted.has(e.seq)),

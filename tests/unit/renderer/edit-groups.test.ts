@@ -36,6 +36,13 @@ describe('groupEdits', () => {
     expect(groups.map((g) => [g.removed, g.inserted])).toEqual([['', 'xz']]);
   });
 
+  it('shows backspacing past the typed text into the old one as the old text removed', () => {
+    const original = 'abc def';
+    const { edits, text } = history(original, [{ start: 3, end: 3, inserted: 'x' }, { start: 3, end: 4, inserted: '' }, { start: 2, end: 3, inserted: '' }]);
+    expect(text).toBe('ab def');
+    expect(groupEdits(original, edits)).toMatchObject([{ removed: 'c', inserted: '', before: 'ab', after: ' def', start: 2, end: 2 }]);
+  });
+
   it('starts a new entry at another place, after a pause, for another author or origin', () => {
     const original = 'one two three';
     const { edits } = history(original, [
