@@ -57,7 +57,7 @@ test('the open document exports from its header, as brat files and with what the
   await page.getByTestId('export-run').click();
   // The detached annotation cannot be written as brat: the dialog says so.
   await expect(page.getByTestId('export-omitted')).toContainText('annotation a-detached in document doc-1: not written: it is detached');
-  await expect.poll(() => downloads.map((d) => d.name).sort()).toEqual(['Document doc-1.ann', 'Document doc-1.txt']);
+  await expect.poll(() => downloads.map((d) => d.name).sort()).toEqual(['Document doc-1.brat.ann', 'Document doc-1.brat.txt']);
   const text = readFileSync(downloads.find((d) => d.name.endsWith('.txt'))!.path, 'utf8');
   const ann = readFileSync(downloads.find((d) => d.name.endsWith('.ann'))!.path, 'utf8');
   const expected = await callApi<{ files: { name: string; content: string }[] }>(h, 'transfer.export', { documentIds: ['doc-1'], format: 'brat' });

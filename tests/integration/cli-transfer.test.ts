@@ -67,9 +67,9 @@ describe('import, list and export', () => {
     const out = join(dir, 'brat-out');
     const exported = await cli('export', id!, '--format', 'brat', '-o', out, '--workspace', ws);
     expect(exported.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['readout.ann', 'readout.txt']);
-    expect(readFileSync(join(out, 'readout.txt'))).toEqual(readFileSync(join(fixtures, 'brat/readout.txt')));
-    expect(readFileSync(join(out, 'readout.ann'), 'utf8')).toContain('T3\tEntity/Place 23 25\t𠀋京');
+    expect(readdirSync(out).sort()).toEqual(['readout.brat.ann', 'readout.brat.txt']);
+    expect(readFileSync(join(out, 'readout.brat.txt'))).toEqual(readFileSync(join(fixtures, 'brat/readout.txt')));
+    expect(readFileSync(join(out, 'readout.brat.ann'), 'utf8')).toContain('T3\tEntity/Place 23 25\t𠀋京');
   });
 
   it('writes one file to -o PATH, and the text export is the current text exactly', async () => {

@@ -230,7 +230,7 @@ describe('brat -> native -> brat', () => {
     expect(imported).toMatchObject({ annotationCount: 4, issues: [], unanchored: [] });
     expect(imported.documentIds).toHaveLength(1);
     const b1 = (await exportAll(a.call, 'brat')).files;
-    expect(b1.map((f) => f.name)).toEqual(['readout.txt', 'readout.ann']);
+    expect(b1.map((f) => f.name)).toEqual(['readout.brat.txt', 'readout.brat.ann']);
     expect(b1[0]!.content).toBe(txt);
     expect(b1[1]!.content).toBe(ann);
 

@@ -254,7 +254,7 @@ export const inputs = {
 } as const;
 
 export interface TransferExport {
-  /** Plain names (no folders), one per file to save; brat gives a .txt and an .ann per document. */
+  /** Plain names (no folders), one per file to save; brat gives a .brat.txt and a .brat.ann per document. */
   files: { name: string; content: string }[];
   /** What the format could not hold and left out. */
   omitted: FormatIssue[];

@@ -225,7 +225,9 @@ export async function importBrat(sources: readonly BratSource[], options: Import
     const documentId = ctx.newId();
     const found: BratRelationInput = { lines: [], spans: new Map(), defined: new Set() };
     const annotations = readAnn(source.ann, text, `${source.name}.ann`, documentId, resolver, ctx, issues, found);
-    const bundle = await newDocumentBundle({ id: documentId, title: titleForImport(txtName, text), sourceName: txtName, text }, annotations, ctx);
+    // Our own exports are `<title>.brat.txt`: the title is the part before `.brat`.
+    const title = titleForImport(`${source.name.replace(BRAT_STEM_SUFFIX, '')}.txt`, text);
+    const bundle = await newDocumentBundle({ id: documentId, title, sourceName: txtName, text }, annotations, ctx);
     const own = readBratRelations(found, `${source.name}.ann`, documentId, ctx, issues);
     if (own.length > 0) bundle.relations = own;
     relations.push(...own);
@@ -407,6 +409,10 @@ function textBoundRange(
   return { start, end };
 }
 
+/** What exported brat file names carry before `.txt` and `.ann`. */
+const BRAT_SUFFIX = 'brat';
+const BRAT_STEM_SUFFIX = /\.brat$/i;
+
 /** An .ann line: an id (T1, A2, R3, E4, N5, #6, *) and a tab. */
 const BRAT_LINE = /^([TAMREN#]\d*|\*)\t\S/;
 
@@ -427,6 +433,7 @@ export const bratFormat: FormatCodec = {
   },
   export: (workspace) => {
     const { output, omitted } = exportBrat(workspace);
-    return { files: output.flatMap((f) => [{ name: `${f.name}.txt`, content: f.txt }, { name: `${f.name}.ann`, content: f.ann }]), omitted };
+    // `.brat` in both names: the text file must not take plain text's `<title>.txt`.
+    return { files: output.flatMap((f) => [{ name: `${f.name}.${BRAT_SUFFIX}.txt`, content: f.txt }, { name: `${f.name}.${BRAT_SUFFIX}.ann`, content: f.ann }]), omitted };
   },
 };

@@ -22,7 +22,8 @@ export type DoccanoSpan = [number, number, string];
  * (doccano keeps keys it does not know, like id and title, as metadata).
  * An annotation with several tags gives one span per tag. Detached and
  * untagged annotations cannot be written and are listed as omitted; notes
- * and attributes have no place in the format.
+ * and attributes have no place in the format, and each annotation or
+ * relation that had some is listed as omitted too.
  */
 export function exportDoccano(workspace: WorkspaceExport): ExportResult<string> {
   const ordered = canonicalOrder(workspace);
@@ -39,11 +40,20 @@ export function exportDoccano(workspace: WorkspaceExport): ExportResult<string> 
         continue;
       }
       for (const id of annotation.tagIds) label.push([annotation.start, annotation.end, catalog.pathOf(id)!]);
+      const lost = lostParts(annotation.note, annotation.attributes);
+      if (lost !== null) omitted.push({ record: `annotation ${annotation.id} in document ${bundle.document.id}`, problem: `${lost} not written (doccano spans have none)` });
     }
     if ((bundle.relations ?? []).length > 0) return relationLine(bundle, label, ordered.relationTypes ?? [], omitted);
     return JSON.stringify({ id: bundle.document.id, title: bundle.document.title, text: bundle.document.text, label });
   });
   return { output: lines.map((line) => `${line}\n`).join(''), omitted };
+}
+
+/** What of a note and attributes an export leaves out, in words (`its note and attributes severity, source`), or null when nothing. */
+function lostParts(note: string, attributes: Readonly<Record<string, string>>): string | null {
+  const keys = Object.keys(attributes).sort();
+  const parts = [note !== '' ? 'its note' : null, keys.length > 0 ? `its attribute${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : null].filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.join(' and ');
 }
 
 /**
@@ -62,12 +72,11 @@ function relationLine(bundle: DocumentBundle, label: readonly DoccanoSpan[], typ
     next += annotation.tagIds.length;
   }
   const names = new Map(types.map((t) => [t.id, t.name]));
-  const relations = writableRelations(bundle, written, omitted).map(({ relation, source, target }, i) => ({
-    id: i + 1,
-    from_id: Number(source),
-    to_id: Number(target),
-    type: names.get(relation.typeId)!,
-  }));
+  const relations = writableRelations(bundle, written, omitted).map(({ relation, source, target }, i) => {
+    const lost = lostParts(relation.note, relation.attributes);
+    if (lost !== null) omitted.push({ record: `relation ${relation.id} in document ${bundle.document.id}`, problem: `${lost} not written (doccano relations have none)` });
+    return { id: i + 1, from_id: Number(source), to_id: Number(target), type: names.get(relation.typeId)! };
+  });
   return JSON.stringify({ id: bundle.document.id, title: bundle.document.title, text: bundle.document.text, entities, relations });
 }
 

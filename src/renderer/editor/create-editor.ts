@@ -117,6 +117,9 @@ export interface EditorHandle {
   /** Selects the next (1) or previous (-1) match. */
   moveToMatch(direction: 1 | -1): void;
 
+  /** Selects the text between two code points of the current text, clamped to it, scrolls to it and focuses the editor. */
+  selectRange(start: number, end: number): void;
+
   /** The document's edits as stored, after sending what is pending. */
   edits(): Promise<Edit[]>;
   /** Reverts one edit as a new edit; resolves with a reason when it cannot. */
@@ -390,6 +393,15 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     find: (query) => view.dispatch(setQuery(view.state.tr, query)),
     moveToMatch: (direction) => run((s, d) => moveToMatch(s, d, direction)),
 
+    selectRange(start, end) {
+      const positions = DocPositions.of(view.state.doc);
+      const length = [...docToText(view.state.doc)].length;
+      const clamp = (n: number) => Math.max(0, Math.min(n, length));
+      const from = positions.posAtCodePoint(clamp(start));
+      const to = positions.posAtCodePoint(clamp(end));
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
+      view.focus();
+    },
     edits,
     revert,
     get hasUnsaved() {

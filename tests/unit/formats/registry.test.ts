@@ -8,7 +8,7 @@ import { formatList, type ExportFormatId } from '../../../src/core/formats/forma
 import { exportAs, formats, importerOf } from '../../../src/core/formats/registry';
 import type { Tag } from '../../../src/core/model';
 import { workspaceFor } from './arbitraries';
-import { counter, T1 } from './sample';
+import { counter, sampleWorkspace, T1 } from './sample';
 
 describe('the format registry', () => {
   it('is what the contract offers', () => {
@@ -84,5 +84,24 @@ describe.each(formats.filter((f) => f.imports && f.exports).map((f) => f.id as E
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('exported file names', () => {
+  const workspace = (): WorkspaceExport => {
+    const ws = sampleWorkspace();
+    return { ...ws, documents: ws.documents.slice(0, 1) };
+  };
+  const names = (id: ExportFormatId) => exportAs(id, workspace(), { all: false, exportedAt: T1 }).files.map((f) => f.name);
+
+  it('say the format: brat is <title>.brat.txt and .brat.ann, plain text <title>.txt, so the two never collide', () => {
+    const title = workspace().documents[0]!.document.title;
+    expect(names('brat')).toEqual([`${title}.brat.txt`, `${title}.brat.ann`]);
+    expect(names('text')).toEqual([`${title}.txt`]);
+  });
+
+  it('a brat export imports back as one document per pair, titled as before', async () => {
+    const back = await roundTrip('brat', workspace());
+    expect(back.documents.map((d) => d.document.title)).toEqual([workspace().documents[0]!.document.title]);
   });
 });
