@@ -1,7 +1,7 @@
 // `npm run screenshots [-- OUT_DIR]`: starts the web host on a fresh workspace
 // with the sample document and the MQM tags, drives it in Chromium, and saves
-// the library, the settings and export dialogs and a document with its tags
-// panel at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
+// the library, the settings and export dialogs, a document (annotations
+// panel, a finding's popover, the keyboard sheet, the tags panel) at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
 // (default folder: screenshots/, git-ignored; docs/screenshots/ for the README).
 
 import { chromium } from '@playwright/test';
@@ -36,6 +36,17 @@ try {
       await page.keyboard.press('Escape');
       await page.getByTestId('document-item').first().getByRole('button').first().click();
       await page.getByTestId('editor').waitFor();
+      await page.getByTestId('annotations-tab').click();
+      await shot('document');
+      // A finding's popover, opened as a person would: a click on its underline.
+      await page.locator('[data-finding-rule=glued-modal]').first().click();
+      await page.getByTestId('finding-popover').waitFor();
+      await shot('document-finding');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.getByTestId('keyboard-sheet').waitFor();
+      await shot('keyboard');
+      await page.keyboard.press('Escape');
       await page.getByTestId('tags-tab').click();
       await page.getByTestId('tags-panel').waitFor();
       await shot('document-tags');
