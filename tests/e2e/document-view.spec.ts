@@ -2,6 +2,7 @@
 // panel's hint, the finding popover, keys that explain why they did nothing,
 // the keyboard sheet, and its layout and accessibility at three sizes.
 
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { editorText, openDocument, selectText } from './helpers';
 import { callApi, startHost, type RunningHost } from './web-host';
@@ -101,6 +102,13 @@ test('bug 5: the finding popover opens on a click, stays on that finding, closes
   await expect(popover).toHaveAttribute('data-rule', 'repeated-word');
   await page.getByTestId('document-view').locator('h1').click();
   await expect(popover).toBeHidden();
+  // A click where the caret already is opens it again.
+  await repeated.click();
+  await expect(popover).toHaveAttribute('data-rule', 'repeated-word');
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  await repeated.click();
+  await expect(popover).toHaveAttribute('data-rule', 'repeated-word');
 });
 
 test('bug 7: a key that does nothing says why and what to do instead', async ({ page }) => {
@@ -229,4 +237,85 @@ test('bug 8: highlights say their tags and note on hover, overlapping ones keep 
   await expect(items.nth(1).getByTestId('annotation-item-tags')).toContainText('Mistranslation');
   await expect(items.nth(1).getByTestId('annotation-item-tags')).toContainText('Place');
   await expect(items.nth(1).getByTestId('annotation-item-severity')).toHaveText('major');
+});
+
+test('one piece of work by keyboard alone: import, open, annotate, fix a finding, export', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  // The file chooser is the operating system's; the rest is keys.
+  await page.getByTestId('import-input').setInputFiles({ name: 'port.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) });
+  await expect(page.getByTestId('document-item')).toHaveCount(1);
+  const focused = (testid: string) => page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"]`) !== null, testid);
+  const tabTo = async (testid: string, key = 'Tab') => {
+    for (let i = 0; i < 40 && !(await focused(testid)); i++) await page.keyboard.press(key);
+    expect(await focused(testid), `${testid} reached by ${key}`).toBe(true);
+  };
+  await page.locator('body').focus();
+  await tabTo('document-item');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor')).toBeFocused();
+
+  // Annotate: the caret to the start, Shift+Ctrl+→ selects "We", 1 tags it Person.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('1');
+  await expect(page.locator('[data-testid=editor] [data-tags="Person"]')).toHaveText('We');
+
+  // Fix: find the glued word, close the find bar on it, ← puts the caret in it, Ctrl+. applies the fix shown.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('wantContinue');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('editor')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('finding-popover')).toHaveAttribute('data-rule', 'glued-modal');
+  await page.keyboard.press('Control+.');
+  expect(await editorText(page)).toContain('terminals. Continue to grow');
+
+  // Export: Shift+Tab back to the header's Export button, the format by arrows, Enter.
+  await tabTo('document-export', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await tabTo('export-format-native');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('export-format-native')).toBeChecked();
+  await tabTo('export-run');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+  expect(JSON.stringify(exported)).toContain('terminals. Continue to grow');
+  expect(JSON.stringify(exported)).toContain('Person');
+});
+
+test('bug 12: the comparison with the original opens in the main pane and jumps to the next and previous change', async ({ page }) => {
+  const id = await open(page, { size: { width: 1280, height: 800 } });
+  // Two changes far apart: the glued word fixed, "the the" made one.
+  await page.locator('[data-finding-rule=glued-modal]').click();
+  await page.getByTestId('apply-fix').click();
+  await page.locator('[data-finding-rule=repeated-word]').click();
+  await page.getByTestId('apply-fix').click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect((await callApi<unknown[]>(host, 'edits.list', { documentId: id })).length).toBe(2);
+
+  await page.getByTestId('changes-tab').click();
+  await page.getByTestId('compare-toggle').click();
+  const compare = page.getByTestId('compare-view');
+  await expect(compare).toBeVisible();
+  await expect(page.getByTestId('editor')).toBeHidden();
+  // In the main pane, not squeezed into the side panel.
+  expect(await compare.evaluate((el) => el.closest('[data-testid=sidebar]') === null)).toBe(true);
+  expect((await compare.boundingBox())!.width).toBeGreaterThan((await page.getByTestId('sidebar').boundingBox())!.width);
+  await expect(compare.locator('del').first()).toBeVisible();
+  const position = page.getByTestId('compare-position');
+  await expect(position).toHaveText('2 changes');
+  await page.getByTestId('compare-next').click();
+  await expect(position).toHaveText('Change 1 of 2');
+  await expect(compare.locator('.current').first()).toContainText('the');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(position).toHaveText('Change 2 of 2');
+  await expect(compare.locator('.current').first()).toContainText('wantContinue');
+  await page.getByTestId('compare-previous').click();
+  await expect(position).toHaveText('Change 1 of 2');
+  await page.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+  await expect(page.getByTestId('editor')).toBeVisible();
 });

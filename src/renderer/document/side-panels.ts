@@ -29,6 +29,9 @@ export interface PanelContext {
   readonly version: number;
   /** Changes whenever the store has caught up with the editor. */
   readonly savedVersion: number;
+  /** The main pane shows the original compared with the current text. */
+  readonly comparing: boolean;
+  setComparing(on: boolean): void;
 }
 
 export interface SidePanel {

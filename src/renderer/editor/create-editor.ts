@@ -225,6 +225,12 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       if (tr.docChanged || tr.selectionSet || findingsKey.getState(next) !== findingsKey.getState(before)) showFindingAt(next.selection.head);
     },
     handleDOMEvents: {
+      // A click on a finding shows it, even where the caret already was (after Esc closed it).
+      click: (_view, event) => {
+        const pos = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (pos && (event.target as Element | null)?.closest?.('[data-finding-rule]')) showFindingAt(pos.pos);
+        return false;
+      },
       blur: () => {
         void queue.flush();
         return false;
