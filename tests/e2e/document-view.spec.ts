@@ -192,10 +192,15 @@ test('the text and side panes are resized by dragging or by keys, and keep their
   await page.mouse.up();
   const wider = (await sidebar.boundingBox())!.width;
   expect(wider).toBeGreaterThan(before + 100);
+  // The layout is kept in this browser's storage (a moment after a change).
+  const stored = () => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.includes('scholia-document-panes'))?.[1] ?? null);
+  await expect.poll(stored).not.toBeNull();
+  const afterDrag = await stored();
   // By keyboard too: the resizer is a focusable separator.
   await handle.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await sidebar.boundingBox())!.width).toBeLessThan(wider);
+  await expect.poll(stored).not.toBe(afterDrag);
   const kept = (await sidebar.boundingBox())!.width;
   await page.reload();
   await openDocument(page, 'Port readout');
