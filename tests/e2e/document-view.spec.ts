@@ -139,7 +139,7 @@ test('discoverable: a keyboard sheet on ? and F1 and the Help button, a tag lege
   await expect(sheet).toBeVisible();
   // Every panel's key and every tag's key is listed.
   for (const keys of ['Ctrl/⌘+E', 'Ctrl/⌘+K', 'Ctrl/⌘+.', 'Alt+1', 'Alt+5', 'J / K']) await expect(sheet.getByText(keys, { exact: true })).toBeVisible();
-  await expect(sheet).toContainText('Tag the selected text “Person”');
+  await expect(sheet).toContainText('Tag with “Person”');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(page.getByTestId('editor')).toBeFocused();

@@ -35,7 +35,7 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
     {
       title: 'Annotate mode',
       commands: [
-        ...keyed.map((t) => ({ keys: t.key!, action: `Tag the selected text “${t.name}” (or add it to the selected annotation)` })),
+        ...keyed.map((t) => ({ keys: t.key!, action: `Tag with “${t.name}” (the selected text or annotation)` })),
         { keys: 'J / K', action: 'Select the next / previous annotation' },
         { keys: 'O', action: 'Cycle through annotations overlapping here' },
         { keys: 'Delete, Backspace', action: 'Delete the selected annotation' },
