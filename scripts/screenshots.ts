@@ -1,7 +1,7 @@
 // `npm run screenshots [-- OUT_DIR]`: starts the web host on a fresh workspace
 // with the sample document and the MQM tags, drives it in Chromium, and saves
-// the library, the settings and export dialogs and a document with its tags
-// panel at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
+// the library, the settings and export dialogs, a document (annotations
+// panel, a finding's popover, the keyboard sheet, the tags panel) at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
 // (default folder: screenshots/, git-ignored; docs/screenshots/ for the README).
 
 import { chromium } from '@playwright/test';
@@ -12,15 +12,22 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../tests/chromium';
 import { VIEWPORTS, SCHEMES } from '../tests/e2e/layout';
 import { callApi, startHost } from '../tests/e2e/web-host';
 
-const out = resolve(process.argv[2] ?? 'screenshots');
+// `-- --readme`: only the two pictures of the README (a document, light and dark, at 1280×800) into docs/screenshots/.
+const readme = process.argv.includes('--readme');
+const out = resolve(readme ? 'docs/screenshots' : (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'screenshots'));
 mkdirSync(out, { recursive: true });
 // The default workspace of a fresh data folder holds the sample document.
 const host = await startHost({ dataHome: mkdtempSync(join(tmpdir(), 'scholia-screens-')) });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
 try {
   await callApi(host, 'tags.addTaxonomy', { name: 'mqm' });
+  await annotateSample();
   for (const scheme of SCHEMES) {
-    for (const size of VIEWPORTS) {
+    for (const size of readme ? [{ width: 1280, height: 800 }] : VIEWPORTS) {
+      if (readme) {
+        await documentPicture(scheme, size);
+        continue;
+      }
       const page = await browser.newPage({ viewport: size, colorScheme: scheme });
       const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${size.width}x${size.height}-${scheme}.png`) });
       await page.goto(host.url);
@@ -36,6 +43,17 @@ try {
       await page.keyboard.press('Escape');
       await page.getByTestId('document-item').first().getByRole('button').first().click();
       await page.getByTestId('editor').waitFor();
+      await page.getByTestId('annotations-tab').click();
+      await shot('document');
+      // A finding's popover, opened as a person would: a click on its underline.
+      await page.locator('[data-finding-rule=glued-modal]').first().click();
+      await page.getByTestId('finding-popover').waitFor();
+      await shot('document-finding');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.getByTestId('keyboard-sheet').waitFor();
+      await shot('keyboard');
+      await page.keyboard.press('Escape');
       await page.getByTestId('tags-tab').click();
       await page.getByTestId('tags-panel').waitFor();
       await shot('document-tags');
@@ -43,6 +61,34 @@ try {
     }
   }
   process.stdout.write(`screenshots in ${out}\n`);
+
+  /** A few annotations on the sample, one of them with two tags and a severity, so highlights show. */
+  async function annotateSample(): Promise<void> {
+    const [doc] = await callApi<{ id: string }[]>(host, 'documents.list', {});
+    const { text } = await callApi<{ text: string }>(host, 'documents.get', { id: doc!.id });
+    const tags = await callApi<{ id: string; name: string }[]>(host, 'tags.list', {});
+    const tag = (name: string) => tags.find((t) => t.name === name)!.id;
+    const at = (quote: string) => [...text.slice(0, text.indexOf(quote))].length;
+    const annotate = (quote: string, tagIds: string[], extra: Record<string, unknown> = {}) =>
+      callApi(host, 'annotations.create', { documentId: doc!.id, start: at(quote), end: at(quote) + [...quote].length, tagIds, ...extra });
+    await annotate('Riverside Port Authority', [tag('Organisation')]);
+    await annotate('Director Zhang Wei', [tag('Person')], { note: 'Director of the port authority' });
+    await annotate('Green Port Action Plan (2024-2027)', [tag('Policy'), tag('Mistranslation')], { attributes: { severity: 'minor' } });
+    await annotate('2024-2027', [tag('Date')]);
+  }
+
+  /** The README's picture: the document with its annotations listed and a finding's popover open. */
+  async function documentPicture(scheme: (typeof SCHEMES)[number], size: { width: number; height: number }): Promise<void> {
+    const page = await browser.newPage({ viewport: size, colorScheme: scheme });
+    await page.goto(host.url);
+    await page.getByTestId('document-item').first().getByRole('button').first().click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('annotations-tab').click();
+    await page.locator('[data-finding-rule=glued-modal]').first().click();
+    await page.getByTestId('finding-popover').waitFor();
+    await page.screenshot({ path: join(out, `document-${scheme}.png`) });
+    await page.close();
+  }
 } finally {
   await browser.close();
   await host.stop();

@@ -70,6 +70,11 @@ export function buildMenu(actions: MenuActions, { isMac, isPackaged }: MenuConte
       ],
     },
     ...(isMac ? [{ role: 'windowMenu' } as const] : []),
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [rendererShortcut('Keyboard Shortcuts', 'keyboard-sheet', 'F1')],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -196,7 +196,9 @@ test('J and K move between annotations; the list filters by tag and text and jum
   await page.getByRole('tab', { name: /Annotations/ }).click();
   await expect(page.getByTestId('annotation-item')).toHaveCount(3);
   await page.getByTestId('annotation-tag-filter').selectOption({ label: 'Place' });
-  await expect(page.getByTestId('annotation-item')).toHaveText(['Pudong']);
+  // Each item names its tags above the text it covers.
+  await expect(page.getByTestId('annotation-item').getByTestId('annotation-item-quote')).toHaveText(['Pudong']);
+  await expect(page.getByTestId('annotation-item').getByTestId('annotation-item-tags')).toHaveText(['Place']);
   await page.getByTestId('annotation-tag-filter').selectOption({ label: 'All tags' });
   await page.getByTestId('annotation-text-filter').fill('meet');
   await page.getByTestId('annotation-item').click();

@@ -106,7 +106,7 @@ test('a dismissed finding stays dismissed after a reload while its text is uncha
   await sample(page);
   const repeated = page.locator('[data-finding-rule=repeated-word]');
   await expect(repeated).toHaveCount(1);
-  await repeated.hover();
+  await repeated.click();
   await expect(page.getByTestId('finding-popover')).toHaveAttribute('data-rule', 'repeated-word');
   await page.getByTestId('dismiss-finding').click();
   await expect(repeated).toHaveCount(0);

@@ -189,3 +189,72 @@ for (const scheme of SCHEMES) {
     expect(found).toEqual([]);
   });
 }
+
+for (const scheme of SCHEMES) {
+  test(`layout and accessibility, ${scheme}: a document with the MQM preset, each side panel, the find bar, a finding, the keyboard sheet at three sizes`, async ({ page }) => {
+    test.setTimeout(420_000);
+    const doc = await callApi<{ id: string }>(host, 'documents.create', {
+      title: 'Port readout with a title long enough to be cut in the header at the smallest size',
+      text: 'Premier Li Qiang met the press in Beijing.\nThe terminals.wantContinue to grow, and the the port will expand.',
+    });
+    await callApi(host, 'tags.addTaxonomy', { name: 'mqm' });
+    const tags = await callApi<{ id: string; name: string }[]>(host, 'tags.list', {});
+    await callApi(host, 'annotations.create', {
+      documentId: doc.id,
+      start: 0,
+      end: 16,
+      tagIds: [tags.find((t) => t.name === 'Person')!.id, tags.find((t) => t.name === 'Mistranslation')!.id],
+      note: 'Head of government',
+      attributes: { severity: 'major' },
+    });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(host.url);
+    await openDocument(page, 'Port readout');
+    const panels = ['annotation', 'annotations', 'findings', 'changes', 'tags'];
+    const views: { name: string; open: () => Promise<void>; within: string; close: () => Promise<void> }[] = [
+      {
+        name: 'find bar',
+        open: async () => {
+          await page.getByTestId('editor').click();
+          await page.keyboard.press('Control+f');
+          await page.keyboard.type('the');
+        },
+        within: 'body',
+        close: () => page.keyboard.press('Escape'),
+      },
+      {
+        name: 'finding popover',
+        open: () => page.locator('[data-finding-rule=glued-modal]').click(),
+        within: '[data-testid=finding-popover]',
+        close: () => page.keyboard.press('Escape'),
+      },
+      {
+        name: 'keyboard sheet',
+        open: () => page.keyboard.press('F1'),
+        within: '[data-testid=keyboard-sheet]',
+        close: () => page.keyboard.press('Escape'),
+      },
+      ...panels.map((panel) => ({
+        name: `${panel} panel`,
+        open: async () => {
+          await page.getByTestId(`${panel}-tab`).click();
+          if (panel === 'annotation') await page.locator('[data-testid=editor] .annotation').first().click();
+        },
+        within: 'body',
+        close: async () => {},
+      })),
+    ];
+    const found: string[] = [];
+    for (const size of VIEWPORTS) {
+      await page.setViewportSize(size);
+      for (const view of views) {
+        await view.open();
+        await expect(page.locator(view.within).first()).toBeVisible();
+        for (const p of await layoutProblems(page, view.within)) found.push(`${size.width}×${size.height} ${view.name}: ${p.kind} ${p.what}`);
+        for (const v of await seriousAxeViolations(page, view.within)) found.push(`${size.width}×${size.height} ${view.name}: axe ${v}`);
+        await view.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}

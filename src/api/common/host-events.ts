@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 
-export const rendererCommands = ['import', 'paste-as-new', 'export', 'toggle-mode', 'undo', 'redo', 'find', 'show-library'] as const;
+export const rendererCommands = ['import', 'paste-as-new', 'export', 'toggle-mode', 'undo', 'redo', 'find', 'show-library', 'keyboard-sheet'] as const;
 export type RendererCommand = (typeof rendererCommands)[number];
 
 export const hostEventSchema = z.discriminatedUnion('type', [

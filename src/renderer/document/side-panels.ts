@@ -30,10 +30,15 @@ export interface PanelContext {
   readonly version: number;
   /** Changes whenever the store has caught up with the editor. */
   readonly savedVersion: number;
+  /** The main pane shows the original compared with the current text. */
+  readonly comparing: boolean;
+  setComparing(on: boolean): void;
 }
 
 export interface SidePanel {
   id: string;
+  /** The panel's name, as the keyboard sheet lists it. */
+  name: string;
   label(context: PanelContext): string;
   component: Component<{ context: PanelContext }>;
   /** The digit that opens the panel with Alt. */
@@ -41,10 +46,10 @@ export interface SidePanel {
 }
 
 export const SIDE_PANELS: readonly SidePanel[] = [
-  { id: 'annotation', label: () => 'Selected', component: Selected, shortcut: '1' },
-  { id: 'annotations', label: (c) => `Annotations (${c.annotations?.data.size ?? 0})`, component: Annotations, shortcut: '2' },
-  { id: 'findings', label: () => 'Findings', component: Findings, shortcut: '3' },
-  { id: 'changes', label: () => 'Changes', component: Changes, shortcut: '4' },
-  { id: 'tags', label: () => 'Tags', component: Tags, shortcut: '5' },
-  { id: 'source', label: () => 'Source', component: BilingualPane, shortcut: '6' },
+  { id: 'annotation', name: 'Selected', label: () => 'Selected', component: Selected, shortcut: '1' },
+  { id: 'annotations', name: 'Annotations', label: (c) => `Annotations (${c.annotations?.data.size ?? 0})`, component: Annotations, shortcut: '2' },
+  { id: 'findings', name: 'Findings', label: () => 'Findings', component: Findings, shortcut: '3' },
+  { id: 'changes', name: 'Changes', label: () => 'Changes', component: Changes, shortcut: '4' },
+  { id: 'tags', name: 'Tags', label: () => 'Tags', component: Tags, shortcut: '5' },
+  { id: 'source', name: 'Source', label: () => 'Source', component: BilingualPane, shortcut: '6' },
 ];

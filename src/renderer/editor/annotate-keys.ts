@@ -16,21 +16,29 @@ export function applyTag(state: EditorState, dispatch: (tr: Transaction) => void
   return selectedId ? toggleTag(state, dispatch, selectedId, tag.id) : false;
 }
 
-export function annotateKeysPlugin(openPicker: () => void): Plugin {
+/** Why a key did nothing, said to the user (a toast), so no key is silently ignored. */
+export type Explain = (message: string) => void;
+
+const TYPING_OFF = 'Typing is off in Annotate mode: press Ctrl/⌘+E to edit the text';
+
+export function annotateKeysPlugin(openPicker: () => void, explain: Explain): Plugin {
   return new Plugin({
     props: {
       handleKeyDown(view, event) {
         const mod = event.ctrlKey || event.metaKey;
-        if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
-          openPicker();
-          return true;
-        }
-        if (currentMode(view.state) !== 'annotate' || mod || event.altKey) return false;
         const { state, dispatch } = view;
         const { selectedId, tags } = annotationState(state);
+        if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+          // The picker tags the selected text or the selected annotation: with neither, it could do nothing.
+          if (state.selection.empty && !selectedId) explain('Select text first, then press Ctrl/⌘+K to choose its tag');
+          else openPicker();
+          return true;
+        }
+        if (currentMode(state) !== 'annotate' || mod || event.altKey) return false;
         if (/^[1-9]$/.test(event.key)) {
           const tag = [...tags.values()].find((t) => t.key === event.key);
-          if (tag) applyTag(state, dispatch, tag);
+          if (!tag) explain(`No tag on key ${event.key}: give a tag that key in the Tags panel (Alt+5)`);
+          else if (!applyTag(state, dispatch, tag)) explain(`Select text first, then press ${event.key} to tag it “${tag.name}”`);
           return true;
         }
         switch (event.key) {
@@ -46,6 +54,7 @@ export function annotateKeysPlugin(openPicker: () => void): Plugin {
           case 'Delete':
           case 'Backspace':
             if (selectedId) removeAnnotation(state, dispatch, selectedId);
+            else explain(TYPING_OFF);
             return true;
           case 'Escape':
             if (!selectedId) return false;
@@ -54,6 +63,17 @@ export function annotateKeysPlugin(openPicker: () => void): Plugin {
           default:
             return false;
         }
+      },
+      // Typing, pasting and dropping would be refused by the mode: say so instead of doing nothing.
+      handleTextInput(view) {
+        if (currentMode(view.state) !== 'annotate') return false;
+        explain(TYPING_OFF);
+        return true;
+      },
+      handlePaste(view) {
+        if (currentMode(view.state) !== 'annotate') return false;
+        explain(TYPING_OFF);
+        return true;
       },
       handleDOMEvents: {
         // The context action: right-clicking selected text offers the tag picker.

@@ -98,8 +98,18 @@ function highlightSpan(from: number, to: number, a: AnnotationData, tags: Readon
     'data-tags': tagList.map((t) => t.name).join(','),
     style: `--tag-color: ${color}`,
   };
-  if (a.note) attrs.title = a.note;
+  // What hovering shows: the tag names, then the note's first line.
+  const note = a.note.split('\n', 1)[0]!.trim();
+  attrs.title = [tagList.map((t) => t.name).join(', ') || 'No tag', note].filter(Boolean).join(' — ');
+  // One underline per tag under the fill, so a highlight with two tags shows both colours.
+  if (tagList.length > 1) attrs.style += `; --tag-stripes: ${stripes(tagList.map((t) => t.color))}`;
   return drawnAgain(from, to, { id: a.id, attrs, ...EDGES });
+}
+
+/** Equal bands of each colour, side by side: the underline of a highlight with several tags. */
+function stripes(colors: readonly string[]): string {
+  const share = 100 / colors.length;
+  return `linear-gradient(90deg, ${colors.map((c, i) => `${c} ${(i * share).toFixed(2)}% ${((i + 1) * share).toFixed(2)}%`).join(', ')})`;
 }
 
 /** A highlight with this spec over [from, to] (its spec and attributes shared: the same highlight to the view). */

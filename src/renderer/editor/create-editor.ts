@@ -57,8 +57,15 @@ export interface EditorCallbacks {
   onFind(count: number, current: number): void;
   /** The findings shown changed. */
   onFindings(): void;
-  /** The finding under the caret or the mouse, with where to show it (viewport coordinates). */
-  onActiveFinding(active: { finding: PlacedFinding; left: number; top: number } | null): void;
+  /** The finding at the caret (after a click or a key), with the box of its text to show it by. */
+  onActiveFinding(active: { finding: PlacedFinding; anchor: FindingAnchor } | null): void;
+  /** A key did nothing; the message says why and what to do instead. */
+  explain(message: string): void;
+}
+
+/** Where a finding's text is on screen, measured when asked (the text may have scrolled). */
+export interface FindingAnchor {
+  getBoundingClientRect(): DOMRect;
 }
 
 export interface EditorInput {
@@ -263,7 +270,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       history(),
       findPlugin(),
       findingsPlugin(doc, input.dismissals),
-      annotateKeysPlugin(callbacks.openTagPicker),
+      annotateKeysPlugin(callbacks.openTagPicker, callbacks.explain),
       keymap({
         'Mod-z': undo,
         'Mod-y': redo,
@@ -302,13 +309,14 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       if (tr.docChanged || tr.selectionSet || findingsKey.getState(next) !== findingsKey.getState(before)) showFindingAt(next.selection.head);
     },
     handleDOMEvents: {
-      blur: () => {
-        void queue.flush();
+      // A click on a finding shows it, even where the caret already was (after Esc closed it).
+      click: (_view, event) => {
+        const pos = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (pos && (event.target as Element | null)?.closest?.('[data-finding-rule]')) showFindingAt(pos.pos);
         return false;
       },
-      mouseover: (_view, event) => {
-        const target = (event.target as HTMLElement | null)?.closest?.('[data-finding-rule]');
-        if (target) showFindingAt(view.posAtDOM(target, 0));
+      blur: () => {
+        void queue.flush();
         return false;
       },
     },
@@ -317,8 +325,16 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   function showFindingAt(pos: number): void {
     const finding = findingAt(view.state, pos);
     if (!finding) return callbacks.onActiveFinding(null);
-    const coords = view.coordsAtPos(finding.from);
-    callbacks.onActiveFinding({ finding, left: coords.left, top: coords.bottom });
+    const anchor: FindingAnchor = {
+      getBoundingClientRect() {
+        const start = view.coordsAtPos(finding.from);
+        const end = view.coordsAtPos(finding.to, -1);
+        // A finding over a line break is anchored to its first line.
+        const right = end.top === start.top && end.right > start.left ? end.right : start.left + 1;
+        return new DOMRect(start.left, start.top, right - start.left, start.bottom - start.top);
+      },
+    };
+    callbacks.onActiveFinding({ finding, anchor });
   }
 
   let dismissals = [...input.dismissals];

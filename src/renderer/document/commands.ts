@@ -1,0 +1,53 @@
+// Every key of the document view, in one list: the keyboard sheet shows it,
+// so a key added to the editor or the view is added here too.
+
+import type { Tag } from '../../core/model';
+import { SIDE_PANELS } from './side-panels';
+
+export interface KeyCommand {
+  keys: string;
+  action: string;
+}
+
+export interface CommandGroup {
+  title: string;
+  commands: KeyCommand[];
+}
+
+export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
+  const keyed = tags.filter((t) => t.key).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+  return [
+    {
+      title: 'Anywhere in a document',
+      commands: [
+        { keys: 'Ctrl/⌘+E', action: 'Switch between Annotate and Edit mode' },
+        { keys: 'Ctrl/⌘+F', action: 'Find in the text' },
+        { keys: 'Ctrl/⌘+Z', action: 'Undo' },
+        { keys: 'Ctrl/⌘+Shift+Z, Ctrl/⌘+Y', action: 'Redo' },
+        { keys: 'Ctrl/⌘+K', action: 'Choose a tag for the selected text' },
+        { keys: 'Ctrl/⌘+.', action: 'Apply the fix of the finding at the caret' },
+        { keys: 'Ctrl/⌘+Shift+.', action: 'Dismiss the finding at the caret' },
+        ...SIDE_PANELS.map((p) => ({ keys: `Alt+${p.shortcut}`, action: `Open the ${p.name} panel` })),
+        { keys: 'Ctrl/⌘+,', action: 'Settings' },
+        { keys: '?, F1', action: 'This keyboard sheet' },
+      ],
+    },
+    {
+      title: 'Annotate mode',
+      commands: [
+        ...keyed.map((t) => ({ keys: t.key!, action: `Tag with “${t.name}” (the selected text or annotation)` })),
+        { keys: 'J / K', action: 'Select the next / previous annotation' },
+        { keys: 'O', action: 'Cycle through annotations overlapping here' },
+        { keys: 'Delete, Backspace', action: 'Delete the selected annotation' },
+        { keys: 'Esc', action: 'Unselect the annotation; close a popover' },
+      ],
+    },
+    {
+      title: 'Find bar',
+      commands: [
+        { keys: 'Enter, Shift+Enter', action: 'Next / previous match' },
+        { keys: 'Esc', action: 'Close the find bar' },
+      ],
+    },
+  ];
+}
