@@ -203,7 +203,7 @@ test('the text and side panes are resized by dragging or by keys, and keep their
   await expect.poll(stored).not.toBe(afterDrag);
   const kept = (await sidebar.boundingBox())!.width;
   await page.reload();
-  await openDocument(page, 'Port readout');
+  await expect(page.getByTestId('editor')).toBeVisible();
   await expect.poll(async () => Math.round((await sidebar.boundingBox())!.width)).toBe(Math.round(kept));
 
   const text = page.locator('.editor-host');
@@ -222,7 +222,7 @@ test('bug 8: highlights say their tags and note on hover, overlapping ones keep 
   await callApi(host, 'annotations.create', { documentId: id, start, end: start + 16, tagIds: [tag('Person')], note: 'Head of government\nsecond line' });
   await callApi(host, 'annotations.create', { documentId: id, start: start + 8, end: start + 16, tagIds: [tag('Mistranslation'), tag('Place')], attributes: { severity: 'major' } });
   await page.reload();
-  await openDocument(page, 'Port readout');
+  await expect(page.getByTestId('editor')).toBeVisible();
   const outer = page.locator('[data-testid=editor] [data-tags="Person"]').first();
   const inner = page.locator('[data-testid=editor] [data-tags="Mistranslation,Place"]').first();
   await expect(outer).toHaveAttribute('title', 'Person — Head of government');

@@ -90,7 +90,7 @@ test('the second window rebases its typing onto the first one’s, keeps annotat
   expect(file).toContain('idle');
   expect(file).toContain('from B');
   await b.reload();
-  await openDocument(b, 'Fox');
+  await expect(b.getByTestId('editor')).toBeVisible();
   await expect(b.getByTestId('drafts')).toContainText('idle');
   await expect(b.getByTestId('drafts')).toContainText('from B');
 });
