@@ -27,7 +27,7 @@ async function open(page: Page, options: { mqm?: boolean; size?: { width: number
 test('bug 3: the side tabs sit on one row, and with MQM tags the tag menu of the Selected panel stays in the window', async ({ page }) => {
   await open(page, { mqm: true, size: { width: 1024, height: 768 } });
   const tabs = page.getByRole('tablist', { name: 'Side panels' }).getByRole('tab');
-  await expect(tabs).toHaveCount(5);
+  await expect(tabs).toHaveCount(6);
   const tops = new Set<number>();
   for (const tab of await tabs.all()) {
     const box = (await tab.boundingBox())!;
@@ -219,8 +219,8 @@ test('bug 8: highlights say their tags and note on hover, overlapping ones keep 
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   // "Premier Li Qiang" (Person, with a note) holds "Li Qiang" (Mistranslation, major).
   const start = TEXT.indexOf('Premier Li Qiang');
-  await callApi(host, 'annotations.create', { documentId: id, start, end: start + 16, tagIds: [tag('Person')], note: 'Head of government\nsecond line' });
-  await callApi(host, 'annotations.create', { documentId: id, start: start + 8, end: start + 16, tagIds: [tag('Mistranslation'), tag('Place')], attributes: { severity: 'major' } });
+  await callApi(host, 'annotations.create', { documentId: id, baseEditCount: 0, start, end: start + 16, tagIds: [tag('Person')], note: 'Head of government\nsecond line' });
+  await callApi(host, 'annotations.create', { documentId: id, baseEditCount: 0, start: start + 8, end: start + 16, tagIds: [tag('Mistranslation'), tag('Place')], attributes: { severity: 'major' } });
   await page.reload();
   await expect(page.getByTestId('editor')).toBeVisible();
   const outer = page.locator('[data-testid=editor] [data-tags="Person"]').first();

@@ -201,6 +201,7 @@ for (const scheme of SCHEMES) {
     const tags = await callApi<{ id: string; name: string }[]>(host, 'tags.list', {});
     await callApi(host, 'annotations.create', {
       documentId: doc.id,
+      baseEditCount: 0,
       start: 0,
       end: 16,
       tagIds: [tags.find((t) => t.name === 'Person')!.id, tags.find((t) => t.name === 'Mistranslation')!.id],
