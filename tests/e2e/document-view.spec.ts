@@ -263,6 +263,9 @@ test('one piece of work by keyboard alone: import, open, annotate, fix a finding
   // Annotate: the caret to the start, Shift+Ctrl+→ selects "We", 1 tags it Person.
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+Shift+ArrowRight');
+  // The key goes to the selection the editor has taken (selectionchange arrives a moment later).
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('We');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.keyboard.press('1');
   await expect(page.locator('[data-testid=editor] [data-tags="Person"]')).toHaveText('We');
 
