@@ -11,6 +11,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'web', testIgnore: /launcher\.spec\.ts/ },
+    // `npm start` builds out/ again: run it after the tests whose hosts serve out/renderer.
+    { name: 'launcher', testMatch: /launcher\.spec\.ts/, dependencies: ['web'] },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,
