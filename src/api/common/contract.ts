@@ -91,7 +91,8 @@ export const inputs = {
   'documents.setStatus': z.strictObject({ id, status: z.enum(documentStatuses) }),
   'documents.delete': z.strictObject({ id }),
   'documents.search': z.strictObject({
-    query: str().min(1).max(1000),
+    // No text holds a NUL, and SQLite's full-text query syntax cannot carry one.
+    query: str().min(1).max(1000).refine((q) => !q.includes('\u0000'), 'a search holds no NUL character'),
     limit: z.number().int().min(1).max(500).default(50),
     /** "ecole" finds "École" too. */
     foldDiacritics: z.boolean().default(false),
