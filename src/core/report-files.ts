@@ -4,7 +4,7 @@
 
 import { MQM_SEVERITIES } from './mqm';
 import { STATUS_LABELS } from './model';
-import type { DocumentScorecard, Insights, TagLabel, WorkspaceScorecard } from './reports';
+import { setWordsFrom, type DocumentScorecard, type Insights, type TagLabel, type WorkspaceScorecard } from './reports';
 import type { Scorecard } from './scorecard';
 
 /** One report: the workspace scorecard over the chosen documents, each document's scorecard, and the insights. */
@@ -129,13 +129,6 @@ function penaltyByCategory(card: Scorecard, tags: readonly TagLabel[]): Bar[] {
   return [...sums].map(([id, value]) => ({ label: tagName(tags, id), value }));
 }
 
-/** Whose words a set was scored per: all translations, all sources, or some of each. */
-function wordsFromOf(w: WorkspaceScorecard): string {
-  const sources = w.documents.filter((d) => d.wordsFrom === 'source').length;
-  if (sources === 0) return 'of the translations';
-  return sources === w.documents.length ? 'of the sources' : `of the sources where there is one (${sources} of ${w.documents.length})`;
-}
-
 function documentSection(d: DocumentScorecard): string {
   const card = d.scorecard;
   const errors = d.errors.length
@@ -225,7 +218,7 @@ export function reportHtml(report: Report): string {
 <h1>MQM scorecard and insights</h1>
 <p class="muted">Made by Scholia on ${escapeHtml(report.generatedAt)} over ${w.documents.length} document${w.documents.length === 1 ? '' : 's'}.</p>
 <section><h2>All documents</h2>
-${scorecardSummary(card, w.problem, words, wordsFromOf(w))}
+${scorecardSummary(card, w.problem, words, setWordsFrom(w))}
 ${card ? barChart('Penalty by category, all documents', penaltyByCategory(card, w.tags)) : ''}
 ${card ? typeTable(card, w.tags) : ''}
 <table><caption>Score per document</caption><thead><tr><th scope="col">Document</th><th scope="col">Words</th><th scope="col">Errors</th><th scope="col">Penalty</th><th scope="col">Score</th><th scope="col">Verdict</th></tr></thead><tbody>${documentRows}</tbody></table>

@@ -130,3 +130,10 @@ export interface Insights {
   postEditing: PostEditingRow[];
   activity: AuthorActivity[];
 }
+
+/** Whose words a set of documents was scored per, in words: the translations, the sources, or some of each. */
+export function setWordsFrom(w: Pick<WorkspaceScorecard, 'documents'>): string {
+  const sources = w.documents.filter((d) => d.wordsFrom === 'source').length;
+  if (sources === 0) return 'of the translations';
+  return sources === w.documents.length ? 'of the sources' : `of the sources where there is one (${sources} of ${w.documents.length})`;
+}
