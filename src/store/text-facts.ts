@@ -2,7 +2,8 @@
 // count (Intl.Segmenter, about a millisecond per 3,000 characters) and its
 // artifact findings per rule — kept in the workspace by the text's SHA-256:
 // the same text is counted once, whichever document, session or window asks.
-// A read-only workspace still answers; it only keeps nothing.
+// A read-only or busy workspace still answers; it only keeps nothing. The
+// table is a cache, not content: exports and imports leave it out.
 
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
@@ -78,9 +79,13 @@ function facts<T>(db: Database, texts: readonly string[], fact: Fact<T>): T[] {
     return value;
   });
   if (fresh.size > 0 && !db.readonly) {
-    db.transaction(() => {
-      for (const [hash, value] of fresh) fact.write(db, hash, value);
-    })();
+    try {
+      db.transaction(() => {
+        for (const [hash, value] of fresh) fact.write(db, hash, value);
+      })();
+    } catch {
+      // Kept only to save time later: a workspace busy in another process, or a full disk, costs a recount, not the report.
+    }
   }
   return values;
 }
