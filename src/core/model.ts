@@ -25,6 +25,8 @@ export interface Edit extends TextChange {
 /** Where a document stands in the work: set by the user; the first annotation or edit moves a new one to in progress. */
 export const documentStatuses = ['new', 'in-progress', 'done'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
+/** How a status is written for people. */
+export const STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = { new: 'New', 'in-progress': 'In progress', done: 'Done' };
 
 export interface DocumentSummary {
   id: string;

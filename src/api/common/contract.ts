@@ -12,7 +12,7 @@ import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
-import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
+import { WORD_COUNT_BASES, type DocumentScorecard, type Insights, type WorkspaceScorecard } from '../../core/reports';
 import type { MqmSettings } from '../../core/scorecard';
 import { REPORT_FORMATS } from '../../core/report-files';
 
@@ -72,9 +72,17 @@ const alignmentOperation = z.discriminatedUnion('op', [
 ]);
 const fileContent = z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 /** Which documents a workspace report covers (core/reports DocumentFilter); days are YYYY-MM-DD, UTC. */
-const documentFilter = z
-  .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), tagId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
-  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, 'from must not be after to');
+const documentFilterFields = {
+  documentIds: z.array(id).min(1).max(10_000).optional(),
+  tagId: id.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  status: z.enum(documentStatuses).optional(),
+};
+const daysInOrder = (f: { from?: string; to?: string }) => f.from === undefined || f.to === undefined || f.from <= f.to;
+const documentFilter = z.strictObject(documentFilterFields).refine(daysInOrder, 'from must not be after to');
+/** Which text's words a score is per (core/reports WordCountBasis); the translation's unless said. */
+const wordsFrom = z.enum(WORD_COUNT_BASES).default('translation');
 const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
@@ -240,11 +248,11 @@ export const inputs = {
     /** The document W3C annotations go onto (default: the one the file targets). */
     documentId: id.optional(),
   }),
-  'reports.scorecard': z.strictObject({ documentId: id }),
-  'reports.workspace': documentFilter,
+  'reports.scorecard': z.strictObject({ documentId: id, wordsFrom }),
+  'reports.workspace': z.strictObject({ ...documentFilterFields, wordsFrom }).refine(daysInOrder, 'from must not be after to'),
   'reports.insights': documentFilter,
   'reports.export': z
-    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS) })
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS), wordsFrom })
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
   'settings.mqm.get': z.strictObject({}),
   'settings.mqm.set': z.strictObject({

@@ -277,10 +277,10 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     'transfer.import': ({ files, format, documentId }) =>
       importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author: author(), now: now() }),
 
-    'reports.scorecard': ({ documentId }) => documentScorecard(db, documentId),
-    'reports.workspace': (filter) => workspaceScorecard(db, filter),
+    'reports.scorecard': ({ documentId, wordsFrom }) => documentScorecard(db, documentId, wordsFrom),
+    'reports.workspace': ({ wordsFrom, ...filter }) => workspaceScorecard(db, filter, wordsFrom),
     'reports.insights': (filter) => insights(db, filter),
-    'reports.export': ({ documentIds, all, format }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now()), format),
+    'reports.export': ({ documentIds, all, format, wordsFrom }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now(), wordsFrom), format),
     'settings.mqm.get': () => getMqmSettings(db),
     'settings.mqm.set': (settings) => tx(() => setMqmSettings(db, settings)),
   };
