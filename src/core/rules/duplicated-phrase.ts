@@ -1,5 +1,5 @@
 // `a higher level and higher level`, `up 4.6%, up 4.6%`, `the written test,
-// the written test` — a phrase the translation said twice.
+// the written test`, `the plan the plan` — a phrase the translation said twice.
 
 import type { Rule, RuleMatch } from './rule';
 import { lowerCase, q } from './text';
@@ -10,23 +10,28 @@ import { lowerCase, q } from './text';
 const WORD_SEPARATOR = / (?:and|or|as well as) /g;
 // Two to ten words (`an increase of 54,000 over the end of last year`);
 // single words are the repeated-word rule's, and "more and more" is English.
-// A phrase repeated with nothing between is not looked for: scanning every
-// space for it costs a fifth of all the rules' time.
+// A phrase repeated with only a space between is looked for separately, by
+// the first two letters of each word (see adjacentRepeats).
 const MIN_WORDS = 2;
 const MAX_WORDS = 10;
 
 // Repetitions English uses on purpose: "and so on and so on".
-const IDIOMS = new Set(['so on', 'so forth', 'and so on', 'and so forth', 'over and over', 'again and again', 'on and on', 'round and round']);
+const IDIOMS = new Set([
+  'so on', 'so forth', 'and so on', 'and so forth', 'over and over', 'again and again', 'on and on', 'round and round',
+  'thank you', 'come on', 'go on', 'well done', 'hear hear',
+]);
 
 const SUBORDINATE = /\b(?:after|before|when|while|since|without|upon|if|unless|until|once)\s$/;
 
 export const duplicatedPhrase: Rule = {
   id: 'duplicated-phrase',
-  description: 'The same phrase twice, joined by a comma, "and" or "or": "a higher level and higher level", "up 4.6%, up 4.6%".',
+  description: 'The same phrase twice, joined by a space, a comma, "and" or "or": "a higher level and higher level", "up 4.6%, up 4.6%".',
   severity: 'warning',
-  // Joined by a comma the second copy is a plain repeat; joined by "and" it
-  // may stand for a second source term the translation rendered the same
-  // way, which only a person can name.
+  // Two copies of the same words with only a connector between say nothing
+  // the first does not: deleting the second (and the connector) is certain.
+  // Joined by "and" the copy may stand for a second source term translated
+  // the same way, but the corrected English still says it once. Copies that
+  // differ in case past the first letter are left to a person.
   safe: true,
   detect(line) {
     const lower = lowerCase(line);
@@ -41,26 +46,28 @@ export const duplicatedPhrase: Rule = {
       const mark = comma < 0 ? semicolon : semicolon < 0 ? comma : Math.min(comma, semicolon);
       while (w < words.length && (mark < 0 || words[w]!.index < mark)) {
         const m = words[w++]!;
-        if (m.index >= after) after = repeatAt(line, lower, m.index, m[0].length, false, matches) ?? after;
+        if (m.index >= after) after = repeatAt(line, lower, m.index, m[0].length, matches) ?? after;
       }
       if (mark < 0) break;
       if (mark >= after) {
         const joined = lower.startsWith('and ', mark + 2) ? 4 : lower.startsWith('or ', mark + 2) ? 3 : 0;
-        after = repeatAt(line, lower, mark, 2 + joined, joined > 0, matches) ?? after;
+        // `Fig; and Fig`: the "and" may be the phrase's own first word.
+        after = repeatAt(line, lower, mark, 2 + joined, matches) ?? (joined > 0 ? repeatAt(line, lower, mark, 2, matches) : undefined) ?? after;
       }
       if (mark === comma) comma = lower.indexOf(', ', comma + 1);
       else semicolon = lower.indexOf('; ', semicolon + 1);
     }
+    adjacentRepeats(line, lower, matches);
     return matches;
   },
 };
 
 /**
  * The repeat whose second copy starts after the separator at `at` (of
- * `length` characters, holding "and" or "or" if `joined`), pushed onto
- * `matches`; returns its end, or undefined when there is none.
+ * `length` characters), pushed onto `matches`; returns its end, or
+ * undefined when there is none.
  */
-function repeatAt(line: string, lower: string, at: number, length: number, joined: boolean, matches: RuleMatch[]): number | undefined {
+function repeatAt(line: string, lower: string, at: number, length: number, matches: RuleMatch[]): number | undefined {
   const second = at + length;
   if (!mayRepeat(lower, at, second)) return undefined;
   const start = repeatedBefore(lower, at, second);
@@ -70,10 +77,74 @@ function repeatAt(line: string, lower: string, at: number, length: number, joine
   // `After calling it, calling it again…`: a clause that ends in the phrase, then one that starts with it.
   if (lower[at] === ',' && SUBORDINATE.test(lower.slice(Math.max(0, start - 12), start))) return undefined;
   const end = second + original.length;
-  const match: RuleMatch = { start, end, replacement: original, message: `${q(original)} is said twice: keep it once.` };
-  if (joined || lower[at] !== ',' && lower[at] !== ';') match.safe = false;
-  matches.push(match);
+  matches.push(repeatMatch(line, start, at, second, end));
   return end;
+}
+
+/** The match for the phrase at [start, at) repeated at [second, end): keep the first copy. */
+function repeatMatch(line: string, start: number, at: number, second: number, end: number): RuleMatch {
+  const original = line.slice(start, at);
+  const match: RuleMatch = { start, end, replacement: original, message: `${q(original)} is said twice: keep it once.` };
+  // `High quality and high quality`: only the first letter's case may differ.
+  if (line.slice(start + 1, at) !== line.slice(second + 1, end)) match.safe = false;
+  return match;
+}
+
+/**
+ * `the plan the plan`, `up 2.9% up 2.9%`: a phrase of MIN_WORDS..MAX_WORDS
+ * words repeated after a single space, pushed onto `matches` unless a
+ * match found before overlaps it. Words are compared by their first two
+ * characters first, so most of the line is only split at its spaces.
+ */
+function adjacentRepeats(line: string, lower: string, matches: RuleMatch[]): void {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: number[] = [];
+  for (let p = 0; p < lower.length; ) {
+    const space = lower.indexOf(' ', p);
+    const end = space < 0 ? lower.length : space;
+    if (end > p) {
+      starts.push(p);
+      ends.push(end);
+      keys.push((lower.charCodeAt(p) << 16) | lower.charCodeAt(p + 1));
+    }
+    p = end + 1;
+  }
+  const found = matches.length;
+  for (let j = MIN_WORDS; j + MIN_WORDS <= starts.length; j++) {
+    // The copy starts at word j, one space after the original's last word.
+    if (starts[j] !== ends[j - 1]! + 1 || isClauseEnd(lower.charCodeAt(ends[j - 1]! - 1))) continue;
+    for (let n = Math.min(MAX_WORDS, j, starts.length - j); n >= MIN_WORDS; n--) {
+      const o = j - n;
+      if (keys[o] !== keys[j]) continue;
+      const length = ends[j - 1]! - starts[o]!;
+      const start = starts[o]!;
+      const second = starts[j]!;
+      if (length < 5 || !sameText(lower, start, second, length) || continues(lower, second + length)) continue;
+      const original = line.slice(start, start + length);
+      // A phrase of words: not `(a) (b)`, not numbers alone (`0 1 0 1`), not a name (`Bora Bora`).
+      if (!/^[\p{L}\p{N}]/u.test(original) || !/\p{L}/u.test(original) || IDIOMS.has(lower.slice(start, start + length)) || isName(original)) continue;
+      // A chant or a run (`ha ha ha ha`, `over and over and over`): the words go on repeating.
+      if (sameWord(lower, starts, ends, o, j - 1) || sameWord(lower, starts, ends, o, j + n) || sameWord(lower, starts, ends, o - 1, j - 1)) break;
+      const end = second + length;
+      if (matches.slice(0, found).some((m) => m.start < end && start < m.end)) break;
+      matches.push(repeatMatch(line, start, start + length, second, end));
+      j += n - 1;
+      break;
+    }
+  }
+}
+
+/** Whether words `a` and `b` (indexes into starts and ends) exist and are the same. */
+function sameWord(lower: string, starts: number[], ends: number[], a: number, b: number): boolean {
+  if (a < 0 || b >= starts.length) return false;
+  const length = ends[a]! - starts[a]!;
+  return ends[b]! - starts[b]! === length && sameText(lower, starts[a]!, starts[b]!, length);
+}
+
+/** `,` `;` `:` `.` `!` `?`: a word ending in one closes a clause, and what follows is not a plain repeat. */
+function isClauseEnd(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 46 || c === 33 || c === 63;
 }
 
 /** Cheap test first: whether one of the MAX_WORDS words before `at` starts with the two characters at `second`. */
