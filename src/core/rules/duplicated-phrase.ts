@@ -222,7 +222,12 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || isDigit(c) || c === 39 || c === 0x2019 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-/** "New York, New York": a repeated name, every word capitalised. */
+/**
+ * "New York, New York", "Bora Bora": a repeated name of one or two words,
+ * every word capitalised. A longer one said twice (`Government Procurement
+ * Law Government Procurement Law`) is the translation's repeat.
+ */
 function isName(phrase: string): boolean {
-  return phrase.split(/[ -]/).every((w) => w[0] !== w[0]!.toLowerCase());
+  const words = phrase.split(/[ -]/);
+  return words.length <= 2 && words.every((w) => w[0] !== w[0]!.toLowerCase());
 }

@@ -2,7 +2,7 @@
 // space after a comma, semicolon or colon lost.
 
 import type { Rule, RuleMatch } from './rule';
-import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './text';
+import { isCodeToken, isSentenceStarter, missingSpace, proseAfterCode, tokenAround } from './text';
 
 // The mark, any quote marks and brackets, then a word of two letters or a digit.
 // (`a`, `A` and `I` are words; `e.g.` and `i.e.` are a word's abbreviation.)
@@ -45,7 +45,7 @@ export const missingSpaceAfterComma: Rule = {
       // `"a","b"`: a quoted list; `":"` and `','`: code.
       if (/["']$/.test(before) && /^["']/.test(between)) continue;
       const token = tokenAround(line, m.index);
-      if (isCodeToken(token)) continue;
+      if (isCodeToken(token) && !proseAfterCode(line, m.index)) continue;
       if (mark === ':' && !colonClause(line, m.index, before, m[0], digitAfter, token)) continue;
       const match = missingSpace(line, m.index, m.index + m[0].length - back);
       if (!match) continue;

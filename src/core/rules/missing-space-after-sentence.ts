@@ -4,7 +4,7 @@
 import { isKnownName } from './brands';
 import { MASK } from './mask';
 import type { Rule, RuleMatch } from './rule';
-import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './text';
+import { isCodeToken, isSentenceStarter, missingSpace, proseAfterCode, tokenAround } from './text';
 
 // The mark, any quote marks and brackets, then a capital and a lowercase
 // letter: keeps out .NET, digits (3.5, v2.1, No.3), stock codes (600519.SH)
@@ -17,7 +17,7 @@ const PATTERN = /[.!?](?:[”’)\]"“‘([]*[A-Z][a-z]|(?=\d{1,2}[.)] +[A-Z]))
 const WORD_BEFORE = /(?:\p{L}\p{M}*){2,}$/u;
 // (`1.2 m.`: a number's unit after a space.)
 const NUMBER_BEFORE = /[\d%°]\p{L}{0,3}$|[\d%°+]$|\d \p{Ll}{1,3}$/u;
-const CLOSER_BEFORE = /[”’)\]"'»]$/;
+const CLOSER_BEFORE = /[”’)\]}"'»]$/;
 // One letter after a full stop or a space (`U.S.`, `a.m.`, `Plan B.`, `J.`):
 // an abbreviation or an initial. Only a word that starts sentences after it
 // shows a boundary (`the U.S.The` but `J.K.Rowling`, `U.N.Security`).
@@ -52,7 +52,7 @@ export const missingSpaceAfterSentence: Rule = {
       const letter = m.index + m[0].length - 2;
       const after = line.slice(letter, letter + 64);
       if (!endsSentence(line.slice(Math.max(0, m.index - 24), m.index), after)) continue;
-      if (CODE_AFTER.test(after) || GLUED_MODAL.test(after) || isCodeToken(tokenAround(line, m.index))) continue;
+      if (CODE_AFTER.test(after) || GLUED_MODAL.test(after) || (isCodeToken(tokenAround(line, m.index)) && !proseAfterCode(line, m.index))) continue;
       const camel = CAMEL_CASE.exec(after);
       if (camel && !isKnownName(camel[0])) continue;
       const match = missingSpace(line, m.index, letter);

@@ -58,4 +58,9 @@ describe(RULE, () => {
       'std::vector',
     ]);
   });
+
+  it('flags a clause glued after a formula, but leaves the formula alone', () => {
+    expect(fixedOnce(RULE, 'formulas such as =SUM(C2:C31);the export file')).toBe('formulas such as =SUM(C2:C31); the export file');
+    expectClean(RULE, ['=IF(B2>=60,"Pass","Fail") and', 'call f(a),g(b) here', 'foo();bar() next']);
+  });
 });

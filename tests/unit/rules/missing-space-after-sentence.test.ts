@@ -81,4 +81,12 @@ describe(RULE, () => {
       'a [change map](#transform.StepMap) and the state.EditorState type',
     ]);
   });
+
+  it('flags a sentence glued after JSON, but leaves code that goes on alone', () => {
+    expect(fixedOnce(RULE, 'format, e.g. {"id":1024,"name":"Business license","tags":["new"]}.Developers should read')).toBe(
+      'format, e.g. {"id":1024,"name":"Business license","tags":["new"]}. Developers should read',
+    );
+    expect(fixedOnce(RULE, 'returns ["a","b"].The list')).toBe('returns ["a","b"]. The list');
+    expectClean(RULE, ['x = {a}.Values', 'call f(x).Value is read', 'obj.{a}.Name()']);
+  });
 });
