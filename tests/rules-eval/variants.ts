@@ -97,7 +97,8 @@ function plant(line: string, rnd: Random, rate: number): string {
     const words = stripTraps(line.slice(0, m.index)).split(' ');
     const count = 2 + Math.floor(rnd() * 3);
     const phrase = words.slice(-count);
-    if (phrase.length < count || !phrase.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}%.,'’-]*$/u.test(w)) || /[.,]$/.test(phrase[0]!)) continue;
+    // Words of one clause: none but the last ends a sentence (`the defendant. If dissatisfied` is two).
+    if (phrase.length < count || !phrase.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}%.,'’-]*$/u.test(w)) || /[.,]$/.test(phrase[0]!) || phrase.slice(0, -1).some((w) => /[.!?]$/.test(w))) continue;
     const connector = pick([', ', ', ', ', ', ' and ', ' ', '; ', ' or ', ', and ']);
     add(m.index, m.index, `⟦${connector}${phrase.join(' ')}⇒|d⟧`);
   }

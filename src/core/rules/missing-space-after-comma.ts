@@ -29,16 +29,18 @@ export const missingSpaceAfterComma: Rule = {
     const matches: RuleMatch[] = [];
     for (const m of line.matchAll(PATTERN)) {
       const digitAfter = /\d$/.test(m[0]);
-      // Most matches are numbers (1,200, 10:30): leave them at once.
+      // Most matches are numbers (1,200, 10:30): leave them at once. A
+      // semicolon then a list number is no number: `16:00;2. drink`.
       const previous = line.charCodeAt(m.index - 1);
-      if (digitAfter && previous >= 48 && previous <= 57) continue;
+      const listNumber = digitAfter && m[0].length === 2 && m[0][0] === ';' && /^\d{0,1}[.)] \p{L}/u.test(line.slice(m.index + 2, m.index + 6));
+      if (digitAfter && m[0].length === 2 && previous >= 48 && previous <= 57 && !listNumber) continue;
       const mark = line[m.index]!;
       const before = line.slice(Math.max(0, m.index - 24), m.index);
       // Where the next word starts, back from the end of the match.
       const back = digitAfter ? 1 : /[ .]$/.test(m[0]) ? (m[0].endsWith('.') ? 4 : 2) : 2;
       const between = m[0].slice(1, -back);
       // A list item starts after the mark: `Road);(2) 6:30`, `gov.cn;(3) this`.
-      const listItem = digitAfter && /\($/.test(between);
+      const listItem = (digitAfter && /\($/.test(between)) || listNumber;
       // A one-letter word before a semicolon or colon (`Python or R;legal`); before a comma it is a list (x,y).
       const wordBefore = WORD_BEFORE.test(before) || (mark !== ',' && /(?:^|[\s(])[A-Z]$/.test(before));
       if (!wordBefore && !listItem && (digitAfter || !OTHER_BEFORE.test(before))) continue;
@@ -67,7 +69,8 @@ function colonClause(line: string, at: number, before: string, matched: string, 
   if (SCHEMES.has(label)) return false;
   // `region:"Pudong"`: a key and its quoted value.
   if (/^:"[^"\s]*"/.test(line.slice(at, at + 40))) return false;
-  if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || /^\p{Ll}{4,}$/u.test(label);
+  // `name:"bus" AND year:2023`: a field of a search query.
+  if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || (/^\p{Ll}{4,}$/u.test(label) && !/\b(?:AND|OR|NOT) \S*$/.test(before));
   const word = /^[A-Za-z]+/.exec(line.slice(at + matched.length - (/[ .]$/.test(matched) ? (matched.endsWith('.') ? 4 : 2) : 2)))![0];
   if (/^[A-Z]/.test(word)) return !/^\p{Lu}{2}/u.test(label);
   if (isSentenceStarter(word)) return true;

@@ -10,7 +10,8 @@ import { isCodeToken, isSentenceStarter, missingSpace, proseAfterCode, tokenArou
 // letter: keeps out .NET, digits (3.5, v2.1, No.3), stock codes (600519.SH)
 // and ellipses.
 // Or a list number glued to the sentence before it: `the statistics.2. The`.
-const PATTERN = /[.!?](?:[”’)\]"“‘([]*[A-Z][a-z]|(?=\d{1,2}[.)] +[A-Z]))/g;
+// Or the one-letter words `A` and `I` before a lowercase word: `5 minutes.A ratio`.
+const PATTERN = /[.!?](?:[”’)\]"“‘([]*(?:[A-Z][a-z]|[AI] (?=\p{Ll}{2}))|(?=\d{1,2}[.)] +[A-Z]))/gu;
 // What ends the sentence before the mark decides how sure the boundary is.
 // A word of two letters or more (`city.`, `Li.`, `GDP.`), a number or unit
 // (`2023.`, `4.6%.`, `38°C.`), or a closing quote or bracket: sure.
@@ -51,7 +52,10 @@ export const missingSpaceAfterSentence: Rule = {
       }
       const letter = m.index + m[0].length - 2;
       const after = line.slice(letter, letter + 64);
-      if (!endsSentence(line.slice(Math.max(0, m.index - 24), m.index), after)) continue;
+      const before = line.slice(Math.max(0, m.index - 24), m.index);
+      if (!endsSentence(before, after)) continue;
+      // `the U.S.A and`: a one-letter word after an initial is one more initial.
+      if (after[1] === ' ' && INITIAL_BEFORE.test(before)) continue;
       if (CODE_AFTER.test(after) || GLUED_MODAL.test(after) || (isCodeToken(tokenAround(line, m.index)) && !proseAfterCode(line, m.index))) continue;
       const camel = CAMEL_CASE.exec(after);
       if (camel && !isKnownName(camel[0])) continue;

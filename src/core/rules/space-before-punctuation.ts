@@ -29,6 +29,8 @@ export const spaceBeforePunctuation: Rule = {
       if (mark === '?' || mark === '!') {
         // `?id=5`, `?b`, `?.txt`: a query or a wildcard, glued to what it stands in for.
         if (/[\w=*?.]/.test(line[m.index + m[0].length] ?? '')) continue;
+        // `wildcards: ? matches one character`: a sentence's end is followed by a capital.
+        if (/^ \p{Ll}/u.test(line.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
         if (SYMBOL_BEFORE.test(line.slice(Math.max(0, m.index - 12), m.index))) continue;
       }
       if (conditionals.some(([s, e]) => m.index >= s && m.index < e)) continue;

@@ -117,8 +117,9 @@ export function proseAfterCode(line: string, index: number): boolean {
   if (word === undefined || before.length < 3 || !/^ \p{L}/u.test(line.slice(to, to + 2))) return false;
   const closer = before[before.length - 1];
   // A JSON value may hold spaces (`"name":"Business license"`): its quoted keys and items show it too.
-  if (closer === '}' || closer === ']') return before.includes(closer === '}' ? '{' : '[') || /"[:,]["[{\d]/.test(before);
-  return closer === ')' && before.includes('(') && isSentenceStarter(word);
+  if (closer === '}' || closer === ']') return before.includes(closer === '}' ? '{' : '[') || /"[:,]["[{\d]|["\]}][}\]]$/.test(before);
+  // A formula (`=COUNTIF(E:E,">=60")`) ends at its bracket; other calls only before a word that starts sentences.
+  return closer === ')' && before.includes('(') && (before.startsWith('=') || isSentenceStarter(word));
 }
 
 /** The run of non-space characters around `index`. */
