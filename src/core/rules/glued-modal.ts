@@ -11,7 +11,7 @@ import { q } from './text';
 // (`wantContinue`; more humps, a call, a member or an assignment after it
 // make it code: `mustBeDefined`, `this.willChange = x`), after one space
 // and capitalised (`want Continue`), or glued in lowercase (`wantcontinue`).
-const PATTERN = /(wants?|needs?|must|should|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{3,})\b)/g;
+const PATTERN = /(wants?|needs?|must|should|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{2,})\b)/g;
 // Capitalised, at a sentence start (`.WantGrab`): looked for only in lines
 // holding one, since capitals start so many words.
 const CAPITALISED = new RegExp(PATTERN.source.replace('(wants?|needs?|must|should|will|shall)', '(Wants?|Needs?|Must|Should)'), 'g');

@@ -68,7 +68,7 @@ function colonClause(line: string, at: number, before: string, matched: string, 
   const label = /\p{L}+$/u.exec(before)?.[0] ?? '';
   if (SCHEMES.has(label)) return false;
   // `region:"Pudong"`: a key and its quoted value.
-  if (/^:"[^"\s]*"/.test(line.slice(at, at + 40))) return false;
+  if (/^:"[^"]{0,40}"/.test(line.slice(at, at + 44))) return false;
   // `name:"bus" AND year:2023`: a field of a search query.
   if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || (/^\p{Ll}{4,}$/u.test(label) && !/\b(?:AND|OR|NOT) \S*$/.test(before));
   const word = /^[A-Za-z]+/.exec(line.slice(at + matched.length - (/[ .]$/.test(matched) ? (matched.endsWith('.') ? 4 : 2) : 2)))![0];

@@ -35,6 +35,7 @@ const CODE_AFTER = /^[A-Z][A-Za-z]*(?:\.\w|\()/;
 // `transform.StepMap`: a camel-case word after the dot is a name in code,
 // unless it is a brand starting a sentence (`the city.WeChat`).
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*/;
+const LIST_NUMBER = /^\s*\(?\d{1,2}$/;
 // `.wantContinue`, `.WantGrab`: the glued-modal rule's, which fixes both at once.
 const GLUED_MODAL = /^Wants?(?:[A-Z]| [A-Z][a-z]|[a-z]{3})|^Needs?[A-Z]/;
 
@@ -56,9 +57,13 @@ export const missingSpaceAfterSentence: Rule = {
       if (!endsSentence(before, after)) continue;
       // `the U.S.A and`: a one-letter word after an initial is one more initial.
       if (after[1] === ' ' && INITIAL_BEFORE.test(before)) continue;
-      if (CODE_AFTER.test(after) || GLUED_MODAL.test(after) || (isCodeToken(tokenAround(line, m.index)) && !proseAfterCode(line, m.index))) continue;
-      const camel = CAMEL_CASE.exec(after);
-      if (camel && !isKnownName(camel[0])) continue;
+      if (GLUED_MODAL.test(after)) continue;
+      // A list number starting the line (`3.Requirements.Participants`, `1.JavaScript`): what follows is no code.
+      if (!LIST_NUMBER.test(line.slice(0, m.index))) {
+        if (CODE_AFTER.test(after) || (isCodeToken(tokenAround(line, m.index)) && !proseAfterCode(line, m.index))) continue;
+        const camel = CAMEL_CASE.exec(after);
+        if (camel && !isKnownName(camel[0])) continue;
+      }
       const match = missingSpace(line, m.index, letter);
       if (match) matches.push(match);
     }

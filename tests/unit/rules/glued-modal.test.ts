@@ -60,4 +60,8 @@ describe(RULE, () => {
       'a wantonly cruel act',
     ]);
   });
+
+  it('flags "want" glued in lowercase onto a two-letter word', () => {
+    expect(fixedOnce(RULE, 'What is heatstroke?wantit is a disease')).toBe('What is heatstroke? It is a disease');
+  });
 });
