@@ -158,6 +158,11 @@ function mayRepeat(lower: string, at: number, second: number): boolean {
     // The phrase may open a bracket or quotation: `(rose 5%, rose 5%)`.
     const w = c === 40 || c === 34 || c === 0x201c ? space + 2 : space + 1;
     if (lower.charCodeAt(w) === first && lower.charCodeAt(w + 1) === next) return true;
+    // Or start after a mark glued to the word before it: `4.epidemic prevention`, `centre,with 320 seats`.
+    for (let i = w + 1; i < p - 1; i++) {
+      const mark = lower.charCodeAt(i);
+      if ((mark === 46 || mark === 44) && lower.charCodeAt(i + 1) === first && lower.charCodeAt(i + 2) === next) return true;
+    }
     if (space < 0) return false;
     p = space;
   }

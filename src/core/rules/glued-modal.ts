@@ -39,10 +39,12 @@ export const gluedModal: Rule = {
     const found = HAS_CAPITALISED.test(line) ? [...line.matchAll(PATTERN), ...line.matchAll(CAPITALISED)].sort((a, b) => a.index - b.index) : line.matchAll(PATTERN);
     for (const m of found) {
       if (m.index > 0 && WORD_BEFORE.test(line[m.index - 1]!)) continue;
-      const modal = m[1]!;
+      // `wantseats`: the pattern took the word's `s` into the modal.
+      const split = m[1] === 'wants' && m[4] !== undefined;
+      const modal = split ? 'want' : m[1]!;
       const glued = m[2];
       const spaced = m[3];
-      const lower = m[4];
+      const lower = split ? `s${m[4]}` : m[4];
       if (lower !== undefined && (!/^want$/i.test(modal) || WANT_WORD.test(lower))) continue;
       if (spaced !== undefined && !LOOSE.test(modal) && modal[0] !== modal[0]!.toLowerCase()) continue;
       if (glued !== undefined && isKnownName(modal + glued)) continue;
