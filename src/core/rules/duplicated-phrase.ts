@@ -90,56 +90,77 @@ function repeatMatch(line: string, start: number, at: number, second: number, en
   return match;
 }
 
+// The last words seen by adjacentRepeats: where each starts, and a key of its characters.
+const RING = 16;
+const ringStart = new Int32Array(RING);
+const ringKey = new Int32Array(RING);
+
 /**
  * `the plan the plan`, `up 2.9% up 2.9%`: a phrase of MIN_WORDS..MAX_WORDS
  * words repeated after a single space, pushed onto `matches` unless a
- * match found before overlaps it. Words are compared by their first two
- * characters first, so most of the line is only split at its spaces.
+ * match found before overlaps it. One pass over the spaces: each word is
+ * compared with the words before it by a key of its characters first, and
+ * only where they agree is the text compared.
  */
 function adjacentRepeats(line: string, lower: string, matches: RuleMatch[]): void {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: number[] = [];
-  for (let p = 0; p < lower.length; ) {
-    const space = lower.indexOf(' ', p);
-    const end = space < 0 ? lower.length : space;
-    if (end > p) {
-      starts.push(p);
-      ends.push(end);
-      keys.push((lower.charCodeAt(p) << 16) | lower.charCodeAt(p + 1));
-    }
-    p = end + 1;
-  }
   const found = matches.length;
-  for (let j = MIN_WORDS; j + MIN_WORDS <= starts.length; j++) {
-    // The copy starts at word j, one space after the original's last word.
-    if (starts[j] !== ends[j - 1]! + 1 || isClauseEnd(lower.charCodeAt(ends[j - 1]! - 1))) continue;
-    for (let n = Math.min(MAX_WORDS, j, starts.length - j); n >= MIN_WORDS; n--) {
-      const o = j - n;
-      if (keys[o] !== keys[j]) continue;
-      const length = ends[j - 1]! - starts[o]!;
-      const start = starts[o]!;
-      const second = starts[j]!;
-      if (length < 5 || !sameText(lower, start, second, length) || continues(lower, second + length)) continue;
-      const original = line.slice(start, start + length);
-      // A phrase of words: not `(a) (b)`, not numbers alone (`0 1 0 1`), not a name (`Bora Bora`).
-      if (!/^[\p{L}\p{N}]/u.test(original) || !/\p{L}/u.test(original) || IDIOMS.has(lower.slice(start, start + length)) || isName(original)) continue;
-      // A chant or a run (`ha ha ha ha`, `over and over and over`): the words go on repeating.
-      if (sameWord(lower, starts, ends, o, j - 1) || sameWord(lower, starts, ends, o, j + n) || sameWord(lower, starts, ends, o - 1, j - 1)) break;
-      const end = second + length;
-      if (matches.slice(0, found).some((m) => m.start < end && start < m.end)) break;
-      matches.push(repeatMatch(line, start, start + length, second, end));
-      j += n - 1;
-      break;
+  let words = 0;
+  let after = 0;
+  for (let p = 0; p < lower.length; ) {
+    let space = lower.indexOf(' ', p);
+    if (space < 0) space = lower.length;
+    if (space > p) {
+      // A copy's first word is whole (a space follows it in the copy): its
+      // first two characters, last one and length tell most words apart.
+      const key = (Math.imul((lower.charCodeAt(p) << 16) | lower.charCodeAt(p + 1), 31) + Math.imul(lower.charCodeAt(space - 1), 257) + space - p) | 0;
+      // A copy may start here: one space after a word that ends no clause.
+      if (words >= MIN_WORDS && p >= after && lower.charCodeAt(p - 2) !== 32 && !isClauseEnd(lower.charCodeAt(p - 2))) {
+        for (let n = Math.min(MAX_WORDS, words); n >= MIN_WORDS; n--) {
+          if (ringKey[(words - n) & (RING - 1)] !== key) continue;
+          const end = repeatFrom(line, lower, ringStart[(words - n) & (RING - 1)]!, p, matches, found);
+          if (end > 0) {
+            after = end;
+            break;
+          }
+        }
+      }
+      ringStart[words & (RING - 1)] = p;
+      ringKey[words & (RING - 1)] = key;
+      words++;
     }
+    p = space + 1;
   }
 }
 
-/** Whether words `a` and `b` (indexes into starts and ends) exist and are the same. */
-function sameWord(lower: string, starts: number[], ends: number[], a: number, b: number): boolean {
-  if (a < 0 || b >= starts.length) return false;
-  const length = ends[a]! - starts[a]!;
-  return ends[b]! - starts[b]! === length && sameText(lower, starts[a]!, starts[b]!, length);
+/** The repeat of the phrase at [start, second - 1) at `second`, pushed onto `matches`; its end, or 0 when there is none. */
+function repeatFrom(line: string, lower: string, start: number, second: number, matches: RuleMatch[], found: number): number {
+  const length = second - 1 - start;
+  if (length < 5 || !sameText(lower, start, second, length) || continues(lower, second + length)) return 0;
+  const phrase = lower.slice(start, start + length);
+  const original = line.slice(start, start + length);
+  // A phrase of words: not `(a) (b)`, not numbers alone (`0 1 0 1`), not a name (`Bora Bora`).
+  if (!/^[\p{L}\p{N}]/u.test(original) || !/\p{L}/u.test(original) || IDIOMS.has(phrase) || isName(original)) return 0;
+  // A chant or a run (`ha ha ha ha`, `over and over and over`): the words go on repeating.
+  const first = phrase.slice(0, phrase.indexOf(' '));
+  const last = phrase.slice(phrase.lastIndexOf(' ') + 1);
+  const end = second + length;
+  if (first === last || wordAt(lower, end + 1) === first || wordBefore(lower, start - 1) === last) return 0;
+  for (let i = 0; i < found; i++) if (matches[i]!.start < end && start < matches[i]!.end) return 0;
+  matches.push(repeatMatch(line, start, start + length, second, end));
+  return end;
+}
+
+/** The word starting at `at` after a space (up to the next space), or ''. */
+function wordAt(lower: string, at: number): string {
+  if (at >= lower.length || lower.charCodeAt(at - 1) !== 32) return '';
+  const space = lower.indexOf(' ', at);
+  return lower.slice(at, space < 0 ? lower.length : space);
+}
+
+/** The word ending before the space at `space`, or ''. */
+function wordBefore(lower: string, space: number): string {
+  if (space <= 0 || lower.charCodeAt(space) !== 32) return '';
+  return lower.slice(lower.lastIndexOf(' ', space - 1) + 1, space);
 }
 
 /** `,` `;` `:` `.` `!` `?`: a word ending in one closes a clause, and what follows is not a plain repeat. */
@@ -158,11 +179,6 @@ function mayRepeat(lower: string, at: number, second: number): boolean {
     // The phrase may open a bracket or quotation: `(rose 5%, rose 5%)`.
     const w = c === 40 || c === 34 || c === 0x201c ? space + 2 : space + 1;
     if (lower.charCodeAt(w) === first && lower.charCodeAt(w + 1) === next) return true;
-    // Or start after a mark glued to the word before it: `4.epidemic prevention`, `centre,with 320 seats`.
-    for (let i = w + 1; i < p - 1; i++) {
-      const mark = lower.charCodeAt(i);
-      if ((mark === 46 || mark === 44) && lower.charCodeAt(i + 1) === first && lower.charCodeAt(i + 2) === next) return true;
-    }
     if (space < 0) return false;
     p = space;
   }
