@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDocument } from './helpers';
+import { layoutProblems, SCHEMES, seriousAxeViolations, VIEWPORTS } from './layout';
 import { callApi, startHost, type RunningHost } from './web-host';
 
 interface StoredRelation {
@@ -140,4 +141,31 @@ test('deleting a relation type in use asks first, with the count', async ({ page
   await page.getByTestId('confirm-button').click();
   await expect(page.getByTestId('relation-type-row')).toHaveCount(3);
   await expect.poll(stored).toEqual([]);
+});
+
+test('arcs, the inspector and the relation types fit and pass axe at every size, light and dark', async ({ page }) => {
+  await callApi(host, 'relations.create', { documentId, sourceId: ids['Li Qiang'], targetId: ids['1 trillion yuan'], typeId: 'relation-commits-to' });
+  await callApi(host, 'relations.create', { documentId, sourceId: ids['1 trillion yuan'], targetId: ids['Shanghai'], typeId: 'relation-located-in' });
+  await page.reload();
+  await expect(page.getByTestId('relation-label')).toHaveCount(2);
+  const found: string[] = [];
+  for (const size of VIEWPORTS) {
+    for (const scheme of SCHEMES) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await highlight(page, '1 trillion yuan').click();
+      await expect(page.getByTestId('relation-row')).toHaveCount(2);
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/relations-${size.width}-${scheme}.png` });
+      for (const within of ['[data-testid=relation-layer]', '[data-testid=relation-list]']) {
+        for (const p of await layoutProblems(page, within)) found.push(`${size.width}×${size.height} ${scheme} ${within}: ${p.kind} ${p.what}`);
+        for (const v of await seriousAxeViolations(page, within)) found.push(`${size.width}×${size.height} ${scheme} ${within}: axe ${v}`);
+      }
+    }
+  }
+  await page.keyboard.press('Alt+5');
+  await page.getByRole('button', { name: 'Details of located in' }).click();
+  for (const p of await layoutProblems(page, '[data-testid=relation-types-panel]')) found.push(`relation types: ${p.kind} ${p.what}`);
+  for (const v of await seriousAxeViolations(page, '[data-testid=relation-types-panel]')) found.push(`relation types: axe ${v}`);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/relation-types.png` });
+  expect(found).toEqual([]);
 });
