@@ -169,3 +169,18 @@ test('arcs, the inspector and the relation types fit and pass axe at every size,
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/relation-types.png` });
   expect(found).toEqual([]);
 });
+
+test('the annotations list filters by relation type, and the library counts relations', async ({ page }) => {
+  await callApi(host, 'relations.create', { documentId, sourceId: ids['Li Qiang'], targetId: ids['1 trillion yuan'], typeId: 'relation-commits-to' });
+  await page.reload();
+  await expect(page.getByTestId('relation-label')).toHaveText('commits to');
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(3);
+  await page.getByTestId('annotation-relation-filter').selectOption({ label: 'In a “commits to” relation' });
+  await expect(page.getByTestId('annotation-item-quote')).toHaveText(['Li Qiang', '1 trillion yuan']);
+  await page.getByTestId('annotation-relation-filter').selectOption({ label: 'In a “located in” relation' });
+  await expect(page.getByTestId('annotation-item')).toHaveCount(0);
+
+  await page.getByTestId('back-to-library').click();
+  await expect(page.getByTestId('relation-count')).toHaveText('1');
+});
