@@ -41,6 +41,8 @@ export interface DocumentSummary {
   length: number;
   editCount: number;
   annotationCount: number;
+  /** Relations between its annotations; set by the workspace, absent in documents read from files. */
+  relationCount?: number;
   /** Always set by the workspace; absent in documents read from files, which do not carry it. */
   status?: DocumentStatus;
 }

@@ -39,6 +39,8 @@ const label = (max: number) =>
 const text = str().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
+/** Picks the type in the relation type picker: one lowercase letter or digit. */
+const relationTypeKey = z.string().regex(/^[a-z0-9]$/, 'a relation type key is one lowercase letter or digit');
 const attributes = z
   .record(str().min(1).max(LIMITS.attributeNameLength), str().max(LIMITS.attributeValueLength))
   .refine((a) => Object.keys(a).length <= LIMITS.attributeCount, `at most ${LIMITS.attributeCount} attributes`);
@@ -194,6 +196,27 @@ export const inputs = {
     attributes: attributes.default({}),
   }),
   'relationTypes.list': z.strictObject({}),
+  'relationTypes.create': z.strictObject({
+    name: label(LIMITS.tagNameLength),
+    color,
+    key: relationTypeKey.nullable().default(null),
+    description: str().max(LIMITS.tagDescriptionLength).default(''),
+    /** Tags the source must carry one of; null (the default) allows any annotation. */
+    sourceTagIds: z.array(id).min(1).max(1000).nullable().default(null),
+    targetTagIds: z.array(id).min(1).max(1000).nullable().default(null),
+  }),
+  'relationTypes.update': z.strictObject({
+    id,
+    name: label(LIMITS.tagNameLength).optional(),
+    color: color.optional(),
+    key: relationTypeKey.nullable().optional(),
+    description: str().max(LIMITS.tagDescriptionLength).optional(),
+    sourceTagIds: z.array(id).min(1).max(1000).nullable().optional(),
+    targetTagIds: z.array(id).min(1).max(1000).nullable().optional(),
+  }),
+  /** How many relations deleting the type deletes with it. */
+  'relationTypes.usage': z.strictObject({ id }),
+  'relationTypes.delete': z.strictObject({ id }),
   'relations.list': z.strictObject({ documentId: id }),
   'relations.create': z.strictObject({
     /** Given when undo restores a deleted relation: it must still be free. */
@@ -332,6 +355,10 @@ export interface Outputs {
   'annotations.delete': { deleted: true };
   'annotations.createMany': Annotation[];
   'relationTypes.list': RelationType[];
+  'relationTypes.create': RelationType;
+  'relationTypes.update': RelationType;
+  'relationTypes.usage': { relationCount: number };
+  'relationTypes.delete': { deleted: true; relationCount: number };
   'relations.list': Relation[];
   'relations.create': Relation;
   'relations.update': Relation;

@@ -19,7 +19,8 @@ import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
-import { deleteRelation, getRelation, insertRelation, listRelations, listRelationTypes, updateRelation } from '../../store/relations';
+import { countRelationTypeUsage, deleteRelation, deleteRelationType, getRelation, getRelationType, insertRelation, insertRelationType, listRelations, listRelationTypes, updateRelation, updateRelationType } from '../../store/relations';
+import { relationTypeProblemMessage, relationTypeProblems, type RelationType } from '../../core/relations';
 import type { Workspace } from '../../store/workspace';
 import { type Method, type Output, type ParsedInput } from '../common/contract';
 import { createBilingualHandlers } from './bilingual';
@@ -84,6 +85,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       const below = draft.id === null ? 0 : subtreeHeight(db, draft.id) - 1;
       if (depth + below > LIMITS.tagDepth) throw new RequestError('invalid_input', `tags go at most ${LIMITS.tagDepth} levels deep`);
     }
+  };
+
+  /** Refuses a relation type whose name or key another has, or whose allowed tags do not exist; answers it as given. */
+  const checkRelationType = (type: RelationType): RelationType => {
+    for (const tagId of [...(type.sourceTagIds ?? []), ...(type.targetTagIds ?? [])]) getTag(db, tagId);
+    const [problem] = relationTypeProblems(listRelationTypes(db), type);
+    if (problem) throw new RequestError('invalid_input', relationTypeProblemMessage(problem));
+    return type;
   };
 
   return {
@@ -238,6 +247,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       }),
 
     'relationTypes.list': () => listRelationTypes(db),
+    'relationTypes.create': (input) => tx(() => insertRelationType(db, checkRelationType({ id: randomUUID(), ...input }), now())),
+    'relationTypes.update': ({ id, ...changes }) =>
+      tx(() => updateRelationType(db, checkRelationType({ ...getRelationType(db, id), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }))),
+    'relationTypes.usage': ({ id }) => {
+      getRelationType(db, id);
+      return { relationCount: countRelationTypeUsage(db, id) };
+    },
+    'relationTypes.delete': ({ id }) => ({ deleted: true, relationCount: tx(() => deleteRelationType(db, id)) }),
     'relations.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
       return listRelations(db, documentId);

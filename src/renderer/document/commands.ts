@@ -43,6 +43,16 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
       ],
     },
     {
+      title: 'Relations (Annotate mode)',
+      commands: [
+        { keys: 'R', action: 'Link the selected annotation to another: choose the target, then the type' },
+        { keys: 'J / K, Enter', action: 'While linking: move to the target, take it' },
+        { keys: 'a letter', action: 'While linking: search the target by its text' },
+        { keys: 'Esc', action: 'Stop linking' },
+        { keys: 'Drag', action: 'From the selected highlight to another: link them' },
+      ],
+    },
+    {
       title: 'Find bar',
       commands: [
         { keys: 'Enter, Shift+Enter', action: 'Next / previous match' },
