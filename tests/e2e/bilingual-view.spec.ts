@@ -129,3 +129,43 @@ async function documentId(page: Page): Promise<string> {
   if (!found) throw new Error(`no pair document (page at ${page.url()})`);
   return found.id;
 }
+
+test('annotations show on both sides: one of the source, one of the text pointing to the source, and one made on the source here', async ({ page }) => {
+  const links = await openPair(page, [
+    { source: at(SOURCE, s1), translation: at(TRANSLATION, t1) },
+    { source: null, translation: at(TRANSLATION, t2) },
+    { source: at(SOURCE, s2), translation: at(TRANSLATION, t3) },
+  ]);
+  const documentIdNow = await documentId(page);
+  const tag = await callApi<{ id: string }>(host, 'tags.create', { name: 'Accuracy', color: '#7c3aed', parentId: null });
+  await callApi(host, 'annotations.create', { documentId: documentIdNow, baseEditCount: 0, ...at(TRANSLATION, 'National Bureau'), sourceRange: at(SOURCE, '国家统计局'), tagIds: [tag.id] });
+  await page.reload();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await page.getByTestId('source-tab').click();
+  // The text's annotation is drawn on its own side and, by its source range, on the source.
+  await expect(links.nth(0).locator('[data-side="source"] mark[data-mark="annotation"]')).toHaveText('国家统计局');
+  await expect(links.nth(0).locator('[data-side="translation"] mark[data-mark="annotation"]')).toHaveText('National Bureau');
+
+  // Select 出口 on the source side of the third link and annotate it there.
+  await links.nth(2).locator('[data-side="source"] .text').evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text | null;
+    while (node && !node.data.includes('出口')) node = walker.nextNode() as Text | null;
+    if (!node) throw new Error('出口 is not in one text node');
+    const start = node.data.indexOf('出口');
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + 2);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await page.getByTestId('source-tag').selectOption({ label: 'Accuracy' });
+  await page.getByTestId('annotate-source').click();
+  await expect(links.nth(2).locator('[data-side="source"] mark[data-mark="annotation"]')).toHaveText('出口');
+  await expect(links.nth(2).locator('[data-side="source"] mark[data-mark="annotation"]')).toHaveAttribute('title', /Accuracy/);
+
+  const stored = await callApi<{ annotations: { quote: string; side: string }[] }>(host, 'bilingual.get', { documentId: documentIdNow });
+  expect(stored.annotations).toEqual([expect.objectContaining({ quote: '出口', side: 'source' })]);
+  // The text itself is unchanged by an annotation of the source.
+  expect(await page.getByTestId('editor').locator('p').allTextContents()).toEqual(TRANSLATION.split('\n'));
+});

@@ -113,3 +113,37 @@ export class CorrectionHistory {
     return { alignment: last[restored] };
   }
 }
+
+/** A mark on a sentence: an annotation or a finding's span, in code points of the whole text. */
+export interface SpanMark {
+  start: number;
+  end: number;
+  kind: 'annotation' | 'finding';
+  label: string;
+}
+
+/** A piece of a sentence and the marks covering all of it. */
+export interface Segment {
+  text: string;
+  marks: SpanMark[];
+}
+
+/**
+ * The sentence at `span` of `points` (a text's code points) cut where a mark
+ * starts or ends, each piece with the marks over it, to draw them inline.
+ */
+export function segmentsOf(points: readonly string[], span: Span, marks: readonly SpanMark[]): Segment[] {
+  const inside = marks.filter((m) => m.start < span.end && m.end > span.start);
+  const cuts = new Set([span.start, span.end]);
+  for (const m of inside) {
+    if (m.start > span.start) cuts.add(m.start);
+    if (m.end < span.end) cuts.add(m.end);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const [from, to] = [sorted[i]!, sorted[i + 1]!];
+    segments.push({ text: points.slice(from, to).join(''), marks: inside.filter((m) => m.start <= from && m.end >= to) });
+  }
+  return segments;
+}

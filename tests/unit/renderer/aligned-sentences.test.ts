@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignmentLink } from '../../../src/core/bilingual/types';
-import { CorrectionHistory, defaultSplit, linkAt, stepLink, unmatchedTranslations } from '../../../src/renderer/document/aligned-sentences';
+import { CorrectionHistory, defaultSplit, linkAt, segmentsOf, stepLink, unmatchedTranslations } from '../../../src/renderer/document/aligned-sentences';
 
 // Three links: a pair, an addition (no source), a pair.
 const links: AlignmentLink[] = [
@@ -62,5 +62,24 @@ describe('the history of corrections', () => {
   it('reads anything that is not its own text as an empty history', () => {
     expect(CorrectionHistory.parse('{"done": 3}').canUndo).toBe(false);
     expect(CorrectionHistory.parse('not json').canUndo).toBe(false);
+  });
+});
+
+describe('marks drawn inline in a sentence', () => {
+  it('cuts the sentence where marks start and end, code point by code point, and leaves out marks elsewhere', () => {
+    const points = [...'😀甲乙丙丁。'];
+    const marks = [
+      { start: 1, end: 3, kind: 'annotation' as const, label: 'Omission' },
+      { start: 2, end: 5, kind: 'finding' as const, label: 'number' },
+      { start: 9, end: 12, kind: 'annotation' as const, label: 'elsewhere' },
+    ];
+    const segments = segmentsOf(points, { start: 0, end: 6 }, marks);
+    expect(segments.map((s) => [s.text, s.marks.map((m) => m.label)])).toEqual([
+      ['😀', []],
+      ['甲', ['Omission']],
+      ['乙', ['Omission', 'number']],
+      ['丙丁', ['number']],
+      ['。', []],
+    ]);
   });
 });
