@@ -78,6 +78,10 @@ export interface Annotation {
   updatedAt: string;
   /** True once every character it covered was deleted. */
   detached: boolean;
+  /** Present on an annotation of the document's source: then its range and quote are in the source text, which never changes. */
+  side?: 'source';
+  /** An annotation of the translation may point to the source span it concerns (code points of the source). */
+  sourceRange?: { start: number; end: number };
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

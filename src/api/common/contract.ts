@@ -162,8 +162,13 @@ export const inputs = {
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
       createdAt: z.iso.datetime().optional(),
+      /** `source`: start and end are code points of the document's source (which never changes), not of its text. */
+      side: z.enum(['translation', 'source']).default('translation'),
+      /** On an annotation of the text: the source span it concerns. */
+      sourceRange: z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character').optional(),
     })
-    .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
+    .refine((a) => a.end > a.start, 'an annotation covers at least one character')
+    .refine((a) => a.side === 'translation' || a.sourceRange === undefined, 'an annotation of the source has no source range of its own'),
   /** A patch of the fields given: two windows changing different fields of one annotation never undo each other's work. */
   'annotations.update': z
     .strictObject({
@@ -176,6 +181,8 @@ export const inputs = {
       removeAttributes: z.array(str().min(1).max(LIMITS.attributeNameLength)).max(LIMITS.attributeCount).optional(),
       /** Undoing a re-attach: detached again. */
       detach: z.literal(true).optional(),
+      /** The source span an annotation of the text concerns; null removes it. */
+      sourceRange: z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character').nullable().optional(),
       /** Re-attaching or moving: the new range, on the text of `baseEditCount` edits. */
       range: z
         .strictObject({ start: offset, end: offset })
@@ -310,6 +317,8 @@ export interface BilingualView {
   alignment: AlignmentLink[];
   /** The exchange format the document came in (exports write back into it), if any. */
   exchange: 'xliff' | null;
+  /** The annotations of the source (ranges in `source`). */
+  annotations: Annotation[];
 }
 
 export interface WorkspaceInfo {

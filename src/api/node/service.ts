@@ -23,7 +23,7 @@ import { countRelationTypeUsage, deleteRelation, deleteRelationType, getRelation
 import { relationTypeProblemMessage, relationTypeProblems, type RelationType } from '../../core/relations';
 import type { Workspace } from '../../store/workspace';
 import { type Method, type Output, type ParsedInput } from '../common/contract';
-import { createBilingualHandlers } from './bilingual';
+import { createBilingualHandlers, sourceSpan, spanOf } from './bilingual';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 import { buildReport, documentScorecard, insights, workspaceScorecard } from './reports';
@@ -184,14 +184,19 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           throw new RequestError('conflict', `an annotation with id ${input.id} already exists`);
         }
         checkTags(input.tagIds);
-        const { start, end } = rangeNow(input.documentId, input.baseEditCount, input);
+        // The source never changes: its ranges need no mapping through the edits.
+        const textRange = () => {
+          const { start, end } = rangeNow(input.documentId, input.baseEditCount, input);
+          return { start, end, quote: quoteAt(input.documentId, start, end) };
+        };
+        const { start, end, quote } = input.side === 'source' ? sourceSpan(db, input.documentId, input) : textRange();
         const time = now();
         const annotation: Annotation = {
           id: input.id ?? randomUUID(),
           documentId: input.documentId,
           start,
           end,
-          quote: quoteAt(input.documentId, start, end),
+          quote,
           tagIds: input.tagIds,
           note: input.note,
           attributes: input.attributes,
@@ -199,12 +204,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           createdAt: input.createdAt ?? time,
           updatedAt: time,
           detached: false,
+          ...(input.side === 'source' && { side: 'source' as const }),
+          ...(input.sourceRange && { sourceRange: spanOf(sourceSpan(db, input.documentId, input.sourceRange)) }),
         };
         insertAnnotation(db, annotation);
         touchDocument(db, annotation.documentId, time);
         return getAnnotation(db, annotation.id);
       }),
-    'annotations.update': ({ id, range, baseEditCount, detach, ...patch }) =>
+    'annotations.update': ({ id, range, baseEditCount, detach, sourceRange, ...patch }) =>
       tx(() => {
         const current = getAnnotation(db, id);
         if (patch.addTagIds) checkTags(patch.addTagIds);
@@ -213,10 +220,15 @@ export function createService({ workspace, author: systemAuthor, now = () => new
         if (!patched.ok) throw new RequestError('conflict', 'the note was changed in another window since it was opened here; reload it to see both');
         if (patched.fields.tagIds.length > LIMITS.tagsPerAnnotation) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.tagsPerAnnotation} tags`);
         if (Object.keys(patched.fields.attributes).length > LIMITS.attributeCount) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.attributeCount} attributes`);
-        let place: Pick<Annotation, 'start' | 'end' | 'quote' | 'detached'> = current;
-        if (range && baseEditCount !== undefined) {
+        let place: Pick<Annotation, 'start' | 'end' | 'quote' | 'detached' | 'sourceRange'> = current;
+        if (current.side === 'source' && (detach || sourceRange !== undefined)) throw new RequestError('invalid_input', 'an annotation of the source is neither detached nor given a source range');
+        if (sourceRange !== undefined) place = { ...place, sourceRange: sourceRange === null ? undefined : spanOf(sourceSpan(db, current.documentId, sourceRange)) };
+        if (range && current.side === 'source') {
+          const { start, end, quote } = sourceSpan(db, current.documentId, range);
+          place = { ...place, start, end, quote };
+        } else if (range && baseEditCount !== undefined) {
           const { start, end } = rangeNow(current.documentId, baseEditCount, range);
-          place = { start, end, quote: quoteAt(current.documentId, start, end), detached: false };
+          place = { ...place, start, end, quote: quoteAt(current.documentId, start, end), detached: false };
         } else if (detach) {
           place = { ...current, end: current.start, detached: true };
         }

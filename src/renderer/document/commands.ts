@@ -53,6 +53,15 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
       ],
     },
     {
+      title: 'Source panel (Alt+6)',
+      commands: [
+        { keys: 'Alt+↓ / Alt+↑', action: 'Next / previous sentence, in the panel and in the text' },
+        { keys: 'L / U', action: 'Link the sentence without counterpart to the next / unlink the current link' },
+        { keys: 'M / S', action: 'Merge the current link with the next / split it (at the caret put in its text)' },
+        { keys: 'Ctrl/⌘+Z, Ctrl/⌘+Shift+Z', action: 'Undo / redo the last alignment correction' },
+      ],
+    },
+    {
       title: 'Find bar',
       commands: [
         { keys: 'Enter, Shift+Enter', action: 'Next / previous match' },

@@ -20,6 +20,7 @@ import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
+import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
 import { DocPositions, positionsPlugin } from './positions';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
@@ -34,6 +35,7 @@ import { relationsKey, relationsPlugin, setRelationsMeta, type Linking, type Rel
 // The types a caller of the editor meets, from here: callers need no other editor module.
 export type { AnnotationData } from './annotation-step';
 export type { AnnotationState } from './annotations';
+export type { CounterpartMarks } from './counterparts';
 export type { PlacedFinding } from './findings';
 export type { Mode } from './mode';
 export type { Linking, RelationsState } from './relations';
@@ -145,6 +147,12 @@ export interface EditorHandle {
 
   /** Selects the text between two code points of the current text, clamped to it, scrolls to it and focuses the editor. */
   selectRange(start: number, end: number): void;
+  /** The caret's code point in the current text (the selection's head). */
+  caret(): number;
+  /** Calls `listener` with the caret's code point whenever the selection or the text changes; returns the unsubscribe. */
+  onCaret(listener: (caret: number) => void): () => void;
+  /** Marks the current source sentence's counterpart and the sentences without source; scrolls to the current one if asked, keeping focus where it is. */
+  markCounterparts(marks: CounterpartMarks, scroll: boolean): void;
 
   /** The document's edits as stored, after sending what is pending. */
   edits(): Promise<Edit[]>;
@@ -316,6 +324,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       relationsPlugin(),
       history(),
       findPlugin(),
+      counterpartPlugin(),
       findingsPlugin(doc, input.dismissals),
       relationKeysPlugin(callbacks.explain),
       annotateKeysPlugin(callbacks.openTagPicker, callbacks.explain),
@@ -339,6 +348,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     ],
   });
 
+  const caretListeners = new Set<(caret: number) => void>();
   const view: EditorView = new EditorView(mount, {
     state,
     attributes: { 'data-testid': 'editor', spellcheck: 'false', 'aria-label': `Text of ${input.document.title}` },
@@ -357,6 +367,10 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       const relations = relationsKey.getState(next)!;
       if (relations !== relationsKey.getState(before)) for (const listener of relationListeners) listener(relations);
       if (tr.docChanged || tr.selectionSet || findingsKey.getState(next) !== findingsKey.getState(before)) showFindingAt(next.selection.head);
+      if ((tr.docChanged || tr.selectionSet) && caretListeners.size > 0) {
+        const caret = DocPositions.of(next.doc).codePointAt(next.selection.head);
+        for (const listener of caretListeners) listener(caret);
+      }
     },
     handleDOMEvents: {
       // A click on a finding shows it, even where the caret already was (after Esc closed it).
@@ -490,6 +504,18 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       const to = positions.posAtCodePoint(clamp(end));
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
       view.focus();
+    },
+    caret: () => DocPositions.of(view.state.doc).codePointAt(view.state.selection.head),
+    onCaret(listener) {
+      caretListeners.add(listener);
+      return () => caretListeners.delete(listener);
+    },
+    markCounterparts(marks, scroll) {
+      view.dispatch(setCounterparts(view.state.tr, marks));
+      if (!scroll || !marks.current) return;
+      const positions = DocPositions.of(view.state.doc);
+      const { node } = view.domAtPos(positions.posAtCodePoint(Math.min(marks.current.start, positions.cpLength)));
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'nearest' });
     },
     edits,
     revert,
