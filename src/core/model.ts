@@ -74,6 +74,8 @@ export interface Annotation {
   updatedAt: string;
   /** True once every character it covered was deleted. */
   detached: boolean;
+  /** Where it came from when not made by hand: an accepted suggestion, `suggestion:<source>` (ANNOTATION_ORIGIN). */
+  origin?: string;
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

@@ -19,6 +19,7 @@ interface AnnotationRow {
   created_at: string;
   updated_at: string;
   detached: number;
+  origin: string | null;
   tag_ids: string | null;
 }
 
@@ -52,22 +53,23 @@ function toAnnotation(row: AnnotationRow): Annotation {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     detached: row.detached === 1,
+    ...(row.origin !== null && { origin: row.origin }),
   };
 }
 
-type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null];
+type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null, string | null];
 
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
   // Rows as arrays (no object per row): a long document has tens of thousands.
   const rows = statement(
     db,
-    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, ${TAG_IDS} AS tag_ids
+    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, a.origin, ${TAG_IDS} AS tag_ids
      FROM annotations a WHERE a.document_id = ? ORDER BY a.start, a.end DESC, a.id`,
   )
     .raw(true)
     .all(documentId) as ListedRow[];
-  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids]) =>
-    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids }),
+  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids]) =>
+    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids }),
   );
 }
 
@@ -85,9 +87,9 @@ export function getAnnotation(db: Database, id: string): Annotation {
 export function insertAnnotation(db: Database, a: Annotation): void {
   statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, a.documentId, a.start, a.end, a.quote, a.note, JSON.stringify(a.attributes), a.author, a.createdAt, a.updatedAt, a.detached ? 1 : 0);
+    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.id, a.documentId, a.start, a.end, a.quote, a.note, JSON.stringify(a.attributes), a.author, a.createdAt, a.updatedAt, a.detached ? 1 : 0, a.origin ?? null);
   setAnnotationTags(db, a.id, a.tagIds);
 }
 

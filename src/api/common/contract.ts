@@ -7,11 +7,13 @@ import type { AlignmentLink, BilingualFinding } from '../../core/bilingual/types
 import type { GlossaryEntry } from '../../core/bilingual/glossary';
 import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
-import { EDIT_ORIGIN, LIMITS } from '../../core/limits';
+import { ANNOTATION_ORIGIN, EDIT_ORIGIN, LIMITS } from '../../core/limits';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
+import type { DictionaryEntry } from '../../core/suggestions/dictionary';
+import type { Rejection } from '../../core/suggestions/rejections';
 import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
 import type { MqmSettings } from '../../core/scorecard';
 import { REPORT_FORMATS } from '../../core/report-files';
@@ -75,6 +77,7 @@ const fileContent = z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,
 const documentFilter = z
   .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), tagId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, 'from must not be after to');
+const annotationOrigin = z.string().regex(ANNOTATION_ORIGIN, 'origin is suggestion:<source>');
 const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
@@ -152,6 +155,8 @@ export const inputs = {
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
       createdAt: z.iso.datetime().optional(),
+      /** An accepted suggestion's `suggestion:<source>`; absent when made by hand. */
+      origin: annotationOrigin.optional(),
     })
     .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
   /** A patch of the fields given: two windows changing different fields of one annotation never undo each other's work. */
@@ -178,13 +183,27 @@ export const inputs = {
   /** "Annotate every occurrence": many ranges, in one or several documents, with the same tags, as one transaction. */
   'annotations.createMany': z.strictObject({
     items: z
-      .array(z.strictObject({ documentId: id, baseEditCount, start: offset, end: offset }).refine((a) => a.end > a.start, 'an annotation covers at least one character'))
+      .array(
+        z
+          /** `id` is given by an editor that undoes and redoes the batch; it must be free. */
+          .strictObject({ id: id.optional(), documentId: id, baseEditCount, start: offset, end: offset })
+          .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
+      )
       .min(1)
       .max(10_000),
     tagIds: z.array(id).min(1).max(LIMITS.tagsPerAnnotation),
     note: str().max(MAX_NOTE_LENGTH).default(''),
     attributes: attributes.default({}),
+    /** When redo restores the batch, its times are kept. */
+    createdAt: z.iso.datetime().optional(),
+    origin: annotationOrigin.optional(),
   }),
+  /** Undo of a batch: all of them or none, in one transaction. */
+  'annotations.deleteMany': z.strictObject({ ids: z.array(id).min(1).max(10_000) }),
+  /** What suggestions are computed from besides the text: the workspace's annotated terms per tag, and the rejections. */
+  'suggestions.context': z.strictObject({}),
+  /** A rejected suggestion (tag and text) is never proposed again in this workspace. */
+  'suggestions.reject': z.strictObject({ tagId: id, quote: str().min(1).max(10_000) }),
   'relationTypes.list': z.strictObject({}),
   'relations.list': z.strictObject({ documentId: id }),
   'relations.create': z.strictObject({
@@ -323,6 +342,9 @@ export interface Outputs {
   'annotations.update': Annotation;
   'annotations.delete': { deleted: true };
   'annotations.createMany': Annotation[];
+  'annotations.deleteMany': { deleted: number };
+  'suggestions.context': { dictionary: DictionaryEntry[]; rejections: Rejection[] };
+  'suggestions.reject': { rejected: true };
   'relationTypes.list': RelationType[];
   'relations.list': Relation[];
   'relations.create': Relation;

@@ -6,6 +6,7 @@
 // neither) still imports.
 
 import { z } from 'zod';
+import { ANNOTATION_ORIGIN } from '../limits';
 
 export const NATIVE_FORMAT = 'scholia-annotations';
 /** The newest version this build reads. Version 2 adds relations, relation types and a document's `source`. */
@@ -37,6 +38,8 @@ const nativeAnnotationSchema = z.object({
   createdAt: time,
   updatedAt: time,
   detached: z.boolean(),
+  /** Written only for an annotation not made by hand (an accepted suggestion). */
+  origin: z.string().regex(ANNOTATION_ORIGIN, 'must be suggestion:<source>').optional(),
 });
 
 const nativeRelationTypeSchema = z.object({

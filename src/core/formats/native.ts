@@ -124,6 +124,7 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
     detached: annotation.detached,
+    ...(annotation.origin && { origin: annotation.origin }),
   };
 }
 
@@ -204,6 +205,7 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
       detached: a.detached,
+      ...(a.origin && { origin: a.origin }),
     }));
     const edits = doc.edits.map((e, j): Edit => ({ seq: j + 1, ...e }));
     const document: DocumentRecord = {
