@@ -38,6 +38,7 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
         ...keyed.map((t) => ({ keys: t.key!, action: `Tag with “${t.name}” (the selected text or annotation)` })),
         { keys: 'J / K', action: 'Select the next / previous annotation' },
         { keys: 'O', action: 'Cycle through annotations overlapping here' },
+        { keys: 'A', action: 'Annotate every occurrence of the selected text or annotation (a preview lists them first)' },
         { keys: 'Delete, Backspace', action: 'Delete the selected annotation' },
         { keys: 'Esc', action: 'Unselect the annotation; close a popover' },
       ],
