@@ -185,8 +185,8 @@ export const inputs = {
     items: z
       .array(
         z
-          /** `id` is given by an editor that undoes and redoes the batch; it must be free. */
-          .strictObject({ id: id.optional(), documentId: id, baseEditCount, start: offset, end: offset })
+          /** `id` is given by an editor that undoes and redoes the batch; it must be free. `origin` overrides the batch's. */
+          .strictObject({ id: id.optional(), documentId: id, baseEditCount, start: offset, end: offset, origin: annotationOrigin.optional() })
           .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
       )
       .min(1)

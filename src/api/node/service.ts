@@ -230,7 +230,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       tx(() => {
         checkTags(tagIds);
         const time = now();
-        const created = items.map(({ id, documentId, baseEditCount, ...given }) => {
+        const created = items.map(({ id, documentId, baseEditCount, origin: own, ...given }) => {
           if (id !== undefined && annotationExists(db, id)) throw new RequestError('conflict', `an annotation with id ${id} already exists`);
           // Each range was found on the text of `baseEditCount` edits: placed on today's text or refused.
           const { start, end } = rangeNow(documentId, baseEditCount, given);
@@ -247,7 +247,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
             createdAt: createdAt ?? time,
             updatedAt: time,
             detached: false,
-            ...(origin && { origin }),
+            ...((own ?? origin) && { origin: own ?? origin }),
           };
           insertAnnotation(db, annotation);
           return getAnnotation(db, annotation.id);

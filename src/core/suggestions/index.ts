@@ -11,6 +11,7 @@ export { dictionaryFromAnnotations, matchDictionary, type DictionaryEntry, type 
 export { entityLabels, suggestEntities, type EntityLabel, type EntityTags } from './entities';
 export { rejectionKey, withoutRejected, type Rejection } from './rejections';
 export { suggestionOrigin, type Suggestion, type SuggestionSource } from './suggestion';
+export { entityTagsOf } from './taxonomy';
 
 export interface SuggestOptions {
   dictionary?: readonly DictionaryEntry[];

@@ -20,12 +20,10 @@ export interface RangeElsewhere {
 }
 
 export interface BatchRequest {
-  /** Code point ranges of this document's current text. */
-  here: readonly { start: number; end: number }[];
+  /** Code point ranges of this document's current text; `origin` (`suggestion:<source>`) for an accepted suggestion. */
+  here: readonly { start: number; end: number; origin?: string }[];
   elsewhere: readonly RangeElsewhere[];
   tagIds: readonly string[];
-  /** `suggestion:<source>` for accepted suggestions. */
-  origin?: string;
 }
 
 /** Annotates every range of the request as one undoable step; false when there is nothing to annotate. */
@@ -33,7 +31,7 @@ export function annotateMany(state: EditorState, dispatch: (tr: Transaction) => 
   if (request.here.length + request.elsewhere.length === 0) return false;
   const positions = DocPositions.of(state.doc);
   const now = new Date().toISOString();
-  const data = (documentId: string, quote: string): AnnotationData => ({
+  const data = (documentId: string, quote: string, origin?: string): AnnotationData => ({
     id: newAnnotationId(),
     documentId,
     quote,
@@ -44,13 +42,13 @@ export function annotateMany(state: EditorState, dispatch: (tr: Transaction) => 
     createdAt: now,
     updatedAt: now,
     detached: false,
-    ...(request.origin && { origin: request.origin }),
+    ...(origin && { origin }),
   });
   const batch: AnnotationBatch = {
-    here: request.here.map(({ start, end }) => {
+    here: request.here.map(({ start, end, origin }) => {
       const from = positions.posAtCodePoint(start);
       const to = positions.posAtCodePoint(end);
-      return { annotation: data('', positions.textBetween(from, to)), from, to };
+      return { annotation: data('', positions.textBetween(from, to), origin), from, to };
     }),
     elsewhere: request.elsewhere.map((r) => ({ annotation: data(r.documentId, ''), start: r.start, end: r.end, baseEditCount: r.baseEditCount })),
   };
@@ -74,8 +72,8 @@ export function sendBatch(client: ApiClient, documentId: string, op: BatchOp, ra
   if (op.kind === 'removeMany') return client.call('annotations.deleteMany', { ids: [...here, ...elsewhere].map((h) => h.annotation.id) });
   const first = (here[0] ?? elsewhere[0])!.annotation;
   const items = [
-    ...here.map((h, i) => ({ id: h.annotation.id, documentId, baseEditCount, ...ranges[i]! })),
+    ...here.map((h, i) => ({ id: h.annotation.id, documentId, baseEditCount, ...ranges[i]!, ...(h.annotation.origin && { origin: h.annotation.origin }) })),
     ...elsewhere.map((e) => ({ id: e.annotation.id, documentId: e.annotation.documentId, baseEditCount: e.baseEditCount, start: e.start, end: e.end })),
   ];
-  return client.call('annotations.createMany', { items, tagIds: first.tagIds, createdAt: first.createdAt, ...(first.origin && { origin: first.origin }) });
+  return client.call('annotations.createMany', { items, tagIds: first.tagIds, createdAt: first.createdAt });
 }

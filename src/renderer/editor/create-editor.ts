@@ -18,6 +18,7 @@ import { annotateMany, batchRanges, sendBatch, type BatchRequest } from './annot
 import { AnnotationStep, isBatch, type AnnotationData, type SingleOp } from './annotation-step';
 import { annotationKey, annotationPlugin, placedAnnotations, setTags, type AnnotationState } from './annotations';
 import { annotationRanges, occurrenceSource, type OccurrenceSource } from './occurrences';
+import { acceptAll as acceptAllSuggestions, setVisible as setSuggestionsVisible, suggestionsPlugin, type SuggestionSummary } from './suggestions';
 import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
@@ -36,6 +37,7 @@ export type { PlacedFinding } from './findings';
 export type { Mode } from './mode';
 export type { BatchRequest, RangeElsewhere } from './annotation-batch';
 export type { OccurrenceSource } from './occurrences';
+export type { SuggestionSummary } from './suggestions';
 export type { SaveStatus } from './sync-queue';
 
 /** Work this window could not save as it was, kept for the user to see and keep: never dropped silently. */
@@ -65,6 +67,8 @@ export interface EditorCallbacks {
   onActiveFinding(active: { finding: PlacedFinding; anchor: FindingAnchor } | null): void;
   /** A key did nothing; the message says why and what to do instead. */
   explain(message: string): void;
+  /** The suggestions shown changed (or were shown or hidden). */
+  onSuggestions?(summary: SuggestionSummary): void;
 }
 
 /** Where a finding's text is on screen, measured when asked (the text may have scrolled). */
@@ -114,6 +118,10 @@ export interface EditorHandle {
   annotationRanges(): { start: number; end: number; tagIds: string[]; detached: boolean }[];
   /** Annotates ranges here and in other documents as one undo step (one store transaction); false with none. */
   annotateMany(request: BatchRequest): boolean;
+  /** Shows or hides suggestions; the choice is remembered. */
+  setSuggestionsVisible(visible: boolean): void;
+  /** Accepts every suggestion of a tag, as one undo step. */
+  acceptAllSuggestions(tagId: string): void;
   /** What pressing the tag's key does: tags the selected text, or the selected annotation. */
   applyTag(tag: Tag): void;
   /** The tags changed (name, colour, key): highlights are drawn again. */
@@ -284,6 +292,13 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       history(),
       findPlugin(),
       findingsPlugin(doc, input.dismissals),
+      // Before the annotate keys: Enter and Backspace on a suggestion accept and reject it.
+      suggestionsPlugin(doc, {
+        loadContext: () => client.call('suggestions.context', {}),
+        reject: async (rejection) => void (await client.call('suggestions.reject', rejection)),
+        onChange: (summary) => callbacks.onSuggestions?.(summary),
+        explain: callbacks.explain,
+      }),
       annotateKeysPlugin(callbacks.openTagPicker, callbacks.explain),
       keymap({
         'Mod-z': undo,
@@ -414,6 +429,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     occurrenceSource: () => occurrenceSource(view.state),
     annotationRanges: () => annotationRanges(view.state),
     annotateMany: (request) => annotateMany(view.state, view.dispatch, request),
+    setSuggestionsVisible: (visible) => view.dispatch(setSuggestionsVisible(view.state.tr, visible)),
+    acceptAllSuggestions: (tagId) => run((s, d) => acceptAllSuggestions(s, d, tagId)),
     applyTag: (tag) => run((s, d) => applyTag(s, d, tag)),
     setTags: (tags) => view.dispatch(setTags(view.state.tr, tags)),
 
