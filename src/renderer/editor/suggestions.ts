@@ -49,6 +49,8 @@ interface SuggestionsValue {
   decorations: DecorationSet;
   /** Counts text changes: an answer computed on an older text is dropped (and asked for again). */
   version: number;
+  /** Counts changes of which suggestions there are (not their mapping through edits): the summary follows it. */
+  revision: number;
 }
 
 interface Spec {
@@ -77,10 +79,10 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
   return new Plugin<SuggestionsValue>({
     key: suggestionsKey,
     state: {
-      init: () => ({ visible: storedVisibility(), decorations: DecorationSet.empty, version: 0 }),
+      init: () => ({ visible: storedVisibility(), decorations: DecorationSet.empty, version: 0, revision: 0 }),
       apply(tr, value) {
         const meta = tr.getMeta(suggestionsKey) as Meta | undefined;
-        let { visible, decorations, version } = value;
+        let { visible, decorations, version, revision } = value;
         if (tr.docChanged) {
           decorations = decorations.map(tr.mapping, tr.doc);
           version++;
@@ -89,9 +91,10 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
           visible = meta.visible;
           if (!visible) decorations = DecorationSet.empty;
         }
-        if (meta && 'set' in meta && meta.version === version && visible) decorations = placed(tr.doc, meta.set, meta.tags);
+        if (meta && 'set' in meta && meta.version === version && visible) decorations = updated(decorations, tr.doc, meta.set, meta.tags);
         if (meta && 'drop' in meta) decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => meta.drop((spec as Spec).suggestion)));
-        return visible === value.visible && decorations === value.decorations && version === value.version ? value : { visible, decorations, version };
+        if (meta) revision++;
+        return visible === value.visible && decorations === value.decorations && version === value.version ? value : { visible, decorations, version, revision };
       },
     },
     props: {
@@ -154,7 +157,8 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
           drawing.update(view, previous);
           const value = suggestionsKey.getState(view.state)!;
           const before = suggestionsKey.getState(previous)!;
-          if (value !== before) hooks.onChange(summaryOf(value));
+          // Not on every keystroke: the summary is counted only when the suggestions themselves change.
+          if (value.revision !== before.revision) hooks.onChange(summaryOf(value));
           const annotationsChanged = annotationKey.getState(view.state)!.data !== annotationKey.getState(previous)!.data;
           if (value.visible && (value.version !== before.version || annotationsChanged || !before.visible)) schedule();
         },
@@ -194,6 +198,25 @@ function placed(doc: Node, suggestions: readonly Suggestion[], tags: ReadonlyMap
       return { from: positions.posAtCodePoint(s.start), to: positions.posAtCodePoint(s.end), decoration: (f: number, t: number) => Decoration.inline(f, t, spec.attrs, spec) };
     }),
   );
+}
+
+/**
+ * The set with `suggestions` in it: those already shown stay as they are and
+ * only the others are removed or added, so a new answer after an edit costs
+ * what changed, not the thousands of suggestions of a long text.
+ */
+function updated(current: DecorationSet, doc: Node, suggestions: readonly Suggestion[], tags: ReadonlyMap<string, Tag>): DecorationSet {
+  if (current === DecorationSet.empty) return placed(doc, suggestions, tags);
+  const positions = DocPositions.of(doc);
+  const key = (s: Suggestion, start: number, end: number) => `${start}:${end}:${s.tagId}:${s.source}:${s.quote}`;
+  const wanted = new Map(suggestions.map((s) => [key(s, s.start, s.end), s]));
+  const stale = current.find().filter((d) => !wanted.delete(key((d.spec as Spec).suggestion, positions.codePointAt(d.from), positions.codePointAt(d.to))));
+  if (stale.length === 0 && wanted.size === 0) return current;
+  const added = [...wanted.values()].map((s) => {
+    const spec = specOf(s, tags);
+    return Decoration.inline(positions.posAtCodePoint(s.start), positions.posAtCodePoint(s.end), spec.attrs, spec);
+  });
+  return current.remove(stale).add(doc, added);
 }
 
 interface PlacedSuggestion {
