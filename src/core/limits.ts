@@ -32,6 +32,9 @@ export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 /** Who made an edit: a person, a rule's fix (`rule:<id>`), or a revert. */
 export const EDIT_ORIGIN = /^(manual|revert|rule:[a-z0-9-]{1,60})$/;
 
+/** Where an annotation not made by hand came from: an accepted suggestion and its source. */
+export const ANNOTATION_ORIGIN = /^suggestion:[a-z0-9-]{1,40}$/;
+
 const CONTROL = /\p{Cc}/u;
 
 /** Why a stored string is not text (a NUL, half a surrogate pair), or null. */

@@ -82,6 +82,8 @@ export interface Annotation {
   side?: 'source';
   /** An annotation of the translation may point to the source span it concerns (code points of the source). */
   sourceRange?: { start: number; end: number };
+  /** Where it came from when not made by hand: an accepted suggestion, `suggestion:<source>` (ANNOTATION_ORIGIN). */
+  origin?: string;
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

@@ -19,6 +19,7 @@ interface AnnotationRow {
   created_at: string;
   updated_at: string;
   detached: number;
+  origin: string | null;
   tag_ids: string | null;
   side: 'translation' | 'source';
   source_start: number | null;
@@ -57,10 +58,11 @@ function toAnnotation(row: AnnotationRow): Annotation {
     detached: row.detached === 1,
     ...(row.side === 'source' && { side: 'source' as const }),
     ...(row.source_start !== null && row.source_end !== null && { sourceRange: { start: row.source_start, end: row.source_end } }),
+    ...(row.origin !== null && { origin: row.origin }),
   };
 }
 
-type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null, 'translation' | 'source', number | null, number | null];
+type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null, string | null, 'translation' | 'source', number | null, number | null];
 
 /** The annotations of a document's current text (not those of its source), in text order. */
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
@@ -76,14 +78,14 @@ function listSide(db: Database, documentId: string, side: 'translation' | 'sourc
   // Rows as arrays (no object per row): a long document has tens of thousands.
   const rows = statement(
     db,
-    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, ${TAG_IDS} AS tag_ids,
+    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, a.origin, ${TAG_IDS} AS tag_ids,
        a.side, a.source_start, a.source_end
      FROM annotations a WHERE a.document_id = ? AND a.side = ? ORDER BY a.start, a.end DESC, a.id`,
   )
     .raw(true)
     .all(documentId, side) as ListedRow[];
-  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids, side, source_start, source_end]) =>
-    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids, side, source_start, source_end }),
+  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end]) =>
+    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end }),
   );
 }
 
@@ -101,8 +103,8 @@ export function getAnnotation(db: Database, id: string): Annotation {
 export function insertAnnotation(db: Database, a: Annotation): void {
   statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.documentId,
@@ -118,6 +120,7 @@ export function insertAnnotation(db: Database, a: Annotation): void {
     a.side ?? 'translation',
     a.sourceRange?.start ?? null,
     a.sourceRange?.end ?? null,
+    a.origin ?? null,
   );
   setAnnotationTags(db, a.id, a.tagIds);
 }

@@ -10,6 +10,8 @@
 //   each entity in the text (and the other texts); scored on the rest, which
 //   is "do not tag the fortieth Shanghai by hand".
 // - both, later mentions: the same with compromise added.
+//
+// compromise reads each text line by line, as the editor's worker does (suggestEntitiesByLine).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,9 +28,9 @@ const texts: GoldText[] = readdirSync(FOLDER)
 const entities = Object.fromEntries(entityLabels.map((label) => [label, label]));
 
 const systems: Record<string, (text: GoldText) => { gold: Span[]; predicted: Suggestion[] }> = {
-  compromise: (self) => ({ gold: self.gold, predicted: suggest(self.text, { entities }) }),
+  compromise: (self) => ({ gold: self.gold, predicted: suggest(self.text, { entities, entityCache: new Map() }) }),
   dictionary: (self) => ({ gold: self.gold, predicted: suggest(self.text, { dictionary: dictionaryOf(texts.filter((t) => t !== self)) }) }),
-  both: (self) => ({ gold: self.gold, predicted: suggest(self.text, { dictionary: dictionaryOf(texts.filter((t) => t !== self)), entities }) }),
+  both: (self) => ({ gold: self.gold, predicted: suggest(self.text, { dictionary: dictionaryOf(texts.filter((t) => t !== self)), entities, entityCache: new Map() }) }),
   'dictionary, later mentions': (self) => laterMentions(self, false),
   'both, later mentions': (self) => laterMentions(self, true),
 };
@@ -45,7 +47,7 @@ function laterMentions(self: GoldText, withEntities: boolean): { gold: Span[]; p
   });
   const annotated = first.map((g) => ({ start: g.start, end: g.end, quote: quoteOf(g), tagIds: [g.label], detached: false }));
   const dictionary = dictionaryFromAnnotations([...annotated, ...dictionaryOf(texts.filter((t) => t !== self)).flatMap((e) => e.terms.map((quote) => ({ quote, tagIds: [e.tagId], detached: false })))]);
-  const predicted = suggest(self.text, { dictionary, ...(withEntities ? { entities } : {}), annotations: annotated });
+  const predicted = suggest(self.text, { dictionary, ...(withEntities ? { entities, entityCache: new Map() } : {}), annotations: annotated });
   return { gold: self.gold.filter((g) => !first.includes(g)), predicted };
 }
 

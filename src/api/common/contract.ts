@@ -7,11 +7,13 @@ import type { AlignmentLink, BilingualFinding } from '../../core/bilingual/types
 import type { GlossaryEntry } from '../../core/bilingual/glossary';
 import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
-import { EDIT_ORIGIN, LIMITS } from '../../core/limits';
+import { ANNOTATION_ORIGIN, EDIT_ORIGIN, LIMITS } from '../../core/limits';
 import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
+import type { DictionaryEntry } from '../../core/suggestions/dictionary';
+import type { Rejection } from '../../core/suggestions/rejections';
 import { WORD_COUNT_BASES, type DocumentScorecard, type Insights, type WorkspaceScorecard } from '../../core/reports';
 import type { MqmSettings } from '../../core/scorecard';
 import { REPORT_FORMATS } from '../../core/report-files';
@@ -85,6 +87,7 @@ const daysInOrder = (f: { from?: string; to?: string }) => f.from === undefined 
 const documentFilter = z.strictObject(documentFilterFields).refine(daysInOrder, 'from must not be after to');
 /** Which text's words a score is per (core/reports WordCountBasis); the translation's unless said. */
 const wordsFrom = z.enum(WORD_COUNT_BASES).default('translation');
+const annotationOrigin = z.string().regex(ANNOTATION_ORIGIN, 'origin is suggestion:<source>');
 const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
@@ -166,6 +169,8 @@ export const inputs = {
       side: z.enum(['translation', 'source']).default('translation'),
       /** On an annotation of the text: the source span it concerns. */
       sourceRange: z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character').optional(),
+      /** An accepted suggestion's `suggestion:<source>`; absent when made by hand. */
+      origin: annotationOrigin.optional(),
     })
     .refine((a) => a.end > a.start, 'an annotation covers at least one character')
     .refine((a) => a.side === 'translation' || a.sourceRange === undefined, 'an annotation of the source has no source range of its own'),
@@ -195,13 +200,27 @@ export const inputs = {
   /** "Annotate every occurrence": many ranges, in one or several documents, with the same tags, as one transaction. */
   'annotations.createMany': z.strictObject({
     items: z
-      .array(z.strictObject({ documentId: id, baseEditCount, start: offset, end: offset }).refine((a) => a.end > a.start, 'an annotation covers at least one character'))
+      .array(
+        z
+          /** `id` is given by an editor that undoes and redoes the batch; it must be free. `origin` overrides the batch's. */
+          .strictObject({ id: id.optional(), documentId: id, baseEditCount, start: offset, end: offset, origin: annotationOrigin.optional() })
+          .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
+      )
       .min(1)
       .max(10_000),
     tagIds: z.array(id).min(1).max(LIMITS.tagsPerAnnotation),
     note: str().max(MAX_NOTE_LENGTH).default(''),
     attributes: attributes.default({}),
+    /** When redo restores the batch, its times are kept. */
+    createdAt: z.iso.datetime().optional(),
+    origin: annotationOrigin.optional(),
   }),
+  /** Undo of a batch: all of them or none, in one transaction. */
+  'annotations.deleteMany': z.strictObject({ ids: z.array(id).min(1).max(10_000) }),
+  /** What suggestions are computed from besides the text: the workspace's annotated terms per tag, and the rejections. */
+  'suggestions.context': z.strictObject({}),
+  /** A rejected suggestion (tag and text) is never proposed again in this workspace. */
+  'suggestions.reject': z.strictObject({ tagId: id, quote: str().min(1).max(10_000) }),
   'relationTypes.list': z.strictObject({}),
   'relationTypes.create': z.strictObject({
     name: label(LIMITS.tagNameLength),
@@ -363,6 +382,9 @@ export interface Outputs {
   'annotations.update': Annotation;
   'annotations.delete': { deleted: true };
   'annotations.createMany': Annotation[];
+  'annotations.deleteMany': { deleted: number };
+  'suggestions.context': { dictionary: DictionaryEntry[]; rejections: Rejection[] };
+  'suggestions.reject': { rejected: true };
   'relationTypes.list': RelationType[];
   'relationTypes.create': RelationType;
   'relationTypes.update': RelationType;

@@ -13,6 +13,7 @@ import { applyPatch } from '../../core/annotation-patch';
 import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
 import { readSettings, writeSettings } from '../../store/settings';
+import { addRejection, annotatedTerms, listRejections } from '../../store/suggestions';
 import { titleForImport } from '../../core/titles';
 import { appendEdits, listEdits, rangeOnCurrentText } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
@@ -206,6 +207,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           detached: false,
           ...(input.side === 'source' && { side: 'source' as const }),
           ...(input.sourceRange && { sourceRange: spanOf(sourceSpan(db, input.documentId, input.sourceRange)) }),
+          ...(input.origin && { origin: input.origin }),
         };
         insertAnnotation(db, annotation);
         touchDocument(db, annotation.documentId, time);
@@ -245,18 +247,52 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       });
       return { deleted: true };
     },
-    'annotations.createMany': ({ items, tagIds, note, attributes }) =>
+    'annotations.createMany': ({ items, tagIds, note, attributes, createdAt, origin }) =>
       tx(() => {
         checkTags(tagIds);
         const time = now();
-        return items.map(({ documentId, baseEditCount, ...given }) => {
+        const created = items.map(({ id, documentId, baseEditCount, origin: own, ...given }) => {
+          if (id !== undefined && annotationExists(db, id)) throw new RequestError('conflict', `an annotation with id ${id} already exists`);
           // Each range was found on the text of `baseEditCount` edits: placed on today's text or refused.
           const { start, end } = rangeNow(documentId, baseEditCount, given);
-          const annotation: Annotation = { id: randomUUID(), documentId, start, end, quote: quoteAt(documentId, start, end), tagIds, note, attributes, author: author(), createdAt: time, updatedAt: time, detached: false };
+          const annotation: Annotation = {
+            id: id ?? randomUUID(),
+            documentId,
+            start,
+            end,
+            quote: quoteAt(documentId, start, end),
+            tagIds,
+            note,
+            attributes,
+            author: author(),
+            createdAt: createdAt ?? time,
+            updatedAt: time,
+            detached: false,
+            ...((own ?? origin) && { origin: own ?? origin }),
+          };
           insertAnnotation(db, annotation);
           return getAnnotation(db, annotation.id);
         });
+        for (const documentId of new Set(items.map((i) => i.documentId))) touchDocument(db, documentId, time);
+        return created;
       }),
+    'annotations.deleteMany': ({ ids }) =>
+      tx(() => {
+        const documentIds = new Set(ids.map((id) => getAnnotation(db, id).documentId));
+        for (const id of new Set(ids)) deleteAnnotation(db, id);
+        const time = now();
+        for (const documentId of documentIds) touchDocument(db, documentId, time);
+        return { deleted: new Set(ids).size };
+      }),
+
+    'suggestions.context': () => ({ dictionary: annotatedTerms(db), rejections: listRejections(db) }),
+    'suggestions.reject': ({ tagId, quote }) => {
+      tx(() => {
+        getTag(db, tagId);
+        addRejection(db, { tagId, quote }, now());
+      });
+      return { rejected: true };
+    },
 
     'relationTypes.list': () => listRelationTypes(db),
     'relationTypes.create': (input) => tx(() => insertRelationType(db, checkRelationType({ id: randomUUID(), ...input }), now())),

@@ -6,6 +6,7 @@
 // neither) still imports.
 
 import { z } from 'zod';
+import { ANNOTATION_ORIGIN } from '../limits';
 
 export const NATIVE_FORMAT = 'scholia-annotations';
 /** The newest version this build reads. Version 2 adds relations, relation types and a document's `source`. */
@@ -40,6 +41,8 @@ const nativeAnnotationSchema = z.object({
   detached: z.boolean(),
   /** Version 2.1: on an annotation of the text, the source span it concerns (code points of source.text). */
   sourceRange: span.optional(),
+  /** Written only for an annotation not made by hand (an accepted suggestion). */
+  origin: z.string().regex(ANNOTATION_ORIGIN, 'must be suggestion:<source>').optional(),
 });
 
 const nativeRelationTypeSchema = z.object({

@@ -133,6 +133,7 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
     updatedAt: annotation.updatedAt,
     detached: annotation.detached,
     ...(annotation.sourceRange && { sourceRange: { start: annotation.sourceRange.start, end: annotation.sourceRange.end } }),
+    ...(annotation.origin && { origin: annotation.origin }),
   };
 }
 
@@ -216,6 +217,7 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
         updatedAt: a.updatedAt,
         detached: a.detached,
         ...(side && { side }),
+        ...(a.origin && { origin: a.origin }),
         ...(!side && a.sourceRange && { sourceRange: { start: a.sourceRange.start, end: a.sourceRange.end } }),
       });
     const annotations = doc.annotations.map(annotationOf('annotations', null));

@@ -3,14 +3,15 @@
 
 import type { Annotation } from '../model';
 import { matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
-import { suggestEntities, type EntityTags } from './entities';
+import { suggestEntities, suggestEntitiesByLine, type EntityTags } from './entities';
 import { withoutRejected, type Rejection } from './rejections';
 import { bySpan, overlaps, type Suggestion } from './suggestion';
 
 export { dictionaryFromAnnotations, matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
-export { entityLabels, suggestEntities, type EntityLabel, type EntityTags } from './entities';
+export { entityLabels, suggestEntities, suggestEntitiesByLine, type EntityLabel, type EntityTags } from './entities';
 export { rejectionKey, withoutRejected, type Rejection } from './rejections';
 export { suggestionOrigin, type Suggestion, type SuggestionSource } from './suggestion';
+export { entityTagsOf } from './taxonomy';
 
 export interface SuggestOptions {
   dictionary?: readonly DictionaryEntry[];
@@ -20,6 +21,8 @@ export interface SuggestOptions {
   /** What the text already has: a span that overlaps one with the same tag is not proposed. */
   annotations?: readonly Pick<Annotation, 'start' | 'end' | 'tagIds' | 'detached'>[];
   rejections?: readonly Rejection[];
+  /** Given, entities are found line by line and each line's kept here by its text (see suggestEntitiesByLine). */
+  entityCache?: Map<string, Suggestion[]>;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface SuggestOptions {
  */
 export function suggest(text: string, options: SuggestOptions): Suggestion[] {
   const fromDictionary = options.dictionary ? matchDictionary(text, options.dictionary, options.dictionaryOptions) : [];
-  const fromModel = options.entities ? suggestEntities(text, options.entities).filter((s) => !fromDictionary.some((d) => overlaps(d, s))) : [];
+  const entities = !options.entities ? [] : options.entityCache ? suggestEntitiesByLine(text, options.entities, options.entityCache) : suggestEntities(text, options.entities);
+  const fromModel = entities.filter((s) => !fromDictionary.some((d) => overlaps(d, s)));
   const annotated = (options.annotations ?? []).filter((a) => !a.detached);
   const fresh = [...fromDictionary, ...fromModel].filter((s) => !annotated.some((a) => a.tagIds.includes(s.tagId) && overlaps(a, s)));
   return withoutRejected(fresh, options.rejections ?? []).sort(bySpan);

@@ -9,7 +9,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ANNOTATION_EDGES, mapRangeWith } from '../../core/mapping';
 import type { Annotation, Tag } from '../../core/model';
-import { AnnotationStep, type AnnotationData, type AnnotationOp } from './annotation-step';
+import { AnnotationStep, singleOps, type AnnotationData, type SingleOp } from './annotation-step';
 import { decorationSet, type DecorationSpan } from './decoration-set';
 import { DecorationWindow } from './decoration-window';
 import { DocPositions } from './positions';
@@ -134,11 +134,12 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
   tr.steps.forEach((step, i) => {
     const docAfter = i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc;
     if (step instanceof AnnotationStep) {
-      ({ decorations, selectedId } = applyOp(step.op, decorations, data, tags, selectedId, selectedRange, docAfter));
-      const op = step.op;
-      if (op.kind === 'add' || op.kind === 'attach') {
-        const range = mappedBy(op, tr.mapping.slice(i + 1));
-        if (range) placed.set(op.annotation.id, range);
+      for (const op of singleOps(step.op)) {
+        ({ decorations, selectedId } = applyOp(op, decorations, data, tags, selectedId, selectedRange, docAfter));
+        if (op.kind === 'add' || op.kind === 'attach') {
+          const range = mappedBy(op, tr.mapping.slice(i + 1));
+          if (range) placed.set(op.annotation.id, range);
+        }
       }
     } else {
       // A mapping of this step's map alone, not tr.mapping.slice(i, i + 1):
@@ -189,7 +190,7 @@ function locate(decorations: DecorationSet, id: string, hint: Range | null): Dec
 }
 
 function applyOp(
-  op: AnnotationOp,
+  op: SingleOp,
   decorations: DecorationSet,
   data: SharedMapEdit<string, AnnotationData>,
   tags: ReadonlyMap<string, Tag>,

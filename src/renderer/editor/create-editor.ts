@@ -14,8 +14,11 @@ import type { TextDraft } from '../../core/rebase';
 import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
 import { annotateKeysPlugin, applyTag } from './annotate-keys';
 import { reattachToSelection, removeAnnotation, select, toggleTag, updateAnnotationData } from './annotation-commands';
-import { AnnotationStep, type AnnotationData, type AnnotationOp } from './annotation-step';
+import { annotateMany, batchRanges, sendBatch, type BatchRequest } from './annotation-batch';
+import { AnnotationStep, isBatch, type AnnotationData, type SingleOp } from './annotation-step';
 import { annotationKey, annotationPlugin, placedAnnotations, setTags, type AnnotationState } from './annotations';
+import { annotationRanges, occurrenceSource, type OccurrenceSource } from './occurrences';
+import { acceptAll as acceptAllSuggestions, setVisible as setSuggestionsVisible, suggestionsPlugin, type SuggestionSummary } from './suggestions';
 import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
@@ -39,6 +42,9 @@ export type { CounterpartMarks } from './counterparts';
 export type { PlacedFinding } from './findings';
 export type { Mode } from './mode';
 export type { Linking, RelationsState } from './relations';
+export type { BatchRequest, RangeElsewhere } from './annotation-batch';
+export type { OccurrenceSource } from './occurrences';
+export type { SuggestionSummary } from './suggestions';
 export type { SaveStatus } from './sync-queue';
 
 /** Work this window could not save as it was, kept for the user to see and keep: never dropped silently. */
@@ -68,6 +74,8 @@ export interface EditorCallbacks {
   onActiveFinding(active: { finding: PlacedFinding; anchor: FindingAnchor } | null): void;
   /** A key did nothing; the message says why and what to do instead. */
   explain(message: string): void;
+  /** The suggestions shown changed (or were shown or hidden). */
+  onSuggestions?(summary: SuggestionSummary): void;
 }
 
 /** Where a finding's text is on screen, measured when asked (the text may have scrolled). */
@@ -111,6 +119,16 @@ export interface EditorHandle {
   removeAnnotation(id: string): void;
   /** Attaches a detached annotation to the text selected. */
   reattachAnnotation(id: string): void;
+  /** What "annotate every occurrence" starts from: the selected annotation or text; null with neither. */
+  occurrenceSource(): OccurrenceSource | null;
+  /** Attached annotations' code point ranges and tags. */
+  annotationRanges(): { start: number; end: number; tagIds: string[]; detached: boolean }[];
+  /** Annotates ranges here and in other documents as one undo step (one store transaction); false with none. */
+  annotateMany(request: BatchRequest): boolean;
+  /** Shows or hides suggestions; the choice is remembered. */
+  setSuggestionsVisible(visible: boolean): void;
+  /** Accepts every suggestion of a tag, as one undo step. */
+  acceptAllSuggestions(tagId: string): void;
   /** What pressing the tag's key does: tags the selected text, or the selected annotation. */
   applyTag(tag: Tag): void;
   /** The tags changed (name, colour, key): highlights are drawn again. */
@@ -200,14 +218,14 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   };
 
   /** An annotation operation the store refused as a conflict (its text or its note changed in another window) becomes a draft. */
-  const sendOperation = async (op: AnnotationOp, quote: string, range: Range | null, baseEditCount: number): Promise<void> => {
+  const sendOperation = async (op: SingleOp, quote: string, range: Range | null, baseEditCount: number): Promise<void> => {
     try {
       await permanent(() => {
         const { start, end } = range ?? { start: 0, end: 0 };
         switch (op.kind) {
           case 'add': {
             const a = op.annotation;
-            return client.call('annotations.create', { id: a.id, documentId, baseEditCount, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt });
+            return client.call('annotations.create', { id: a.id, documentId, baseEditCount, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt, origin: a.origin });
           }
           case 'remove':
             return client.call('annotations.delete', { id: op.annotation.id });
@@ -268,7 +286,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       }
     });
 
-  const lostAnnotation = (op: AnnotationOp, quote: string): UnsavedDraft => {
+  const lostAnnotation = (op: SingleOp, quote: string): UnsavedDraft => {
     const a = op.kind === 'update' ? op.after : op.annotation;
     return { kind: 'annotation', quote, note: a.note, tagIds: a.tagIds };
   };
@@ -293,6 +311,10 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       if (step instanceof RelationStep) return queue.addOperation(() => sendRelation(step.op));
       if (!(step instanceof AnnotationStep)) return;
       const op = step.op;
+      if (isBatch(op)) {
+        const ranges = batchRanges(op, tr.mapping.slice(i + 1), tr.doc);
+        return queue.addOperation((_range, baseEditCount) => permanent(() => sendBatch(client, documentId, op, ranges, baseEditCount)));
+      }
       // Positions go out in the coordinates of the text after this transaction,
       // which is the store's text once the changes queued before are applied.
       const rest = tr.mapping.slice(i + 1);
@@ -327,6 +349,13 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       counterpartPlugin(),
       findingsPlugin(doc, input.dismissals),
       relationKeysPlugin(callbacks.explain),
+      // Before the annotate keys: Enter and Backspace on a suggestion accept and reject it.
+      suggestionsPlugin(doc, {
+        loadContext: () => client.call('suggestions.context', {}),
+        reject: async (rejection) => void (await client.call('suggestions.reject', rejection)),
+        onChange: (summary) => callbacks.onSuggestions?.(summary),
+        explain: callbacks.explain,
+      }),
       annotateKeysPlugin(callbacks.openTagPicker, callbacks.explain),
       keymap({
         'Mod-z': undo,
@@ -471,6 +500,11 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     updateAnnotation: (id, change) => run((s, d) => updateAnnotationData(s, d, id, change)),
     removeAnnotation: (id) => run((s, d) => removeAnnotation(s, d, id)),
     reattachAnnotation: (id) => run((s, d) => reattachToSelection(s, d, id)),
+    occurrenceSource: () => occurrenceSource(view.state),
+    annotationRanges: () => annotationRanges(view.state),
+    annotateMany: (request) => annotateMany(view.state, view.dispatch, request),
+    setSuggestionsVisible: (visible) => view.dispatch(setSuggestionsVisible(view.state.tr, visible)),
+    acceptAllSuggestions: (tagId) => run((s, d) => acceptAllSuggestions(s, d, tagId)),
     applyTag: (tag) => run((s, d) => applyTag(s, d, tag)),
     setTags: (tags) => view.dispatch(setTags(view.state.tr, tags)),
 

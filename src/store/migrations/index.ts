@@ -7,8 +7,9 @@ import { bilingual } from './005-bilingual';
 import { mqmSettings } from './006-mqm-settings';
 import { textFacts } from './007-text-facts';
 import { sourceAnnotations } from './008-source-annotations';
+import { suggestions } from './009-suggestions';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions];
 
 export type { Migration } from './migration';

@@ -1,0 +1,36 @@
+// What suggestions are computed from, beyond the text: the user's dictionary
+// (what they annotated before, anywhere in the workspace) and the suggestions
+// they rejected, remembered by tag and text.
+
+import type { Database } from 'better-sqlite3';
+import type { DictionaryEntry, Rejection } from '../core/suggestions';
+
+/** Quotes longer than this are passages, not names: they make poor dictionary terms. */
+const MAX_TERM_LENGTH = 200;
+
+/** Each tag with the distinct texts annotated with it, in every document of the workspace. */
+export function annotatedTerms(db: Database): DictionaryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT t.tag_id, trim(a.quote) AS term FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
+       WHERE a.detached = 0 AND length(trim(a.quote)) BETWEEN 1 AND ? ORDER BY t.tag_id, term`,
+    )
+    .raw(true)
+    .all(MAX_TERM_LENGTH) as [string, string][];
+  const byTag = new Map<string, string[]>();
+  for (const [tagId, term] of rows) {
+    const terms = byTag.get(tagId) ?? [];
+    terms.push(term);
+    byTag.set(tagId, terms);
+  }
+  return [...byTag].map(([tagId, terms]) => ({ tagId, terms }));
+}
+
+export function listRejections(db: Database): Rejection[] {
+  return db.prepare('SELECT tag_id AS tagId, quote FROM suggestion_rejections ORDER BY tag_id, quote').all() as Rejection[];
+}
+
+/** Remembers a rejection; rejecting the same twice is one rejection. */
+export function addRejection(db: Database, rejection: Rejection, now: string): void {
+  db.prepare('INSERT OR IGNORE INTO suggestion_rejections (tag_id, quote, created_at) VALUES (?, ?, ?)').run(rejection.tagId, rejection.quote, now);
+}
