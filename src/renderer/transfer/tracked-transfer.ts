@@ -31,7 +31,6 @@ export async function trackedTransfer<M extends Tracked>(client: ApiClient, meth
       description: describe(progress),
       duration: Number.POSITIVE_INFINITY,
       dismissible: false,
-      class: 'transfer-progress',
       action: { label: 'Cancel', onClick: cancel },
     });
   };
