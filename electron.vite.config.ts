@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The worker thread imports and exports run in (src/api/node/transfer-tasks.ts finds it next to index.js).
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'transfer-worker': resolve(__dirname, 'src/api/node/transfer-worker.ts') } },
     },
   },
   preload: {

@@ -1,7 +1,12 @@
 // Writing an output file so that an interrupted or failed write never leaves
-// half a file under its name, nor a temporary file beside it.
+// half a file under its name, nor a temporary file beside it. A run killed
+// mid-write (kill -9, power loss) cannot clean up: its temporary file has a
+// name that says whose it is (.NAME.scholia-PID-RANDOM.tmp), and the next
+// write of the same target removes those whose process is gone.
 
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 export interface FileOps {
   writeFile(path: string, content: string, encoding: 'utf8'): Promise<void>;
@@ -9,7 +14,59 @@ export interface FileOps {
   unlink(path: string): Promise<void>;
 }
 
-const nodeOps: FileOps = { writeFile, rename, unlink };
+// 'wx': never written through a file (or link) someone left under the temporary name.
+const nodeOps: FileOps = { writeFile: (path, content, encoding) => writeFile(path, content, { encoding, flag: 'wx' }), rename, unlink };
+
+/** The temporary file this process writes `path` through: hidden, beside it, naming the process. */
+export function temporaryNameOf(path: string, pid = process.pid): string {
+  return join(dirname(path), `.${basename(path)}.scholia-${pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Removes temporary files of earlier writes of `path` that were killed before
+ * they could: by name only ours for this target, regular files (no link is
+ * followed), owned by this user, written by a process that no longer runs.
+ * Returns the names removed.
+ */
+export async function removeStaleTemporaries(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.scholia-`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (processRuns(pid)) continue;
+    const file = join(dir, name);
+    try {
+      const info = await lstat(file);
+      if (!info.isFile() || (process.getuid !== undefined && info.uid !== process.getuid())) continue;
+      await unlink(file);
+      removed.push(file);
+    } catch {
+      // Gone meanwhile, or not ours to remove: left alone.
+    }
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Written beside the target and renamed into place. On failure the temporary
@@ -17,7 +74,8 @@ const nodeOps: FileOps = { writeFile, rename, unlink };
  * with a plain reason for the usual causes.
  */
 export async function writeAtomically(path: string, content: string, ops: FileOps = nodeOps): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
+  await removeStaleTemporaries(path);
+  const temporary = temporaryNameOf(path);
   try {
     await ops.writeFile(temporary, content, 'utf8');
     await ops.rename(temporary, path);

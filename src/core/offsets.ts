@@ -74,7 +74,7 @@ export class CodePointIndex {
 }
 
 /** UTF-16 indices (plus `offset`) at which the astral characters of `text` start. */
-function astralStarts(text: string, offset: number): number[] {
+export function astralStarts(text: string, offset: number): number[] {
   const starts: number[] = [];
   if (!SURROGATE.test(text)) return starts;
   for (let i = 0; i < text.length - 1; i++) {

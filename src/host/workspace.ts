@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch, type Dispatch } from '../api/node/dispatch';
 import { createService } from '../api/node/service';
+import { createTransfers } from '../api/node/transfer-tasks';
 import { Workspace } from '../store/workspace';
 import { readSampleDocument, SAMPLE_FILE } from './sample';
 
@@ -44,10 +45,15 @@ export async function openWorkspace(choice: WorkspaceChoice, options: OpenOption
   return Workspace.open(choice.path, { sample, nativeBinding: options.nativeBinding });
 }
 
-/** The workspace with the api's dispatch over it, recording edits and annotations as the current user's. */
+/**
+ * The workspace with the api's dispatch over it, recording edits and
+ * annotations as the current user's. Imports and exports run in a worker
+ * thread, so a long one keeps no other call (window) waiting.
+ */
 export async function openBoundWorkspace(choice: WorkspaceChoice, options: OpenOptions = {}): Promise<BoundWorkspace> {
   const workspace = await openWorkspace(choice, options);
-  return { workspace, dispatch: createDispatch(createService({ workspace, author: currentAuthor() }), reportInternalError) };
+  const transfers = createTransfers(workspace, { kind: 'worker', nativeBinding: options.nativeBinding });
+  return { workspace, dispatch: createDispatch(createService({ workspace, author: currentAuthor(), transfers }), reportInternalError) };
 }
 
 /** The login name of whoever runs the host: the author of what they write. */

@@ -38,6 +38,7 @@ const STATUS: Partial<Record<ApiErrorCode, number>> = {
   conflict: 409,
   unauthorized: 401,
   workspace: 503,
+  cancelled: 409,
   internal: 500,
 };
 

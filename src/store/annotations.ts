@@ -4,7 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { mapRange } from '../core/mapping';
 import type { Annotation, TextChange } from '../core/model';
-import { codePointLength } from '../core/offsets';
+import { CodePointIndex, codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 
 interface AnnotationRow {
@@ -230,8 +230,8 @@ interface Candidate {
  * whole batch, in one statement per stretch between changed regions.
  *
  *   const mapper = new AnnotationMapper(db, documentId, changes);
- *   for each change: apply it to the text, then mapper.step(change, quoteOf)
- *   mapper.finish(now)
+ *   for each change: apply it to the text, then mapper.step(change, insertedLength, removed)
+ *   mapper.finish(now, text after the batch)
  */
 export class AnnotationMapper {
   private readonly regions: ChangedRegion[];
@@ -264,9 +264,14 @@ export class AnnotationMapper {
     this.candidates = ids.map((id) => ({ id, ...(quoteOf.get(id) as { start: number; end: number; quote: string }), detached: false, touched: false }));
   }
 
-  /** Follows the next change (already applied to the text); `quoteOf` reads the text after it. */
-  step(change: TextChange, insertedLength: number, quoteOf: (start: number, end: number) => string): void {
+  /**
+   * Follows the next change; `removed` is the text it replaced. Quotes are
+   * read once, in finish, from the text the batch leaves: reading each after
+   * every change costs a slice per change and annotation.
+   */
+  step(change: TextChange, insertedLength: number, removed: string): void {
     const delta = insertedLength - (change.end - change.start);
+    let removedIndex: CodePointIndex | null = null;
     for (const a of this.candidates) {
       if (a.detached) continue;
       if (a.start > change.end) {
@@ -278,9 +283,10 @@ export class AnnotationMapper {
         if (mapped) {
           a.start = mapped.start;
           a.end = mapped.end;
-          a.quote = quoteOf(mapped.start, mapped.end);
         } else {
-          // Keep the last quote so the user can see what it was and re-attach it.
+          // All its text went with this change: keep that text as the quote, so the user can see what it was and re-attach it.
+          removedIndex ??= new CodePointIndex(removed);
+          a.quote = removed.slice(removedIndex.toUtf16(a.start - change.start), removedIndex.toUtf16(a.end - change.start));
           a.start = a.end = change.start + insertedLength;
           a.detached = true;
         }
@@ -288,8 +294,8 @@ export class AnnotationMapper {
     }
   }
 
-  /** Writes the batch: the shifts between regions, then the followed annotations. */
-  finish(now: string): void {
+  /** Writes the batch: the shifts between regions, then the followed annotations, quoted from `text` (the text after the batch). */
+  finish(now: string, text: string): void {
     const { db, documentId, regions } = this;
     // Each stretch strictly between two regions (or after the last) shifts by the growth before it;
     // nothing in a stretch reaches into a region, so the candidates are left out by construction.
@@ -333,6 +339,12 @@ export class AnnotationMapper {
       }
     }
     const touched = db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, detached = ?, updated_at = ? WHERE id = ?');
+    let index: CodePointIndex | null = null;
+    for (const a of this.candidates) {
+      if (!a.touched || a.detached) continue;
+      index ??= new CodePointIndex(text);
+      a.quote = text.slice(index.toUtf16(a.start), index.toUtf16(a.end));
+    }
     const moved = db.prepare('UPDATE annotations SET start = ?, end = ? WHERE id = ?');
     for (const a of this.candidates) {
       if (a.touched) touched.run(a.start, a.end, a.quote, a.detached ? 1 : 0, now, a.id);

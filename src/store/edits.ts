@@ -70,10 +70,10 @@ export function appendEdits(
     seq += 1;
     const edit: Edit = { seq, start: change.start, end: change.end, removed, inserted: change.inserted, origin, author, at: now };
     insertEdit.run(documentId, seq, edit.start, edit.end, edit.removed, edit.inserted, origin, author, now);
-    annotations.step(change, codePointLength(change.inserted), (a, b) => text.slice(a, b));
+    annotations.step(change, codePointLength(change.inserted), removed);
     edits.push(edit);
   }
-  annotations.finish(now);
+  annotations.finish(now, text.text);
   // A source's alignment follows the translation's edits by the annotations' rule.
   mapSourceAlignment(db, documentId, changes);
   db.prepare('UPDATE documents SET current_text = ?, current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(

@@ -69,16 +69,28 @@ const NAMEABLE_ID = /^[A-Za-z0-9_-]{1,100}$/;
  * a rule of the workspace: edits that do not replay to the text, annotations
  * off the text or with a quote that does not match it, tags that do not exist.
  */
-export function importUnits(workspace: Workspace, units: readonly ImportUnit[], now = new Date().toISOString()): ImportReport {
+export function importUnits(workspace: Workspace, units: readonly ImportUnit[], now = new Date().toISOString(), onStep: ImportStep = () => {}): ImportReport {
+  const total = units.reduce((n, unit) => n + (unit.kind === 'documents' ? unit.bundle.documents.length : 1), 0);
+  let done = 0;
+  const step = () => onStep(++done, total);
   return workspace.transaction(() => {
-    const run = new ImportRun(workspace.db, now);
+    const run = new ImportRun(workspace.db, now, step);
     for (const unit of units) {
       if (unit.kind === 'documents') run.writeDocuments(unit);
-      else run.writeAnnotations(unit);
+      else {
+        run.writeAnnotations(unit);
+        step();
+      }
     }
     return run.report;
   });
 }
+
+/**
+ * Called after each document written, with how many of how many: what it
+ * throws ends the import with nothing written (a cancelled import).
+ */
+export type ImportStep = (done: number, total: number) => void;
 
 /** One import's state: the ids it has taken and what it has to report. */
 class ImportRun {
@@ -92,6 +104,7 @@ class ImportRun {
   constructor(
     private readonly db: Database,
     private readonly now: string,
+    private readonly step: () => void,
   ) {
     this.restoring = db.prepare('SELECT 1 FROM documents LIMIT 1').get() === undefined;
     const exists = (table: string) => {
@@ -146,6 +159,7 @@ class ImportRun {
       }
       writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
       this.report.documentIds.push(id);
+      this.step();
     });
   }
 

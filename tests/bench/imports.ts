@@ -66,33 +66,50 @@ await measure(
   async (ws) => void (await importFiles(ws, [file('big.txt', MiB)], request)),
 );
 
-async function editsCase(name: string, text: string, annotationCount: number, changeCount: number): Promise<void> {
+interface EditsShape {
+  /** Annotations spread evenly over the text, each this many code points long (2 when not said). */
+  annotations?: { count: number; length?: number };
+  changes: number;
+  /** Changes at one place, as typing sends them, instead of spread over the text back to front. */
+  typing?: boolean;
+}
+
+async function editsCase(name: string, text: string, shape: EditsShape): Promise<void> {
   let documentId = '';
+  const length = [...text].length;
+  const changeCount = shape.changes;
   await measure(
     name,
     (ws) => {
       const api = createService({ workspace: ws, author: 'bench' });
-      const step = Math.floor(text.length / (changeCount + 1));
-      // Back to front, as "Fix all safe" sends them: each change's offsets hold on the text before it.
-      const changes = Array.from({ length: changeCount }, (_, i) => ({ start: (changeCount - i) * step, end: (changeCount - i) * step + 1, inserted: 'X' }));
+      const step = Math.floor(length / (changeCount + 1));
+      // Spread: back to front, as "Fix all safe" sends them, each change's offsets hold on the text before it.
+      // Typing: a character after the previous one, in the middle of the text.
+      const changes = Array.from({ length: changeCount }, (_, i) =>
+        shape.typing ? { start: (length >> 1) + i, end: (length >> 1) + i, inserted: 'X' } : { start: (changeCount - i) * step, end: (changeCount - i) * step + 1, inserted: 'X' },
+      );
       api['edits.apply']({ documentId, baseEditCount: 0, changes, origin: 'manual' });
     },
     async (ws) => {
       documentId = (await importFiles(ws, [file('doc.txt', text)], request)).documentIds[0]!;
-      const api = createService({ workspace: ws, author: 'bench' });
+      const count = shape.annotations?.count ?? 0;
+      const span = shape.annotations?.length ?? 2;
+      const points = [...text];
+      const insert = ws.db.prepare("INSERT INTO annotations (id, document_id, start, end, quote, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'b', 'x', 'x')");
       ws.transaction(() => {
-        const step = Math.floor(text.length / (annotationCount + 1));
-        for (let i = 0; i < annotationCount; i++) {
-          ws.db
-            .prepare("INSERT INTO annotations (id, document_id, start, end, quote, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'b', 'x', 'x')")
-            .run(`a${i}`, documentId, i * step, i * step + 2, text.slice(i * step, i * step + 2));
-        }
+        const step = Math.floor((length - span) / (count + 1));
+        for (let i = 0; i < count; i++) insert.run(`a${i}`, documentId, i * step, i * step + span, points.slice(i * step, i * step + span).join(''));
       });
-      void api;
     },
   );
 }
-await editsCase('edits.apply, 5,000 changes, 1 MiB, 10k annotations', MiB, 10_000, 5000);
-await editsCase('edits.apply, 1,000 changes, 10 MiB', MiB.repeat(10), 0, 1000);
+// Astral characters (emoji) make every code point offset a lookup.
+const emojiMiB = 'The minister 👍 said the plan 🇫🇷 will go ahead. '.repeat(Math.ceil((1024 * 1024) / 50)).slice(0, 1024 * 1024 - 2);
+await editsCase('edits.apply, 5,000 changes, 1 MiB, 10k annotations', MiB, { annotations: { count: 10_000 }, changes: 5000 });
+await editsCase('edits.apply, 5,000 changes, 1 MiB, 10k annotations of 2,000', MiB, { annotations: { count: 10_000, length: 2000 }, changes: 5000 });
+await editsCase('edits.apply, 10,000 changes, 1 MiB emoji, 10k annotations of 2,000', emojiMiB, { annotations: { count: 10_000, length: 2000 }, changes: 10_000 });
+await editsCase('edits.apply, 5,000 typed, 1 MiB, 10k annotations of 2,000', MiB, { annotations: { count: 10_000, length: 2000 }, changes: 5000, typing: true });
+await editsCase('edits.apply, 1,000 changes, 10 MiB', MiB.repeat(10), { changes: 1000 });
+await editsCase('edits.apply, 10,000 changes, 10 MiB emoji', emojiMiB.repeat(10), { changes: 10_000 });
 
 rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // workspace it reads (or its SQLite side files), and never reads what is not
 // a regular file or is larger than an import may be.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -79,6 +80,21 @@ describe('export -o never writes over the workspace', { timeout: 180_000 }, () =
     const run = await cli(['export', '--all', '--format', 'text', '-o', out, '--workspace', ws]);
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('The quick brown fox.');
+  });
+
+  it('removes the temporary file an export killed mid-write left, and names only the target', async () => {
+    const ws = await workspaceWithOneDocument();
+    const out = join(ws, '..', 'out.txt');
+    // What kill -9 leaves: a hidden temporary file naming the target and a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const leftover = join(ws, '..', `.out.txt.scholia-${gone}-0123abcd.tmp`);
+    writeFileSync(leftover, 'The qui');
+    const run = await cli(['export', '--all', '--format', 'text', '-o', out, '--workspace', ws]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('The quick brown fox.');
+    expect(existsSync(leftover)).toBe(false);
+    expect(readdirSync(join(ws, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('.tmp');
   });
 });
 

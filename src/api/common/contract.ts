@@ -286,7 +286,7 @@ export const inputs = {
   }),
   'glossary.export': z.strictObject({}),
   'transfer.export': z
-    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats) })
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(exportFormats), taskId: id.optional() })
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
   'transfer.import': z.strictObject({
     files: z
@@ -296,7 +296,13 @@ export const inputs = {
     format: z.enum(importFormats).default('auto'),
     /** The document W3C annotations go onto (default: the one the file targets). */
     documentId: id.optional(),
+    /** Chosen by the caller to ask for the import's progress or cancel it (transfer.progress, transfer.cancel). */
+    taskId: id.optional(),
   }),
+  /** How far the import or export started with this taskId has come; null when none is running. */
+  'transfer.progress': z.strictObject({ taskId: id }),
+  /** Stops the import or export started with this taskId: an import then writes nothing, an export gives no files. */
+  'transfer.cancel': z.strictObject({ taskId: id }),
   'reports.scorecard': z.strictObject({ documentId: id, wordsFrom }),
   'reports.workspace': z.strictObject({ ...documentFilterFields, wordsFrom }).refine(daysInOrder, 'from must not be after to'),
   'reports.insights': documentFilter,
@@ -316,6 +322,13 @@ export interface TransferExport {
   files: { name: string; content: string }[];
   /** What the format could not hold and left out. */
   omitted: FormatIssue[];
+}
+
+/** Where a running import or export is: `done` of `total` steps (files read, documents written or exported). */
+export interface TransferProgress {
+  phase: 'reading' | 'writing' | 'exporting';
+  done: number;
+  total: number;
 }
 
 export interface TransferImport {
@@ -396,6 +409,9 @@ export interface Outputs {
   'relations.delete': { deleted: true };
   'transfer.export': TransferExport;
   'transfer.import': TransferImport;
+  'transfer.progress': TransferProgress | null;
+  /** False when no import or export with that taskId was running (it had finished). */
+  'transfer.cancel': { cancelled: boolean };
   /** Null when the document has no source. */
   'bilingual.get': BilingualView | null;
   'bilingual.setSource': BilingualView;
@@ -430,6 +446,8 @@ export type ApiErrorCode =
   | 'workspace'
   | 'unauthorized'
   | 'unavailable'
+  /** The caller cancelled the import or export (transfer.cancel): nothing was written. */
+  | 'cancelled'
   | 'internal';
 
 export interface ApiError {

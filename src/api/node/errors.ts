@@ -40,3 +40,11 @@ export function toApiError(error: unknown): ApiError {
   if (sqliteCode === 'SQLITE_FULL') return { code: 'workspace', message: 'the disk is full; nothing was saved' };
   return { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }
+
+/** Thrown inside an import or export whose caller cancelled it (transfer.cancel): the import's transaction rolls back. */
+export class TransferCancelled extends RequestError {
+  constructor(what: 'import' | 'export') {
+    super('cancelled', what === 'import' ? 'the import was cancelled; nothing was imported' : 'the export was cancelled; no file was written');
+    this.name = 'TransferCancelled';
+  }
+}

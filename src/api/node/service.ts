@@ -26,7 +26,7 @@ import type { Workspace } from '../../store/workspace';
 import { type Method, type Output, type ParsedInput } from '../common/contract';
 import { createBilingualHandlers, sourceSpan, spanOf } from './bilingual';
 import { RequestError } from './errors';
-import { exportFiles, importFiles } from './transfer';
+import { createTransfers, type Transfers } from './transfer-tasks';
 import { buildReport, documentScorecard, insights, workspaceScorecard } from './reports';
 import { reportFile } from '../../core/report-files';
 import { getMqmSettings, setMqmSettings } from '../../store/reports';
@@ -39,9 +39,11 @@ export interface ServiceContext {
   /** Recorded on edits and annotations unless the workspace's settings name an author. */
   author: string;
   now?: () => string;
+  /** Where imports and exports run (default: in the calling thread). */
+  transfers?: Transfers;
 }
 
-export function createService({ workspace, author: systemAuthor, now = () => new Date().toISOString() }: ServiceContext): Handlers {
+export function createService({ workspace, author: systemAuthor, now = () => new Date().toISOString(), transfers = createTransfers(workspace) }: ServiceContext): Handlers {
   const db = workspace.db;
   // Read at each write: a name set in the settings counts from the next edit on.
   const author = (): string => readSettings(db).authorName || systemAuthor;
@@ -338,9 +340,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
 
     ...createBilingualHandlers(db, tx, now),
 
-    'transfer.export': ({ documentIds, all, format }) => exportFiles(workspace, all ? 'all' : (documentIds ?? []), format, now()),
-    'transfer.import': ({ files, format, documentId }) =>
-      importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author: author(), now: now() }),
+    'transfer.export': ({ documentIds, all, format, taskId }) => transfers.run({ kind: 'export', documentIds: all ? 'all' : (documentIds ?? []), format, exportedAt: now() }, taskId),
+    'transfer.import': ({ files, format, documentId, taskId }) =>
+      transfers.run(
+        { kind: 'import', files: files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), request: { format, documentId, author: author(), now: now() } },
+        taskId,
+      ),
+    'transfer.progress': ({ taskId }) => transfers.progress(taskId),
+    'transfer.cancel': ({ taskId }) => ({ cancelled: transfers.cancel(taskId) }),
 
     'reports.scorecard': ({ documentId, wordsFrom }) => documentScorecard(db, documentId, wordsFrom),
     'reports.workspace': ({ wordsFrom, ...filter }) => workspaceScorecard(db, filter, wordsFrom),

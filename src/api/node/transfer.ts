@@ -20,7 +20,16 @@ import { importUnits, type ImportUnit } from '../../store/import-bundle';
 import { listRelationTypes } from '../../store/relations';
 import { listTags } from '../../store/tags';
 import type { Workspace } from '../../store/workspace';
-import type { ExportFormat, ImportFormat, TransferExport, TransferImport } from '../common/contract';
+import type { ExportFormat, ImportFormat, TransferExport, TransferImport, TransferProgress } from '../common/contract';
+
+/** How a long import or export tells how far it has come, and learns that its caller cancelled it. */
+export interface TransferControl {
+  progress(progress: TransferProgress): void;
+  /** Throws (TransferCancelled) once the caller has cancelled. */
+  checkCancelled(): void;
+}
+
+const UNWATCHED: TransferControl = { progress: () => {}, checkCancelled: () => {} };
 
 /** One input file: its name (a base name is taken) and its bytes. */
 export type { IncomingFile };
@@ -35,9 +44,15 @@ export interface ImportRequest {
 }
 
 /** The documents (or all) in one format, as the files a user would save. */
-export function exportFiles(workspace: Workspace, documentIds: readonly string[] | 'all', format: ExportFormat, exportedAt: string): TransferExport {
+export function exportFiles(workspace: Workspace, documentIds: readonly string[] | 'all', format: ExportFormat, exportedAt: string, control = UNWATCHED): TransferExport {
   try {
-    return exportAs(format, exportBundle(workspace.db, documentIds), { all: documentIds === 'all', exportedAt });
+    control.progress({ phase: 'exporting', done: 0, total: 2 });
+    const bundle = exportBundle(workspace.db, documentIds);
+    control.checkCancelled();
+    control.progress({ phase: 'exporting', done: 1, total: 2 });
+    const files = exportAs(format, bundle, { all: documentIds === 'all', exportedAt });
+    control.checkCancelled();
+    return files;
   } catch (error) {
     // An exporter refusing what the store holds is a fault here, not in any file the user gave.
     if (error instanceof FormatError) throw new Error(`the workspace cannot be exported as ${format}: ${error.message}`, { cause: error });
@@ -50,7 +65,7 @@ export function exportFiles(workspace: Workspace, documentIds: readonly string[]
  * one transaction. Throws a FormatError naming the file, the record and the
  * problem, with the workspace unchanged, for any file that cannot be imported.
  */
-export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest): Promise<TransferImport> {
+export async function importFiles(workspace: Workspace, files: readonly IncomingFile[], request: ImportRequest, control = UNWATCHED): Promise<TransferImport> {
   const newId = orderedIds();
   const context: FormatImportContext = {
     options: (file) => ({ file, tags: listTags(workspace.db), relationTypes: listRelationTypes(workspace.db), author: request.author, newId, now: () => request.now }),
@@ -60,7 +75,10 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
   const units: ImportUnit[] = [];
   const issues: FormatIssue[] = [];
   const unanchored: FormatIssue[] = [];
-  for (const group of groupFiles(files, request.format)) {
+  const groups = groupFiles(files, request.format);
+  for (const [i, group] of groups.entries()) {
+    control.progress({ phase: 'reading', done: i, total: groups.length });
+    control.checkCancelled();
     const file = group.text === undefined ? group.file.name : `${group.text.name} + ${group.file.name}`;
     const imported = await importerOf(group.format)(group, context);
     if (imported.kind === 'documents') {
@@ -81,7 +99,11 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
     }
     issues.push(...imported.issues);
   }
-  const report = importUnits(workspace, units, request.now);
+  control.checkCancelled();
+  const report = importUnits(workspace, units, request.now, (done, total) => {
+    control.progress({ phase: 'writing', done, total });
+    control.checkCancelled();
+  });
   return { documentIds: report.documentIds, annotationCount: report.annotationCount, issues: [...issues, ...report.notes], unanchored };
 }
 

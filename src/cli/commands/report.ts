@@ -1,7 +1,7 @@
 // `report [DOC_ID...|--all] --format html|csv|json [--words translation|source] [-o PATH]`:
 // the MQM scorecards and insights of documents, as the app exports them, to stdout or PATH.
 
-import { rename, writeFile } from 'node:fs/promises';
+import { writeAtomically } from '../atomic-write';
 import { buildReport } from '../../api/node/reports';
 import { REPORT_FORMATS, reportFile, type ReportFormat } from '../../core/report-files';
 import { WORD_COUNT_BASES, type WordCountBasis } from '../../core/reports';
@@ -32,9 +32,7 @@ export async function run(commandLine: CommandLine): Promise<number> {
     return 0;
   }
   // Written beside and renamed into place: an interrupted run never leaves half a report under the name.
-  const temporary = `${output}.${process.pid}.tmp`;
-  await writeFile(temporary, file.content, 'utf8');
-  await rename(temporary, output);
+  await writeAtomically(output, file.content);
   process.stderr.write(`wrote ${output}\n`);
   return 0;
 }

@@ -80,6 +80,13 @@ function changeBetween(before: Node, after: Node, from: number, to: number, newF
   const suffixLimit = Math.min(maxSuffix, oldText.length - prefix, newText.length - prefix);
   while (suffix < suffixLimit && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
   if (suffix > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - suffix))) suffix--;
+  if (!anchored) {
+    // A line ending changed ("\n" to "\r\n", "\r" to "\r\n", back): the change replaces the whole ending, never
+    // half a CRLF. Cut inside one, it would be an insertion at an annotation's edge, which the store maps
+    // by the edge's lean while the editor's paragraph boundary does not move ("\r" typed before an annotated "\n").
+    if (prefix > 0 && (splitsCrlf(oldText, prefix) || splitsCrlf(newText, prefix))) prefix--;
+    if (suffix > 0 && (splitsCrlf(oldText, oldText.length - suffix) || splitsCrlf(newText, newText.length - suffix))) suffix--;
+  }
   const removed = oldText.slice(prefix, oldText.length - suffix);
   const inserted = newText.slice(prefix, newText.length - suffix);
   if (removed === '' && inserted === '') return null;
@@ -112,5 +119,7 @@ function lines(doc: Node, first: number, last: number): string {
   return text;
 }
 
+/** Whether index `at` of `text` falls between the CR and the LF of a CRLF. */
+const splitsCrlf = (text: string, at: number) => text.charCodeAt(at - 1) === 0x0d && text.charCodeAt(at) === 0x0a;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
