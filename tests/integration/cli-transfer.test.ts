@@ -107,5 +107,6 @@ describe('errors: exit 2 and a message on stderr', () => {
     expect(await cli('import', SAMPLE, '--format', 'csv', '--workspace', ws)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format is one of auto, text, native, w3c, brat, doccano') });
     await cli('import', SAMPLE, '--workspace', ws);
     expect(await cli('export', 'doc-1', '--format', 'brat', '--workspace', ws)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('brat export of these documents is 2 files: give a folder with -o DIR') });
-  });
+    // Nine starts of the command line from sources (tsx): seconds each on a busy machine.
+  }, 120_000);
 });
