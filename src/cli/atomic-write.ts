@@ -4,7 +4,8 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 
 export interface FileOps {
-  writeFile(path: string, content: string, encoding: 'utf8'): Promise<void>;
+  /** Text is written as UTF-8; bytes as they are. */
+  writeFile(path: string, content: string | Uint8Array, encoding: 'utf8'): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -16,7 +17,7 @@ const nodeOps: FileOps = { writeFile, rename, unlink };
  * file is removed and the message names the target (what the user asked for),
  * with a plain reason for the usual causes.
  */
-export async function writeAtomically(path: string, content: string, ops: FileOps = nodeOps): Promise<void> {
+export async function writeAtomically(path: string, content: string | Uint8Array, ops: FileOps = nodeOps): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await ops.writeFile(temporary, content, 'utf8');
