@@ -25,6 +25,8 @@ export interface Edit extends TextChange {
 /** Where a document stands in the work: set by the user; the first annotation or edit moves a new one to in progress. */
 export const documentStatuses = ['new', 'in-progress', 'done'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
+/** How a status is written for people. */
+export const STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = { new: 'New', 'in-progress': 'In progress', done: 'Done' };
 
 export interface DocumentSummary {
   id: string;
@@ -39,6 +41,8 @@ export interface DocumentSummary {
   length: number;
   editCount: number;
   annotationCount: number;
+  /** Relations between its annotations; set by the workspace, absent in documents read from files. */
+  relationCount?: number;
   /** Always set by the workspace; absent in documents read from files, which do not carry it. */
   status?: DocumentStatus;
 }
@@ -74,6 +78,10 @@ export interface Annotation {
   updatedAt: string;
   /** True once every character it covered was deleted. */
   detached: boolean;
+  /** Present on an annotation of the document's source: then its range and quote are in the source text, which never changes. */
+  side?: 'source';
+  /** An annotation of the translation may point to the source span it concerns (code points of the source). */
+  sourceRange?: { start: number; end: number };
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

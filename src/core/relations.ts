@@ -151,3 +151,39 @@ export function relationsOf(relations: readonly Relation[], annotationId: string
   const byCreation = [...relations].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   return { outgoing: byCreation.filter((r) => r.sourceId === annotationId), incoming: byCreation.filter((r) => r.targetId === annotationId) };
 }
+
+/** A relation type as it would be after a create (id null) or an update. */
+export interface RelationTypeDraft {
+  id: string | null;
+  name: string;
+  key: string | null;
+}
+
+export type RelationTypeProblem =
+  /** Another relation type has the name, ignoring case. */
+  | { kind: 'name-taken'; clash: RelationType }
+  /** Another relation type has the shortcut key. */
+  | { kind: 'key-taken'; key: string; holder: RelationType };
+
+/** What is wrong with putting `draft` among `types` (the draft's old self included), in the order a user would fix it. */
+export function relationTypeProblems(types: readonly RelationType[], draft: RelationTypeDraft): RelationTypeProblem[] {
+  const problems: RelationTypeProblem[] = [];
+  const name = draft.name.toLowerCase();
+  const clash = types.find((t) => t.id !== draft.id && t.name.toLowerCase() === name);
+  if (clash) problems.push({ kind: 'name-taken', clash });
+  if (draft.key !== null) {
+    const holder = types.find((t) => t.id !== draft.id && t.key === draft.key);
+    if (holder) problems.push({ kind: 'key-taken', key: draft.key, holder });
+  }
+  return problems;
+}
+
+/** The problem as a user reads it. */
+export function relationTypeProblemMessage(problem: RelationTypeProblem): string {
+  switch (problem.kind) {
+    case 'name-taken':
+      return `a relation type named “${problem.clash.name}” already exists`;
+    case 'key-taken':
+      return `shortcut key ${problem.key} is already used by relation type “${problem.holder.name}”`;
+  }
+}

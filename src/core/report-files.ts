@@ -3,7 +3,8 @@
 // escaped), as CSV (the numbers, one row per document and a total) and as JSON.
 
 import { MQM_SEVERITIES } from './mqm';
-import type { DocumentScorecard, Insights, TagLabel, WorkspaceScorecard } from './reports';
+import { STATUS_LABELS } from './model';
+import { setWordsFrom, type DocumentScorecard, type Insights, type TagLabel, type WorkspaceScorecard } from './reports';
 import type { Scorecard } from './scorecard';
 
 /** One report: the workspace scorecard over the chosen documents, each document's scorecard, and the insights. */
@@ -95,13 +96,13 @@ function barChart(title: string, bars: readonly Bar[]): string {
   return `<svg class="chart" role="img" viewBox="0 0 ${labelWidth + barWidth + 80} ${height}" width="100%" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${items}</svg>`;
 }
 
-function scorecardSummary(card: Scorecard | null, problem: string | null, words: number): string {
+function scorecardSummary(card: Scorecard | null, problem: string | null, words: number, wordsFrom: string): string {
   if (!card) return `<p class="problem">No score: ${escapeHtml(problem ?? 'no figures')}</p>`;
   const { multipliers, threshold } = card.settings;
   return `<dl class="summary">
 <dt>Quality score</dt><dd class="score">${fixed(card.score)}</dd>
 <dt>Verdict</dt><dd class="verdict ${card.verdict}">${card.verdict === 'pass' ? 'Pass' : 'Fail'} (threshold ${fixed(threshold)})</dd>
-<dt>Evaluated words</dt><dd>${words}</dd>
+<dt>Evaluated words</dt><dd>${words} (${wordsFrom})</dd>
 <dt>Errors</dt><dd>${card.errorCount}${card.unrated ? ` (${card.unrated} without a severity)` : ''}</dd>
 <dt>Absolute penalty total</dt><dd>${fixed(card.penalty)}</dd>
 <dt>Penalty per word</dt><dd>${fixed(card.perWordPenalty, 4)}</dd>
@@ -139,7 +140,7 @@ function documentSection(d: DocumentScorecard): string {
         .join('\n')}</tbody></table>`
     : '';
   return `<section class="document"><h3>${escapeHtml(d.document.title)}</h3>
-${scorecardSummary(card, d.problem, d.words)}
+${scorecardSummary(card, d.problem, d.words, `of the ${d.wordsFrom}`)}
 ${card ? barChart(`Penalty by category: ${d.document.title}`, penaltyByCategory(card, d.tags)) : ''}
 ${card ? typeTable(card, d.tags) : ''}
 ${errors}</section>`;
@@ -169,8 +170,14 @@ function insightsSection(i: Insights): string {
         .map((a) => `<tr><td>${escapeHtml(a.day)}</td><td>${escapeHtml(a.author)}</td><td class="n">${a.edits}</td><td class="n">${a.annotations}</td></tr>`)
         .join('\n')}</tbody></table>`
     : '<p>No edits or annotations.</p>';
-  const missing = i.unavailable.length ? `<ul class="unavailable">${i.unavailable.map((u) => `<li>Not shown: ${escapeHtml(u)}</li>`).join('')}</ul>` : '';
-  return `<section><h2>Insights</h2><h3>Annotations per tag</h3>${tags}<h3>Post-editing</h3>${editing}<h3>Activity</h3>${activity}${missing}</section>`;
+  const findings = `<table><caption>Findings per rule before and after fixes</caption><thead><tr><th scope="col">Rule</th><th scope="col">Original text</th><th scope="col">Current text</th></tr></thead><tbody>${i.findings
+    .map((f) => `<tr><td>${escapeHtml(f.rule)}</td><td class="n">${f.before}</td><td class="n">${f.after}</td></tr>`)
+    .join('\n')}</tbody></table>`;
+  const statuses = `${barChart('Documents by status', i.statuses.map((s) => ({ label: STATUS_LABELS[s.status], value: s.documents })))}
+<table><caption>Documents by status</caption><thead><tr><th scope="col">Status</th><th scope="col">Documents</th></tr></thead><tbody>${i.statuses
+    .map((s) => `<tr><td>${STATUS_LABELS[s.status]}</td><td class="n">${s.documents}</td></tr>`)
+    .join('\n')}</tbody></table>`;
+  return `<section><h2>Insights</h2><h3>Annotations per tag</h3>${tags}<h3>Findings per rule</h3>${findings}<h3>Documents by status</h3>${statuses}<h3>Post-editing</h3>${editing}<h3>Activity</h3>${activity}</section>`;
 }
 
 const STYLE = `
@@ -180,7 +187,7 @@ body { font: 15px/1.45 system-ui, sans-serif; color: var(--fg); background: var(
 h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2.2rem; } h3 { margin-top: 1.6rem; }
 table { border-collapse: collapse; margin: .6rem 0 1.2rem; width: 100%; } caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr.total { font-weight: 600; } .muted, .unavailable { color: var(--muted); } .note { white-space: pre-wrap; }
+tr.total { font-weight: 600; } .muted { color: var(--muted); } .note { white-space: pre-wrap; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; } dt { color: var(--muted); } dd { margin: 0; }
 .score { font-size: 1.4rem; font-weight: 700; } .verdict.pass { color: var(--pass); font-weight: 600; } .verdict.fail { color: var(--fail); font-weight: 600; }
 svg.chart { max-width: 760px; display: block; margin: .5rem 0; } svg.chart text { font: 12px system-ui, sans-serif; fill: var(--fg); } svg.chart rect { fill: var(--bar); }
@@ -211,7 +218,7 @@ export function reportHtml(report: Report): string {
 <h1>MQM scorecard and insights</h1>
 <p class="muted">Made by Scholia on ${escapeHtml(report.generatedAt)} over ${w.documents.length} document${w.documents.length === 1 ? '' : 's'}.</p>
 <section><h2>All documents</h2>
-${scorecardSummary(card, w.problem, words)}
+${scorecardSummary(card, w.problem, words, setWordsFrom(w))}
 ${card ? barChart('Penalty by category, all documents', penaltyByCategory(card, w.tags)) : ''}
 ${card ? typeTable(card, w.tags) : ''}
 <table><caption>Score per document</caption><thead><tr><th scope="col">Document</th><th scope="col">Words</th><th scope="col">Errors</th><th scope="col">Penalty</th><th scope="col">Score</th><th scope="col">Verdict</th></tr></thead><tbody>${documentRows}</tbody></table>

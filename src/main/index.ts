@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { DesktopApp } from './desktop-app';
 import { bindApi } from './ipc';
+import { bindReportPdf } from './report-pdf';
 import { filesFromInstanceData, parseLaunchArguments, type InstanceData, type LaunchArguments } from './launch-args';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSession } from './security';
@@ -78,6 +79,7 @@ async function start(launch: LaunchArguments, files: readonly string[]): Promise
     () => desktop.mainWindow,
     () => desktop.dispatch,
   );
+  bindReportPdf(() => desktop.mainWindow);
   Menu.setApplicationMenu(
     buildMenu(
       {

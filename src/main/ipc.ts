@@ -22,7 +22,8 @@ export function sendHostEvent(window: BrowserWindow | null, event: HostEvent): v
   if (window !== null && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
-function senderAllowed(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+/** Whether a call comes from our own page in our own window (every IPC handler asks first). */
+export function senderAllowed(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
   const frame = event.senderFrame;
   return isTrustedSender(
     frame === null

@@ -20,6 +20,9 @@ interface AnnotationRow {
   updated_at: string;
   detached: number;
   tag_ids: string | null;
+  side: 'translation' | 'source';
+  source_start: number | null;
+  source_end: number | null;
 }
 
 // Statements prepared once per connection: preparing costs more than running
@@ -52,22 +55,35 @@ function toAnnotation(row: AnnotationRow): Annotation {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     detached: row.detached === 1,
+    ...(row.side === 'source' && { side: 'source' as const }),
+    ...(row.source_start !== null && row.source_end !== null && { sourceRange: { start: row.source_start, end: row.source_end } }),
   };
 }
 
-type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null];
+type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null, 'translation' | 'source', number | null, number | null];
 
+/** The annotations of a document's current text (not those of its source), in text order. */
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
+  return listSide(db, documentId, 'translation');
+}
+
+/** The annotations of a document's source, in source order. */
+export function listSourceAnnotations(db: Database, documentId: string): Annotation[] {
+  return listSide(db, documentId, 'source');
+}
+
+function listSide(db: Database, documentId: string, side: 'translation' | 'source'): Annotation[] {
   // Rows as arrays (no object per row): a long document has tens of thousands.
   const rows = statement(
     db,
-    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, ${TAG_IDS} AS tag_ids
-     FROM annotations a WHERE a.document_id = ? ORDER BY a.start, a.end DESC, a.id`,
+    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, ${TAG_IDS} AS tag_ids,
+       a.side, a.source_start, a.source_end
+     FROM annotations a WHERE a.document_id = ? AND a.side = ? ORDER BY a.start, a.end DESC, a.id`,
   )
     .raw(true)
-    .all(documentId) as ListedRow[];
-  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids]) =>
-    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids }),
+    .all(documentId, side) as ListedRow[];
+  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids, side, source_start, source_end]) =>
+    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, tag_ids, side, source_start, source_end }),
   );
 }
 
@@ -85,9 +101,24 @@ export function getAnnotation(db: Database, id: string): Annotation {
 export function insertAnnotation(db: Database, a: Annotation): void {
   statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, a.documentId, a.start, a.end, a.quote, a.note, JSON.stringify(a.attributes), a.author, a.createdAt, a.updatedAt, a.detached ? 1 : 0);
+    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    a.id,
+    a.documentId,
+    a.start,
+    a.end,
+    a.quote,
+    a.note,
+    JSON.stringify(a.attributes),
+    a.author,
+    a.createdAt,
+    a.updatedAt,
+    a.detached ? 1 : 0,
+    a.side ?? 'translation',
+    a.sourceRange?.start ?? null,
+    a.sourceRange?.end ?? null,
+  );
   setAnnotationTags(db, a.id, a.tagIds);
 }
 
@@ -99,13 +130,15 @@ export function setAnnotationTags(db: Database, annotationId: string, tagIds: re
 
 /** Writes an annotation's range, quote, note, attributes, tags and state (core/annotation-patch gives the new record). */
 export function writeAnnotation(db: Database, a: Annotation, now: string): void {
-  statement(db, 'UPDATE annotations SET start = ?, end = ?, quote = ?, note = ?, attributes = ?, detached = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE annotations SET start = ?, end = ?, quote = ?, note = ?, attributes = ?, detached = ?, source_start = ?, source_end = ?, updated_at = ? WHERE id = ?').run(
     a.start,
     a.end,
     a.quote,
     a.note,
     JSON.stringify(a.attributes),
     a.detached ? 1 : 0,
+    a.sourceRange?.start ?? null,
+    a.sourceRange?.end ?? null,
     now,
     a.id,
   );
@@ -221,7 +254,7 @@ export class AnnotationMapper {
       }
       return lo < regions.length && regions[lo]!.oldStart <= end;
     };
-    const rows = regions.length === 0 ? [] : (db.prepare('SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0').raw().iterate(documentId) as IterableIterator<[string, number, number]>);
+    const rows = regions.length === 0 ? [] : (db.prepare("SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND side = 'translation'").raw().iterate(documentId) as IterableIterator<[string, number, number]>);
     const ids: string[] = [];
     for (const [id, start, end] of rows) if (reaches(start, end)) ids.push(id);
     const quoteOf = db.prepare('SELECT start, end, quote FROM annotations WHERE id = ?');
@@ -268,7 +301,7 @@ export class AnnotationMapper {
       const when = gaps.map((g) => (g.before === null ? 'WHEN start > ? THEN ?' : 'WHEN start > ? AND end < ? THEN ?')).join(' ');
       const values = gaps.flatMap((g) => (g.before === null ? [g.after, g.shift] : [g.after, g.before, g.shift]));
       const by = `(CASE ${when} ELSE 0 END)`;
-      db.prepare(`UPDATE annotations SET start = start + ${by}, end = end + ${by} WHERE document_id = ? AND detached = 0 AND start > ? AND ${by} <> 0`).run(
+      db.prepare(`UPDATE annotations SET start = start + ${by}, end = end + ${by} WHERE document_id = ? AND detached = 0 AND side = 'translation' AND start > ? AND ${by} <> 0`).run(
         ...values,
         ...values,
         documentId,
@@ -277,7 +310,7 @@ export class AnnotationMapper {
       );
     } else if (gaps.length > 0) {
       // Many regions (a fix applied all over the text): one pass over the annotations after the first.
-      const rows = db.prepare('SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND start > ?').all(documentId, gaps[0]!.after) as {
+      const rows = db.prepare("SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND side = 'translation' AND start > ?").all(documentId, gaps[0]!.after) as {
         id: string;
         start: number;
         end: number;

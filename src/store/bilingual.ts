@@ -69,6 +69,12 @@ export function setSource(db: Database, documentId: string, source: DocumentSour
   const length = codePointLength(source.text);
   const problem = alignmentProblem(source.alignment, length, translationLength);
   if (problem) throw new AlignmentError(problem);
+  // Annotations of the source and source ranges are offsets into this text: another text would misplace them.
+  const before = db.prepare('SELECT text FROM document_sources WHERE document_id = ?').get(documentId) as { text: string } | undefined;
+  if (before && before.text !== source.text) {
+    const anchored = db.prepare("SELECT count(*) AS n FROM annotations WHERE document_id = ? AND (side = 'source' OR source_start IS NOT NULL)").get(documentId) as { n: number };
+    if (anchored.n > 0) throw new AlignmentError(`${anchored.n} annotation(s) are anchored in the present source; delete them or their source ranges before giving another source`);
+  }
   db.prepare(
     `INSERT INTO document_sources (document_id, text, length, language, alignment, exchange_format, exchange_text, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)

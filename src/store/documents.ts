@@ -19,12 +19,14 @@ interface DocumentRow {
   current_length: number;
   edit_count: number;
   annotation_count: number;
+  relation_count: number;
   status: DocumentStatus;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.source_name, d.sha256, d.source_language, d.target_language,
   d.created_at, d.updated_at, d.current_length, d.edit_count, d.status,
-  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count,
+  (SELECT count(*) FROM relations r WHERE r.document_id = d.id) AS relation_count`;
 
 function toSummary(row: DocumentRow): DocumentSummary {
   return {
@@ -39,6 +41,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     length: row.current_length,
     editCount: row.edit_count,
     annotationCount: row.annotation_count,
+    relationCount: row.relation_count,
     status: row.status,
   };
 }

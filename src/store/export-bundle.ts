@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { WorkspaceExport } from '../core/formats';
 import type { Tag } from '../core/model';
-import { listAnnotations } from './annotations';
+import { listAnnotations, listSourceAnnotations } from './annotations';
 import { getSource } from './bilingual';
 import { getDocument } from './documents';
 import { listEdits } from './edits';
@@ -25,12 +25,20 @@ export function exportBundle(db: Database, documentIds: readonly string[] | 'all
         const document = getDocument(db, id);
         const relations = listRelations(db, id);
         const source = getSource(db, id);
-        return { document, annotations: listAnnotations(db, id), edits: listEdits(db, id), ...(relations.length === 0 ? {} : { relations }), ...(source && { source }) };
+        const sourceAnnotations = source ? listSourceAnnotations(db, id) : [];
+        return {
+          document,
+          annotations: listAnnotations(db, id),
+          edits: listEdits(db, id),
+          ...(relations.length === 0 ? {} : { relations }),
+          ...(source && { source }),
+          ...(sourceAnnotations.length > 0 && { sourceAnnotations }),
+        };
       });
       const typesUsed = new Set(documents.flatMap((d) => (d.relations ?? []).map((r) => r.typeId)));
       const relationTypes = listRelationTypes(db).filter((t) => typesUsed.has(t.id));
       // A relation type's allowed tags go with it, so the file's taxonomy is whole.
-      const used = new Set([...documents.flatMap((d) => d.annotations.flatMap((a) => a.tagIds)), ...relationTypes.flatMap((t) => [...(t.sourceTagIds ?? []), ...(t.targetTagIds ?? [])])]);
+      const used = new Set([...documents.flatMap((d) => [...d.annotations, ...(d.sourceAnnotations ?? [])].flatMap((a) => a.tagIds)), ...relationTypes.flatMap((t) => [...(t.sourceTagIds ?? []), ...(t.targetTagIds ?? [])])]);
       return { tags: withAncestors(listTags(db), used), ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };
     })
     .deferred();

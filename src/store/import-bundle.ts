@@ -41,6 +41,8 @@ export interface AnnotationsImport {
   documentId: string;
   /** The current text the annotations were anchored in: if it has changed since, nothing is written. */
   text: string;
+  /** The document's source, which annotations with side 'source' are anchored in. */
+  sourceText: string | null;
   /** Tags the annotations use that the workspace did not have, parents first. */
   tags: Tag[];
   annotations: Annotation[];
@@ -102,7 +104,7 @@ class ImportRun {
   writeDocuments({ file, bundle }: DocumentsImport): void {
     const tagIds = this.writeTags(file, bundle.tags);
     const relationTypeIds = writeRelationTypes(this.db, file, bundle.relationTypes ?? [], tagIds, this.now);
-    bundle.documents.forEach(({ document, annotations, edits, relations, source }, i) => {
+    bundle.documents.forEach(({ document, annotations, edits, relations, source, sourceAnnotations }, i) => {
       const record = `documents[${i}] (${document.id})`;
       checkDocumentLimits(file, record, document, edits);
       let text: string;
@@ -129,7 +131,6 @@ class ImportRun {
       );
       edits.forEach((e, k) => insertEdit.run(id, k + 1, e.start, e.end, e.removed, e.inserted, e.origin, e.author, e.at));
       const annotationIds = this.writeAnnotationList(file, record, id, document.text, annotations, tagIds);
-      writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
       if (source) {
         try {
           setSource(this.db, id, source, this.now);
@@ -138,6 +139,12 @@ class ImportRun {
           throw error;
         }
       }
+      if (sourceAnnotations && sourceAnnotations.length > 0) {
+        if (!source) throw new FormatError({ file, record }, 'there are annotations of the source, but the document has no source');
+        const onSource = sourceAnnotations.map((a) => ({ ...a, side: 'source' as const, sourceRange: undefined }));
+        for (const [from, to] of this.writeAnnotationList(file, `${record}.source`, id, source.text, onSource, tagIds)) annotationIds.set(from, to);
+      }
+      writeRelations(this.db, file, record, id, relations ?? [], annotationIds, relationTypeIds);
       this.report.documentIds.push(id);
     });
   }
@@ -149,7 +156,13 @@ class ImportRun {
       throw new FormatError({ file: unit.file }, 'the document changed while its annotations were being read; import the file again');
     }
     const tagIds = this.writeTags(unit.file, unit.tags);
-    const annotationIds = this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, unit.annotations, tagIds);
+    const onText = unit.annotations.filter((a) => a.side !== 'source');
+    const onSource = unit.annotations.filter((a) => a.side === 'source');
+    const annotationIds = this.writeAnnotationList(unit.file, 'annotations', unit.documentId, unit.text, onText, tagIds);
+    if (onSource.length > 0) {
+      if (unit.sourceText === null) throw new FormatError({ file: unit.file }, 'annotations of a source, but the document has no source');
+      for (const [from, to] of this.writeAnnotationList(unit.file, 'source', unit.documentId, unit.sourceText, onSource, tagIds)) annotationIds.set(from, to);
+    }
     writeRelations(this.db, unit.file, 'annotations', unit.documentId, unit.relations ?? [], annotationIds, new Map());
     if (unit.annotations.length > 0) touchDocument(this.db, unit.documentId, this.now);
   }

@@ -123,3 +123,31 @@ export function countRelations(db: Database, documentId?: string): number {
   const row = (documentId === undefined ? db.prepare('SELECT count(*) AS n FROM relations').get() : db.prepare('SELECT count(*) AS n FROM relations WHERE document_id = ?').get(documentId)) as { n: number };
   return row.n;
 }
+
+/** Writes a relation type's fields (its id and place kept). */
+export function updateRelationType(db: Database, type: RelationType): RelationType {
+  const { changes } = db
+    .prepare('UPDATE relation_types SET name = ?, color = ?, key = ?, description = ?, source_tag_ids = ?, target_tag_ids = ? WHERE id = ?')
+    .run(type.name, type.color, type.key, type.description, type.sourceTagIds && JSON.stringify(type.sourceTagIds), type.targetTagIds && JSON.stringify(type.targetTagIds), type.id);
+  if (changes === 0) throw new NotFoundError(`no relation type with id ${type.id}`);
+  return getRelationType(db, type.id);
+}
+
+export function getRelationType(db: Database, id: string): RelationType {
+  const row = db.prepare('SELECT * FROM relation_types WHERE id = ?').get(id) as RelationTypeRow | undefined;
+  if (!row) throw new NotFoundError(`no relation type with id ${id}`);
+  return toRelationType(row);
+}
+
+/** How many relations, in all documents, are of the type. */
+export function countRelationTypeUsage(db: Database, id: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM relations WHERE type_id = ?').get(id) as { n: number }).n;
+}
+
+/** Deletes a relation type and every relation of it; answers how many relations went with it. */
+export function deleteRelationType(db: Database, id: string): number {
+  getRelationType(db, id);
+  const { changes } = db.prepare('DELETE FROM relations WHERE type_id = ?').run(id);
+  db.prepare('DELETE FROM relation_types WHERE id = ?').run(id);
+  return changes;
+}

@@ -3,11 +3,14 @@
 // annotations per author and day; and the settings and word counts scorecards need.
 
 import type { Database } from 'better-sqlite3';
-import { countWords, MQM_TAG_PREFIX } from '../core/mqm';
+import { documentStatuses, type DocumentStatus } from '../core/model';
+import { MQM_TAG_PREFIX } from '../core/mqm';
 import { postEditingEffort } from '../core/post-editing';
-import type { AuthorActivity, DocumentFilter, MqmErrorItem, PostEditingRow, TagUsage } from '../core/reports';
+import type { AuthorActivity, DocumentFilter, MqmErrorItem, PostEditingRow, RuleFindings, StatusCount, TagUsage, WordCountBasis } from '../core/reports';
+import { allRules } from '../core/rules';
 import { DEFAULT_MQM_SETTINGS, type ErrorCount, type MqmSettings } from '../core/scorecard';
 import { NotFoundError } from './errors';
+import { findingCountsOf, wordCountsOf, type RuleCounts } from './text-facts';
 
 interface Selection {
   /** CTEs ending in one naming the selected documents, `selected(id, title)`; put after WITH RECURSIVE. */
@@ -31,6 +34,10 @@ function selection(filter: DocumentFilter): Selection {
   if (filter.documentIds) {
     where.push(`d.id IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(filter.documentIds));
+  }
+  if (filter.status !== undefined) {
+    where.push('d.status = ?');
+    params.push(filter.status);
   }
   if (filter.from !== undefined) {
     where.push('d.created_at >= ?');
@@ -118,30 +125,130 @@ export function listMqmErrors(db: Database, documentId: string): MqmErrorItem[] 
   }));
 }
 
-// Word segmentation is too slow to redo for a thousand documents per report, so counts are kept
-// per connection and edit count. Not in the file: a report only reads, and works on a read-only workspace.
-const wordCounts = new WeakMap<Database, Map<string, { editCount: number; words: number }>>();
+// What was worked out per document and text version, per connection, so a report
+// redrawn after a settings change reads nothing again; the workspace keeps the
+// same figures by text hash (text-facts.ts) for the next session.
+interface Known<T> {
+  version: string;
+  value: T;
+}
+const knownWords = new WeakMap<Database, Map<string, Known<number>>>();
+const knownFindings = new WeakMap<Database, Map<string, Known<{ before: RuleCounts; after: RuleCounts }>>>();
 
-/** Evaluation word counts of the documents' current texts; only new or edited documents are counted again. */
-export function documentWordCounts(db: Database, documentIds: readonly string[]): Map<string, number> {
-  let known = wordCounts.get(db);
-  if (!known) wordCounts.set(db, (known = new Map()));
-  const rows = db.prepare('SELECT id, edit_count FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(documentIds)) as [
-    string,
-    number,
-  ][];
-  const read = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?');
-  const counts = new Map<string, number>();
-  for (const [id, editCount] of rows) {
-    let entry = known.get(id);
-    if (!entry || entry.editCount !== editCount) {
-      // Text and edit count read together, so the count belongs to that edit count.
-      const { current_text, edit_count } = read.get(id) as { current_text: string; edit_count: number };
-      known.set(id, (entry = { editCount: edit_count, words: countWords(current_text) }));
-    }
-    counts.set(id, entry.words);
+function known<T>(cache: WeakMap<Database, Map<string, Known<T>>>, db: Database): Map<string, Known<T>> {
+  let map = cache.get(db);
+  if (!map) cache.set(db, (map = new Map()));
+  return map;
+}
+
+/** How many texts are read from the database at once when working figures out. */
+const READ_BATCH = 200;
+
+function inBatches<T>(items: readonly T[], each: (batch: readonly T[]) => void): void {
+  for (let i = 0; i < items.length; i += READ_BATCH) each(items.slice(i, i + READ_BATCH));
+}
+
+export interface EvaluatedWords {
+  words: number;
+  /** The source when it was asked for and the document has one, else the translation. */
+  from: WordCountBasis;
+  sourceLanguage: string | null;
+}
+
+/** Evaluation word counts of the documents; only texts not seen before are counted. */
+export function documentWordCounts(db: Database, documentIds: readonly string[], basis: WordCountBasis = 'translation'): Map<string, EvaluatedWords> {
+  const cache = known(knownWords, db);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.edit_count, s.language, s.updated_at FROM documents d LEFT JOIN document_sources s ON s.document_id = d.id
+       WHERE d.id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw(true)
+    .all(JSON.stringify(documentIds)) as [string, number, string | null, string | null][];
+  const result = new Map<string, EvaluatedWords>();
+  const missing: { id: string; key: string; version: string; from: WordCountBasis }[] = [];
+  for (const [id, editCount, language, sourceUpdated] of rows) {
+    const from: WordCountBasis = basis === 'source' && language !== null ? 'source' : 'translation';
+    const key = `${from}:${id}`;
+    const version = from === 'source' ? String(sourceUpdated) : String(editCount);
+    const entry = cache.get(key);
+    result.set(id, { words: entry?.version === version ? entry.value : -1, from, sourceLanguage: language });
+    if (entry?.version !== version) missing.push({ id, key, version, from });
   }
-  return counts;
+  const readCurrent = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?');
+  const readSource = db.prepare('SELECT text, updated_at FROM document_sources WHERE document_id = ?');
+  inBatches(missing, (batch) => {
+    // Text and version read together, so the count is kept under the version it belongs to.
+    const texts = batch.map((m) => {
+      if (m.from === 'source') {
+        const row = readSource.get(m.id) as { text: string; updated_at: string };
+        return { text: row.text, version: row.updated_at };
+      }
+      const row = readCurrent.get(m.id) as { current_text: string; edit_count: number };
+      return { text: row.current_text, version: String(row.edit_count) };
+    });
+    const counts = wordCountsOf(
+      db,
+      texts.map((t) => t.text),
+    );
+    batch.forEach((m, i) => {
+      cache.set(m.key, { version: texts[i]!.version, value: counts[i]! });
+      result.get(m.id)!.words = counts[i]!;
+    });
+  });
+  return result;
+}
+
+/**
+ * Findings per rule of the selected documents' original texts (before) and
+ * current texts (after), every rule listed in the registry's order. Findings
+ * are not stored (they are worked out when a document opens), so they are
+ * counted here, once per text.
+ */
+export function findingsPerRule(db: Database, filter: DocumentFilter): RuleFindings[] {
+  const s = selection(filter);
+  const rows = db
+    .prepare(`WITH RECURSIVE ${s.cte} SELECT d.id, d.edit_count FROM documents d WHERE d.id IN (SELECT id FROM selected)`)
+    .raw(true)
+    .all(...s.params) as [string, number][];
+  const cache = known(knownFindings, db);
+  const before = new Map<string, number>(allRules.map((r) => [r.id, 0]));
+  const after = new Map<string, number>(allRules.map((r) => [r.id, 0]));
+  const add = (into: Map<string, number>, counts: RuleCounts) => {
+    for (const [rule, n] of Object.entries(counts)) into.set(rule, (into.get(rule) ?? 0) + n);
+  };
+  const missing: string[] = [];
+  for (const [id, editCount] of rows) {
+    const entry = cache.get(id);
+    if (entry?.version === String(editCount)) {
+      add(before, entry.value.before);
+      add(after, entry.value.after);
+    } else missing.push(id);
+  }
+  const read = db.prepare('SELECT original_text, current_text, edit_count FROM documents WHERE id = ?');
+  inBatches(missing, (batch) => {
+    const texts = batch.map((id) => read.get(id) as { original_text: string; current_text: string; edit_count: number });
+    const counts = findingCountsOf(db, [...texts.map((t) => t.original_text), ...texts.map((t) => t.current_text)]);
+    batch.forEach((id, i) => {
+      const value = { before: counts[i]!, after: counts[batch.length + i]! };
+      cache.set(id, { version: String(texts[i]!.edit_count), value });
+      add(before, value.before);
+      add(after, value.after);
+    });
+  });
+  return [...before.keys()].map((rule) => ({ rule, before: before.get(rule)!, after: after.get(rule) ?? 0 }));
+}
+
+/** How many of the selected documents are in each status. */
+export function documentsByStatus(db: Database, filter: DocumentFilter): StatusCount[] {
+  const s = selection(filter);
+  const counted = new Map(
+    db
+      .prepare(`WITH RECURSIVE ${s.cte} SELECT d.status, count(*) FROM documents d WHERE d.id IN (SELECT id FROM selected) GROUP BY d.status`)
+      .raw(true)
+      .all(...s.params) as [DocumentStatus, number][],
+  );
+  return documentStatuses.map((status) => ({ status, documents: counted.get(status) ?? 0 }));
 }
 
 /** Annotations per tag of the selected documents; `total` rolls each tag's descendants up, counting an annotation once. */

@@ -196,15 +196,29 @@ test('the text and side panes are resized by dragging or by keys, and keep their
   await page.mouse.up();
   const wider = (await sidebar.boundingBox())!.width;
   expect(wider).toBeGreaterThan(before + 100);
-  // The layout is kept in this browser's storage (a moment after a change).
-  const stored = () => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.includes('scholia-document-panes'))?.[1] ?? null);
-  await expect.poll(stored).not.toBeNull();
-  const afterDrag = await stored();
+  // The layout is kept in this browser's storage a moment after a change (debounced): wait until
+  // the stored share of the side pane is the one shown, not merely until something was stored.
+  const storedSide = () =>
+    page.evaluate(() => {
+      const raw = localStorage.getItem('paneforge:scholia-document-panes');
+      if (raw === null) return null;
+      const entries = Object.values(JSON.parse(raw) as Record<string, { layout: number[] }>);
+      return entries[0]?.layout.at(-1) ?? null;
+    });
+  const shownSide = async () => {
+    const group = (await page.locator('.workarea').boundingBox())!.width;
+    return ((await sidebar.boundingBox())!.width / group) * 100;
+  };
+  const storedMatchesShown = async () => {
+    const stored = await storedSide();
+    return stored !== null && Math.abs(stored - (await shownSide())) < 1;
+  };
+  await expect.poll(storedMatchesShown).toBe(true);
   // By keyboard too: the resizer is a focusable separator.
   await handle.focus();
   await page.keyboard.press('ArrowRight');
-  await expect.poll(async () => (await sidebar.boundingBox())!.width).toBeLessThan(wider);
-  await expect.poll(stored).not.toBe(afterDrag);
+  await expect.poll(async () => (await sidebar.boundingBox())!.width).toBeLessThan(wider - 20);
+  await expect.poll(storedMatchesShown).toBe(true);
   const kept = (await sidebar.boundingBox())!.width;
   await page.reload();
   await expect(page.getByTestId('editor')).toBeVisible();

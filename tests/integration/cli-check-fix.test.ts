@@ -31,7 +31,7 @@ describe('check', () => {
     expect(findings.map((f) => [f.rule, f.start, f.end, f.replacement, f.safe])).toEqual([
       ['missing-space-after-sentence', 19, 21, '. W', true],
       ['missing-space-after-comma', 31, 33, ', N', true],
-      ['repeated-word', 44, 48, '', false],
+      ['repeated-word', 44, 48, '', true],
     ]);
     const text = ARTIFACTS.slice(1);
     expect([...text].slice(19, 21).join('')).toBe('.W');
@@ -82,7 +82,7 @@ describe('fix', () => {
   it('prints the text with every safe fix applied', async () => {
     const result = await cli('fix', file('print.txt', ARTIFACTS));
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('😀 The port reopened. We must act, Now. See the the plan.\n');
+    expect(result.stdout).toBe('😀 The port reopened. We must act, Now. See the plan.\n');
   });
 
   it('writes the file back in place, keeping its BOM and leaving no temporary file', async () => {
@@ -90,7 +90,7 @@ describe('fix', () => {
     const result = await cli('fix', path, '--in-place');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(readFileSync(path, 'utf8')).toBe(`${BOM}😀 The port reopened. We must act, Now. See the the plan.\n`);
+    expect(readFileSync(path, 'utf8')).toBe(`${BOM}😀 The port reopened. We must act, Now. See the plan.\n`);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect((await cli('check', path, '--json', '--rules', 'missing-space-after-sentence,missing-space-after-comma')).code).toBe(0);
   });

@@ -134,7 +134,7 @@ describe('workspace scorecard', () => {
     const none = await call<WorkspaceScorecard>('reports.workspace', { from: '2026-03-02' });
     expect(none).toMatchObject({ documents: [], scorecard: null, problem: 'an MQM score needs a positive whole number of evaluated words, not 0' });
     await expect(call('reports.workspace', { from: '2026-03-02', to: '2026-03-01' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(call('reports.workspace', { status: 'done' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('reports.workspace', { status: 'finished' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
@@ -155,7 +155,75 @@ describe('insights', () => {
     ]);
     expect(result.postEditing[0]!.wordHter).toBeCloseTo(1 / 20, 10);
     expect(result.documentCount).toBe(2);
-    expect(result.unavailable).toHaveLength(2);
+    // A was edited and annotated (in progress), B annotated: both moved on from new.
+    expect(result.statuses).toEqual([
+      { status: 'new', documents: 0 },
+      { status: 'in-progress', documents: 2 },
+      { status: 'done', documents: 0 },
+    ]);
+  });
+
+  it('counts findings per rule on the original texts and on the current texts, and keeps the counts by text hash', async () => {
+    const { ws, call } = await workspace();
+    // A repeated word, a space before a comma and a double space: one finding of each rule.
+    const text = 'The delegation met met the minister ,and  signed two agreements.';
+    const doc = await call<DocumentSummary>('documents.create', { title: 'Artifacts', text });
+    await call<DocumentSummary>('documents.create', { title: 'Clean', text: 'Officials met.' });
+    const findings = async () => (await call<Insights>('reports.insights', {})).findings.filter((f) => f.before > 0 || f.after > 0);
+    expect(await findings()).toEqual([
+      { rule: 'space-before-punctuation', before: 1, after: 1 },
+      { rule: 'repeated-spaces', before: 1, after: 1 },
+      { rule: 'repeated-word', before: 1, after: 1 },
+    ]);
+    // The two spacing fixes, from the end so the first offsets still hold: " ,and  signed" → ", and signed".
+    await call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 40, end: 42, inserted: ' ' }] });
+    await call('edits.apply', { documentId: doc.id, baseEditCount: 1, changes: [{ start: 35, end: 37, inserted: ', ' }] });
+    expect(await findings()).toEqual([
+      { rule: 'space-before-punctuation', before: 1, after: 0 },
+      { rule: 'repeated-spaces', before: 1, after: 0 },
+      { rule: 'repeated-word', before: 1, after: 1 },
+    ]);
+    // Every rule is listed, also those that found nothing; a filter narrows the documents counted.
+    const all = (await call<Insights>('reports.insights', {})).findings;
+    expect(all.map((f) => f.rule)).toContain('mojibake');
+    expect((await call<Insights>('reports.insights', { documentIds: [doc.id], status: 'new' })).findings.every((f) => f.before === 0)).toBe(true);
+    // The counts are kept by text hash in the workspace, for the next session.
+    const stored = ws.db.prepare('SELECT count(*) AS n FROM text_facts WHERE rule_counts IS NOT NULL').get() as { n: number };
+    // Original and current of the edited document, and the clean one (its two texts are one).
+    expect(stored.n).toBe(3);
+  });
+});
+
+describe('scorecard filters and word counts', () => {
+  it('narrows the workspace scorecard by status, and documents by status count each status', async () => {
+    const { call, a, b } = await twoDocuments();
+    await call('documents.setStatus', { id: b.id, status: 'done' });
+    const done = await call<WorkspaceScorecard>('reports.workspace', { status: 'done' });
+    expect(done.documents.map((d) => d.title)).toEqual(['Readout B']);
+    expect(done.scorecard).toMatchObject({ words: 9, penalty: 1 });
+    expect((await call<WorkspaceScorecard>('reports.workspace', { status: 'in-progress' })).documents.map((d) => d.id)).toEqual([a.id]);
+    expect((await call<WorkspaceScorecard>('reports.workspace', { status: 'new' })).problem).toMatch(/positive whole number/);
+    expect((await call<Insights>('reports.insights', {})).statuses.map((s) => s.documents)).toEqual([0, 1, 1]);
+  });
+
+  it('scores per word of the source when asked and the document has one, Chinese counted by words', async () => {
+    const { call, a, b } = await twoDocuments();
+    // 部长 | 星期一 | 在 | 北京 | 会见 | 了 | 客人 | ， | 双方 | 签署 | 了 | 三项 | 贸易 | 和 | 能源 | 协议 | 。 = 15 words (Intl.Segmenter; punctuation is not a word).
+    await call('bilingual.setSource', { documentId: a.id, text: '部长星期一在北京会见了客人，双方签署了三项贸易和能源协议。', language: 'zh' });
+    const translation = await call<DocumentScorecard>('reports.scorecard', { documentId: a.id });
+    expect(translation).toMatchObject({ words: 20, wordsFrom: 'translation', sourceLanguage: 'zh' });
+    const source = await call<DocumentScorecard>('reports.scorecard', { documentId: a.id, wordsFrom: 'source' });
+    expect(source).toMatchObject({ words: 15, wordsFrom: 'source', sourceLanguage: 'zh' });
+    // 31 penalty points over 15 words.
+    expect(source.scorecard!.perWordPenalty).toBeCloseTo(31 / 15, 10);
+    // B has no source: its translation is counted.
+    expect(await call<DocumentScorecard>('reports.scorecard', { documentId: b.id, wordsFrom: 'source' })).toMatchObject({ words: 9, wordsFrom: 'translation', sourceLanguage: null });
+    const all = await call<WorkspaceScorecard>('reports.workspace', { wordsFrom: 'source' });
+    expect(all.documents.map((d) => [d.words, d.wordsFrom])).toEqual([
+      [15, 'source'],
+      [9, 'translation'],
+    ]);
+    expect(all.scorecard!.words).toBe(24);
   });
 });
 
@@ -186,5 +254,5 @@ describe('report command', () => {
     const unknown = await cli('report', 'nope', '--format', 'csv', '--workspace', path);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no document with id nope');
-  });
+  }, 120_000); // seven runs of the command line from source (tsx), slow on a busy machine
 });

@@ -1,17 +1,15 @@
-// Rules throughput on a few MB of the benchmark's generated readout text:
-// a quick figure while working on the rules (`npm run bench` has the real one).
+// Rules throughput on the benchmark's generated readout texts of 1 MB and
+// 5 MB, measured as `npm run bench` measures it (node-figures.ts), without
+// the browser part: a quick figure while working on the rules.
+//   npx tsx tests/rules-eval/throughput.ts
 
 import { generateText } from '../bench/generate';
-import { checkText } from '../../src/core/rules';
+import { measureRules } from '../bench/node-figures';
 
-const { text } = generateText(4_000_000);
-const bytes = Buffer.byteLength(text, 'utf8');
-checkText(text);
-const times: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const t = performance.now();
-  checkText(text);
-  times.push(performance.now() - t);
+for (const bytes of [1_000_000, 5_000_000]) {
+  const { text } = generateText(bytes);
+  const figures = measureRules(text, bytes > 2e6 ? 3 : 5);
+  console.log(
+    `rules on ${(Buffer.byteLength(text, 'utf8') / 1e6).toFixed(1)} MB: ${figures.rulesMBps.toFixed(1)} MB/s (${figures.findings} findings), re-check ${figures.recheckMs.toFixed(2)} ms (p95 ${figures.recheckP95Ms.toFixed(2)} ms)`,
+  );
 }
-times.sort((a, b) => a - b);
-console.log(`rules: ${(bytes / 1e6 / (times[2]! / 1000)).toFixed(1)} MB/s on ${(bytes / 1e6).toFixed(1)} MB`);

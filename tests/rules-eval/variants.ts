@@ -97,7 +97,8 @@ function plant(line: string, rnd: Random, rate: number): string {
     const words = stripTraps(line.slice(0, m.index)).split(' ');
     const count = 2 + Math.floor(rnd() * 3);
     const phrase = words.slice(-count);
-    if (phrase.length < count || !phrase.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}%.,'’-]*$/u.test(w)) || /[.,]$/.test(phrase[0]!)) continue;
+    // Words of one clause: none but the last ends a sentence (`the defendant. If dissatisfied` is two).
+    if (phrase.length < count || !phrase.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}%.,'’-]*$/u.test(w)) || /[.,]$/.test(phrase[0]!) || phrase.slice(0, -1).some((w) => /[.!?]$/.test(w))) continue;
     const connector = pick([', ', ', ', ', ', ' and ', ' ', '; ', ' or ', ', and ']);
     add(m.index, m.index, `⟦${connector}${phrase.join(' ')}⇒|d⟧`);
   }
@@ -118,6 +119,44 @@ function plant(line: string, rnd: Random, rate: number): string {
   return out;
 }
 
+// Code-like lines: JSON, formulas, wildcards, conditionals and search
+// queries (traps), with a sentence or clause glued after the code at times.
+const KEYS = ['id', 'name', 'code', 'status', 'title', 'total', 'city', 'level'];
+const VALUES = ['done', 'Bus lines', 'open', 'Level 2', 'new', 'Pudong', 'urgent', 'ok'];
+const FUNCTIONS = ['SUM', 'AVERAGE', 'MAX', 'MIN', 'COUNT'];
+const NAMES = ['report', 'data', 'bus', 'stats', 'export', 'list'];
+const EXTENSIONS = ['csv', 'txt', 'json', 'xlsx', 'pdf'];
+const STARTERS = ['The', 'Each', 'This', 'Results', 'Developers', 'It', 'All', 'Users'];
+const CLAUSE_STARTERS = ['the', 'this', 'then', 'results', 'it', 'all'];
+const TAILS = ['are updated every night', 'is kept for 30 days', 'should be checked before use', 'will be shown in the list', 'can be exported at any time'];
+
+function codeLine(rnd: Random): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const n = () => 1 + Math.floor(rnd() * 500);
+  const column = () => 'ABCDEFG'[Math.floor(rnd() * 7)]!;
+  const glue = rnd() < 0.6;
+  const json = `{"${pick(KEYS)}":${n()},"${pick(KEYS)}":"${pick(VALUES)}","items":[${rnd() < 0.5 ? `"${pick(VALUES)}","${pick(VALUES)}"` : `{"${pick(KEYS)}":${n()}}`}]}`;
+  const c = column();
+  const formula = rnd() < 0.5 ? `=${pick(FUNCTIONS)}(${c}2:${c}${n()})` : `=IF(${c}${n()}>=${n()},"${pick(VALUES)}","${pick(VALUES)}")`;
+  const file = `${pick(NAMES)}_20??.${pick(EXTENSIONS)}`;
+  switch (Math.floor(rnd() * 5)) {
+    case 0: {
+      const s = pick(STARTERS);
+      return `The interface ⟪/api/v${1 + Math.floor(rnd() * 3)}/${pick(NAMES)}⟫ returns ⟪${json}⟫${glue ? `⟦.${s}⇒. ${s}|s⟧` : `. ${s}`} ${pick(TAILS)}.`;
+    }
+    case 1: {
+      const w = pick(CLAUSE_STARTERS);
+      return `The table accepts formulas such as ⟪${formula}⟫${glue ? `⟦;${w}⇒; ${w}|c⟧` : `; ${w}`} ${pick(TAILS)}.`;
+    }
+    case 2:
+      return `Wildcards are allowed (⟪*⟫ and ⟪?⟫): ⟪${file}⟫ matches ⟪${file.replace('??', String(10 + Math.floor(rnd() * 15)))}⟫, and ⟪a?b⟫ matches ⟪acb⟫${glue ? '⟦.The⇒. The|s⟧' : '. The'} search ${pick(TAILS)}.`;
+    case 3:
+      return `The rule ⟪${pick(KEYS)} >= ${n()} ? "${pick(VALUES)}" : "${pick(VALUES)}"⟫ labels each record, and ⟪? or *⟫ stands for any character${glue ? `⟦.${pick(STARTERS)}⇒. ` : '. '}`.replace(/⟦\.(\w+)⇒\. $/, (_m, w: string) => `⟦.${w}⇒. ${w}|s⟧`) + ` ${pick(TAILS)}.`;
+    default:
+      return `The query ⟪${pick(KEYS)}:"${pick(VALUES)}" AND year:20${10 + Math.floor(rnd() * 15)}⟫ returns ⟪${n()}⟫ records${glue ? '⟦.You⇒. You|s⟧' : '. You'} can save it as ⟪${pick(NAMES)}.${pick(EXTENSIONS)}⟫.`;
+  }
+}
+
 /**
  * `count` documents of 3–8 lines drawn from `documents`, with artifacts
  * planted at `rate` per site and a footer from `footers` on about half.
@@ -129,6 +168,7 @@ export function variants(documents: CorpusDocument[], footers: readonly string[]
   for (let n = 0; n < count; n++) {
     const size = 3 + Math.floor(rnd() * 6);
     const body = Array.from({ length: size }, () => plant(lines[Math.floor(rnd() * lines.length)]!, rnd, rate));
+    if (rnd() < 0.3) body.splice(Math.floor(rnd() * body.length), 0, codeLine(rnd));
     let markup = body.join('\n\n');
     if (rnd() < 0.6) {
       const footer = footers[Math.floor(rnd() * footers.length)]!;

@@ -62,6 +62,17 @@ describe('MQM score', () => {
     expect(chinese).toBeLessThan(10);
   });
 
+  it('scores per word of a Chinese source as a reviewer counts them by hand', () => {
+    // 我们 / 今天 / 去 / 北京 / 开会 / 。 : five words and a full stop.
+    const words = countWords('我们今天去北京开会。');
+    expect(words).toBe(5);
+    // One minor error (1 point) over 5 words: 0.2 per word, a score of 80; over its 25-word English translation, 96.
+    expect(mqmScore(['minor'], words)).toEqual({ penalty: 1, words: 5, perWordPenalty: 0.2, score: 80 });
+    const translation = countWords('We are going to Beijing today for a meeting, and we will stay there for two days before we fly on to Shanghai on Friday.');
+    expect(translation).toBe(25);
+    expect(mqmScore(['minor'], translation).score).toBe(96);
+  });
+
   it('counts a long text the same as its pieces', () => {
     const line = 'The delegation agreed on 12.5 per cent, and the mayor’s office said so. ';
     expect(countWords(line.repeat(500))).toBe(countWords(line) * 500);

@@ -21,7 +21,7 @@ function markedUpReport(): Report {
     generatedAt: '2026-03-01T10:00:00.000Z',
     workspace: {
       filter: {},
-      documents: [{ id: 'd1', title: `=HYPERLINK("x") ${EVIL}`, words: 10, errorCount: 2, penalty: 5, score: 50, verdict: 'fail', problem: null }],
+      documents: [{ id: 'd1', title: `=HYPERLINK("x") ${EVIL}`, words: 10, wordsFrom: 'translation', errorCount: 2, penalty: 5, score: 50, verdict: 'fail', problem: null }],
       scorecard: card,
       problem: null,
       tags,
@@ -30,6 +30,8 @@ function markedUpReport(): Report {
       {
         document: { id: 'd1', title: `=HYPERLINK("x") ${EVIL}` },
         words: 10,
+        wordsFrom: 'translation',
+        sourceLanguage: null,
         scorecard: card,
         problem: null,
         errors: [
@@ -45,7 +47,12 @@ function markedUpReport(): Report {
       tags: [{ id: 't1', name: `Tag ${EVIL}`, color: '#000000', parentId: null, direct: 3, total: 3 }],
       postEditing: [{ documentId: 'd1', title: `Edited ${EVIL}`, editCount: 1, characterDistance: 3, wordDistance: 1, characterHter: 0.1, wordHter: 0.1 }],
       activity: [{ author: `author ${EVIL}`, day: '2026-03-01', edits: 1, annotations: 2 }],
-      unavailable: [`why ${EVIL}`],
+      findings: [{ rule: `rule ${EVIL}`, before: 2, after: 1 }],
+      statuses: [
+        { status: 'new', documents: 0 },
+        { status: 'in-progress', documents: 1 },
+        { status: 'done', documents: 0 },
+      ],
     },
   };
 }
@@ -65,11 +72,11 @@ describe('HTML report', () => {
   it('escapes every text from the workspace: no element or attribute comes from data', () => {
     expect(html).not.toMatch(/<(script|img|a)[\s>]/i);
     expect(new Set(tags.map((t) => t.element))).toEqual(
-      new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'section', 'dl', 'dt', 'dd', 'svg', 'text', 'rect', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'q', 'ul', 'li']),
+      new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'section', 'dl', 'dt', 'dd', 'svg', 'text', 'rect', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'q']),
     );
-    // Each field's text is there, escaped: title, tag names, quote, note, severity, author, insight tag, post-edited title, unavailable note.
+    // Each field's text is there, escaped: title, tag names, quote, note, severity, author, insight tag, post-edited title, rule.
     const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;&lt;a href=&quot;https://example.com&quot;&gt;x&lt;/a&gt;';
-    for (const prefix of ['=HYPERLINK(&quot;x&quot;) ', 'Accuracy ', 'Mistranslation ', 'quote ', 'note ', 'author ', 'Tag ', 'Edited ', 'why ']) {
+    for (const prefix of ['=HYPERLINK(&quot;x&quot;) ', 'Accuracy ', 'Mistranslation ', 'quote ', 'note ', 'author ', 'Tag ', 'Edited ', 'rule ']) {
       expect(html).toContain(prefix + escaped);
     }
     expect(html).toContain(`<td>${escaped}</td>`); // the severity

@@ -12,7 +12,7 @@ import { hasLoneSurrogate } from '../../core/offsets';
 import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
-import type { DocumentScorecard, Insights, WorkspaceScorecard } from '../../core/reports';
+import { WORD_COUNT_BASES, type DocumentScorecard, type Insights, type WorkspaceScorecard } from '../../core/reports';
 import type { MqmSettings } from '../../core/scorecard';
 import { REPORT_FORMATS } from '../../core/report-files';
 
@@ -39,6 +39,8 @@ const label = (max: number) =>
 const text = str().max(MAX_TEXT_LENGTH);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const tagKey = z.string().regex(/^[1-9]$/, 'shortcut keys are 1–9');
+/** Picks the type in the relation type picker: one lowercase letter or digit. */
+const relationTypeKey = z.string().regex(/^[a-z0-9]$/, 'a relation type key is one lowercase letter or digit');
 const attributes = z
   .record(str().min(1).max(LIMITS.attributeNameLength), str().max(LIMITS.attributeValueLength))
   .refine((a) => Object.keys(a).length <= LIMITS.attributeCount, `at most ${LIMITS.attributeCount} attributes`);
@@ -72,9 +74,17 @@ const alignmentOperation = z.discriminatedUnion('op', [
 ]);
 const fileContent = z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 /** Which documents a workspace report covers (core/reports DocumentFilter); days are YYYY-MM-DD, UTC. */
-const documentFilter = z
-  .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), tagId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
-  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, 'from must not be after to');
+const documentFilterFields = {
+  documentIds: z.array(id).min(1).max(10_000).optional(),
+  tagId: id.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  status: z.enum(documentStatuses).optional(),
+};
+const daysInOrder = (f: { from?: string; to?: string }) => f.from === undefined || f.to === undefined || f.from <= f.to;
+const documentFilter = z.strictObject(documentFilterFields).refine(daysInOrder, 'from must not be after to');
+/** Which text's words a score is per (core/reports WordCountBasis); the translation's unless said. */
+const wordsFrom = z.enum(WORD_COUNT_BASES).default('translation');
 const multiplier = z.number().min(0).max(1_000_000);
 const change = z.strictObject({ start: offset, end: offset, inserted: text }).refine((c) => c.end >= c.start, 'end must not be before start');
 
@@ -152,8 +162,13 @@ export const inputs = {
       attributes: attributes.default({}),
       /** When restoring (undo of a delete) the original times are kept. */
       createdAt: z.iso.datetime().optional(),
+      /** `source`: start and end are code points of the document's source (which never changes), not of its text. */
+      side: z.enum(['translation', 'source']).default('translation'),
+      /** On an annotation of the text: the source span it concerns. */
+      sourceRange: z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character').optional(),
     })
-    .refine((a) => a.end > a.start, 'an annotation covers at least one character'),
+    .refine((a) => a.end > a.start, 'an annotation covers at least one character')
+    .refine((a) => a.side === 'translation' || a.sourceRange === undefined, 'an annotation of the source has no source range of its own'),
   /** A patch of the fields given: two windows changing different fields of one annotation never undo each other's work. */
   'annotations.update': z
     .strictObject({
@@ -166,6 +181,8 @@ export const inputs = {
       removeAttributes: z.array(str().min(1).max(LIMITS.attributeNameLength)).max(LIMITS.attributeCount).optional(),
       /** Undoing a re-attach: detached again. */
       detach: z.literal(true).optional(),
+      /** The source span an annotation of the text concerns; null removes it. */
+      sourceRange: z.strictObject({ start: offset, end: offset }).refine((r) => r.end > r.start, 'a range covers at least one character').nullable().optional(),
       /** Re-attaching or moving: the new range, on the text of `baseEditCount` edits. */
       range: z
         .strictObject({ start: offset, end: offset })
@@ -186,6 +203,27 @@ export const inputs = {
     attributes: attributes.default({}),
   }),
   'relationTypes.list': z.strictObject({}),
+  'relationTypes.create': z.strictObject({
+    name: label(LIMITS.tagNameLength),
+    color,
+    key: relationTypeKey.nullable().default(null),
+    description: str().max(LIMITS.tagDescriptionLength).default(''),
+    /** Tags the source must carry one of; null (the default) allows any annotation. */
+    sourceTagIds: z.array(id).min(1).max(1000).nullable().default(null),
+    targetTagIds: z.array(id).min(1).max(1000).nullable().default(null),
+  }),
+  'relationTypes.update': z.strictObject({
+    id,
+    name: label(LIMITS.tagNameLength).optional(),
+    color: color.optional(),
+    key: relationTypeKey.nullable().optional(),
+    description: str().max(LIMITS.tagDescriptionLength).optional(),
+    sourceTagIds: z.array(id).min(1).max(1000).nullable().optional(),
+    targetTagIds: z.array(id).min(1).max(1000).nullable().optional(),
+  }),
+  /** How many relations deleting the type deletes with it. */
+  'relationTypes.usage': z.strictObject({ id }),
+  'relationTypes.delete': z.strictObject({ id }),
   'relations.list': z.strictObject({ documentId: id }),
   'relations.create': z.strictObject({
     /** Given when undo restores a deleted relation: it must still be free. */
@@ -240,11 +278,11 @@ export const inputs = {
     /** The document W3C annotations go onto (default: the one the file targets). */
     documentId: id.optional(),
   }),
-  'reports.scorecard': z.strictObject({ documentId: id }),
-  'reports.workspace': documentFilter,
+  'reports.scorecard': z.strictObject({ documentId: id, wordsFrom }),
+  'reports.workspace': z.strictObject({ ...documentFilterFields, wordsFrom }).refine(daysInOrder, 'from must not be after to'),
   'reports.insights': documentFilter,
   'reports.export': z
-    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS) })
+    .strictObject({ documentIds: z.array(id).min(1).max(10_000).optional(), all: z.literal(true).optional(), format: z.enum(REPORT_FORMATS), wordsFrom })
     .refine((i) => (i.documentIds === undefined) !== (i.all === undefined), 'give either documentIds or all: true'),
   'settings.mqm.get': z.strictObject({}),
   'settings.mqm.set': z.strictObject({
@@ -279,6 +317,8 @@ export interface BilingualView {
   alignment: AlignmentLink[];
   /** The exchange format the document came in (exports write back into it), if any. */
   exchange: 'xliff' | null;
+  /** The annotations of the source (ranges in `source`). */
+  annotations: Annotation[];
 }
 
 export interface WorkspaceInfo {
@@ -324,6 +364,10 @@ export interface Outputs {
   'annotations.delete': { deleted: true };
   'annotations.createMany': Annotation[];
   'relationTypes.list': RelationType[];
+  'relationTypes.create': RelationType;
+  'relationTypes.update': RelationType;
+  'relationTypes.usage': { relationCount: number };
+  'relationTypes.delete': { deleted: true; relationCount: number };
   'relations.list': Relation[];
   'relations.create': Relation;
   'relations.update': Relation;

@@ -12,6 +12,7 @@ import { decodeText } from '../../core/decode';
 import { guessLanguage } from '../../core/formats/bilingual-documents';
 import { baseName } from '../../core/formats/documents';
 import { getSource, importGlossary, listGlossary, setAlignment, setSource } from '../../store/bilingual';
+import { listSourceAnnotations } from '../../store/annotations';
 import { getDocument } from '../../store/documents';
 import type { Database } from 'better-sqlite3';
 import type { BilingualView, Method, Output, ParsedInput } from '../common/contract';
@@ -31,8 +32,20 @@ export function bilingualView(db: Database, documentId: string): BilingualView |
     translationLanguage: document.targetLanguage,
     alignment: source.alignment,
     exchange: source.exchange?.format ?? null,
+    annotations: listSourceAnnotations(db, documentId),
   };
 }
+
+/** A range of a document's source with the text it covers; throws RequestError when the document has no source or the range is outside it. */
+export function sourceSpan(db: Database, documentId: string, range: { start: number; end: number }): { start: number; end: number; quote: string } {
+  const source = getSource(db, documentId);
+  if (!source) throw new RequestError('invalid_input', `document ${documentId} has no source to annotate or point to`);
+  const points = [...source.text];
+  if (range.end > points.length) throw new RequestError('invalid_input', `range [${range.start}, ${range.end}) is outside the source (length ${points.length})`);
+  return { start: range.start, end: range.end, quote: points.slice(range.start, range.end).join('') };
+}
+
+export const spanOf = ({ start, end }: { start: number; end: number }) => ({ start, end });
 
 /** Aligns a source with a document's text, refusing a source that is not this document's; throws RequestError. */
 export function alignNewSource(source: string, sourceLanguage: string, translation: string, translationLanguage: string): AlignmentLink[] {

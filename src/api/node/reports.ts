@@ -5,14 +5,16 @@
 import type { Database } from 'better-sqlite3';
 import { MQM_TAG_PREFIX } from '../../core/mqm';
 import type { Report } from '../../core/report-files';
-import type { DocumentFilter, DocumentScorecard, DocumentScoreRow, Insights, TagLabel, WorkspaceScorecard } from '../../core/reports';
+import type { DocumentFilter, DocumentScorecard, DocumentScoreRow, Insights, TagLabel, WordCountBasis, WorkspaceScorecard } from '../../core/reports';
 import { scorecardOrProblem, type ErrorCount } from '../../core/scorecard';
 import {
   authorActivity,
   countMqmErrors,
+  documentsByStatus,
   documentTitle,
   documentWordCounts,
   getMqmSettings,
+  findingsPerRule,
   listMqmErrors,
   postEditingByDocument,
   selectDocuments,
@@ -27,15 +29,18 @@ function mqmTagLabels(db: Database): TagLabel[] {
     .map(({ id, name, color }) => ({ id, name, color }));
 }
 
-export function documentScorecard(db: Database, documentId: string): DocumentScorecard {
+/** A document's scorecard, per word of its translation or, where it has one and `basis` says so, of its source. */
+export function documentScorecard(db: Database, documentId: string, basis: WordCountBasis = 'translation'): DocumentScorecard {
   const title = documentTitle(db, documentId);
   const errors = listMqmErrors(db, documentId);
   const counts = countMqmErrors(db, { documentIds: [documentId] });
-  const words = documentWordCounts(db, [documentId]).get(documentId) ?? 0;
+  const { words, from, sourceLanguage } = documentWordCounts(db, [documentId], basis).get(documentId)!;
   const result = scorecardOrProblem(counts, words, getMqmSettings(db));
   return {
     document: { id: documentId, title },
     words,
+    wordsFrom: from,
+    sourceLanguage,
     scorecard: 'scorecard' in result ? result.scorecard : null,
     problem: 'problem' in result ? result.problem : null,
     errors,
@@ -43,12 +48,13 @@ export function documentScorecard(db: Database, documentId: string): DocumentSco
   };
 }
 
-export function workspaceScorecard(db: Database, filter: DocumentFilter): WorkspaceScorecard {
+export function workspaceScorecard(db: Database, filter: DocumentFilter, basis: WordCountBasis = 'translation'): WorkspaceScorecard {
   const settings = getMqmSettings(db);
   const documents = selectDocuments(db, filter);
   const words = documentWordCounts(
     db,
     documents.map((d) => d.id),
+    basis,
   );
   const byDocument = new Map<string, ErrorCount[]>();
   const all: ErrorCount[] = [];
@@ -60,15 +66,15 @@ export function workspaceScorecard(db: Database, filter: DocumentFilter): Worksp
   }
   let totalWords = 0;
   const rows: DocumentScoreRow[] = documents.map(({ id, title }) => {
-    const w = words.get(id) ?? 0;
+    const { words: w, from } = words.get(id)!;
     totalWords += w;
     const result = scorecardOrProblem(byDocument.get(id) ?? [], w, settings);
     if ('problem' in result) {
       const errorCount = (byDocument.get(id) ?? []).reduce((n, c) => n + c.count, 0);
-      return { id, title, words: w, errorCount, penalty: 0, score: null, verdict: null, problem: result.problem };
+      return { id, title, words: w, wordsFrom: from, errorCount, penalty: 0, score: null, verdict: null, problem: result.problem };
     }
     const card = result.scorecard;
-    return { id, title, words: w, errorCount: card.errorCount, penalty: card.penalty, score: card.score, verdict: card.verdict, problem: null };
+    return { id, title, words: w, wordsFrom: from, errorCount: card.errorCount, penalty: card.penalty, score: card.score, verdict: card.verdict, problem: null };
   });
   const total = scorecardOrProblem(all, totalWords, settings);
   return {
@@ -85,25 +91,23 @@ export function insights(db: Database, filter: DocumentFilter): Insights {
     filter,
     documentCount: selectDocuments(db, filter).length,
     tags: tagUsage(db, filter),
+    findings: findingsPerRule(db, filter),
+    statuses: documentsByStatus(db, filter),
     postEditing: postEditingByDocument(db, filter),
     activity: authorActivity(db, filter),
-    unavailable: [
-      'findings per rule before and after fixes: findings are computed when a document opens and are not stored, only their dismissals',
-      'documents by status: documents have no status yet',
-    ],
   };
 }
 
 /** The whole report over these documents (or all): the workspace scorecard, each document's, and the insights. */
-export function buildReport(db: Database, documents: readonly string[] | 'all', generatedAt: string): Report {
+export function buildReport(db: Database, documents: readonly string[] | 'all', generatedAt: string, basis: WordCountBasis = 'translation'): Report {
   const filter: DocumentFilter = documents === 'all' ? {} : { documentIds: [...documents] };
   // Unknown ids are refused rather than silently left out of the report.
   if (documents !== 'all') for (const id of documents) documentTitle(db, id);
-  const workspace = workspaceScorecard(db, filter);
+  const workspace = workspaceScorecard(db, filter, basis);
   return {
     generatedAt,
     workspace,
-    documents: workspace.documents.map((d) => documentScorecard(db, d.id)),
+    documents: workspace.documents.map((d) => documentScorecard(db, d.id, basis)),
     insights: insights(db, filter),
   };
 }

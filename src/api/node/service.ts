@@ -19,10 +19,11 @@ import { quoteOf } from '../../store/quotes';
 import { searchDocuments } from '../../store/search';
 import { addTaxonomy } from '../../store/taxonomies';
 import { countTagUsage, deleteTag, getTag, insertTag, listTags, subtreeHeight, updateTag } from '../../store/tags';
-import { deleteRelation, getRelation, insertRelation, listRelations, listRelationTypes, updateRelation } from '../../store/relations';
+import { countRelationTypeUsage, deleteRelation, deleteRelationType, getRelation, getRelationType, insertRelation, insertRelationType, listRelations, listRelationTypes, updateRelation, updateRelationType } from '../../store/relations';
+import { relationTypeProblemMessage, relationTypeProblems, type RelationType } from '../../core/relations';
 import type { Workspace } from '../../store/workspace';
 import { type Method, type Output, type ParsedInput } from '../common/contract';
-import { createBilingualHandlers } from './bilingual';
+import { createBilingualHandlers, sourceSpan, spanOf } from './bilingual';
 import { RequestError } from './errors';
 import { exportFiles, importFiles } from './transfer';
 import { buildReport, documentScorecard, insights, workspaceScorecard } from './reports';
@@ -84,6 +85,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       const below = draft.id === null ? 0 : subtreeHeight(db, draft.id) - 1;
       if (depth + below > LIMITS.tagDepth) throw new RequestError('invalid_input', `tags go at most ${LIMITS.tagDepth} levels deep`);
     }
+  };
+
+  /** Refuses a relation type whose name or key another has, or whose allowed tags do not exist; answers it as given. */
+  const checkRelationType = (type: RelationType): RelationType => {
+    for (const tagId of [...(type.sourceTagIds ?? []), ...(type.targetTagIds ?? [])]) getTag(db, tagId);
+    const [problem] = relationTypeProblems(listRelationTypes(db), type);
+    if (problem) throw new RequestError('invalid_input', relationTypeProblemMessage(problem));
+    return type;
   };
 
   return {
@@ -175,14 +184,19 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           throw new RequestError('conflict', `an annotation with id ${input.id} already exists`);
         }
         checkTags(input.tagIds);
-        const { start, end } = rangeNow(input.documentId, input.baseEditCount, input);
+        // The source never changes: its ranges need no mapping through the edits.
+        const textRange = () => {
+          const { start, end } = rangeNow(input.documentId, input.baseEditCount, input);
+          return { start, end, quote: quoteAt(input.documentId, start, end) };
+        };
+        const { start, end, quote } = input.side === 'source' ? sourceSpan(db, input.documentId, input) : textRange();
         const time = now();
         const annotation: Annotation = {
           id: input.id ?? randomUUID(),
           documentId: input.documentId,
           start,
           end,
-          quote: quoteAt(input.documentId, start, end),
+          quote,
           tagIds: input.tagIds,
           note: input.note,
           attributes: input.attributes,
@@ -190,12 +204,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
           createdAt: input.createdAt ?? time,
           updatedAt: time,
           detached: false,
+          ...(input.side === 'source' && { side: 'source' as const }),
+          ...(input.sourceRange && { sourceRange: spanOf(sourceSpan(db, input.documentId, input.sourceRange)) }),
         };
         insertAnnotation(db, annotation);
         touchDocument(db, annotation.documentId, time);
         return getAnnotation(db, annotation.id);
       }),
-    'annotations.update': ({ id, range, baseEditCount, detach, ...patch }) =>
+    'annotations.update': ({ id, range, baseEditCount, detach, sourceRange, ...patch }) =>
       tx(() => {
         const current = getAnnotation(db, id);
         if (patch.addTagIds) checkTags(patch.addTagIds);
@@ -204,10 +220,15 @@ export function createService({ workspace, author: systemAuthor, now = () => new
         if (!patched.ok) throw new RequestError('conflict', 'the note was changed in another window since it was opened here; reload it to see both');
         if (patched.fields.tagIds.length > LIMITS.tagsPerAnnotation) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.tagsPerAnnotation} tags`);
         if (Object.keys(patched.fields.attributes).length > LIMITS.attributeCount) throw new RequestError('invalid_input', `an annotation has at most ${LIMITS.attributeCount} attributes`);
-        let place: Pick<Annotation, 'start' | 'end' | 'quote' | 'detached'> = current;
-        if (range && baseEditCount !== undefined) {
+        let place: Pick<Annotation, 'start' | 'end' | 'quote' | 'detached' | 'sourceRange'> = current;
+        if (current.side === 'source' && (detach || sourceRange !== undefined)) throw new RequestError('invalid_input', 'an annotation of the source is neither detached nor given a source range');
+        if (sourceRange !== undefined) place = { ...place, sourceRange: sourceRange === null ? undefined : spanOf(sourceSpan(db, current.documentId, sourceRange)) };
+        if (range && current.side === 'source') {
+          const { start, end, quote } = sourceSpan(db, current.documentId, range);
+          place = { ...place, start, end, quote };
+        } else if (range && baseEditCount !== undefined) {
           const { start, end } = rangeNow(current.documentId, baseEditCount, range);
-          place = { start, end, quote: quoteAt(current.documentId, start, end), detached: false };
+          place = { ...place, start, end, quote: quoteAt(current.documentId, start, end), detached: false };
         } else if (detach) {
           place = { ...current, end: current.start, detached: true };
         }
@@ -238,6 +259,14 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       }),
 
     'relationTypes.list': () => listRelationTypes(db),
+    'relationTypes.create': (input) => tx(() => insertRelationType(db, checkRelationType({ id: randomUUID(), ...input }), now())),
+    'relationTypes.update': ({ id, ...changes }) =>
+      tx(() => updateRelationType(db, checkRelationType({ ...getRelationType(db, id), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }))),
+    'relationTypes.usage': ({ id }) => {
+      getRelationType(db, id);
+      return { relationCount: countRelationTypeUsage(db, id) };
+    },
+    'relationTypes.delete': ({ id }) => ({ deleted: true, relationCount: tx(() => deleteRelationType(db, id)) }),
     'relations.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
       return listRelations(db, documentId);
@@ -277,10 +306,10 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     'transfer.import': ({ files, format, documentId }) =>
       importFiles(workspace, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), { format, documentId, author: author(), now: now() }),
 
-    'reports.scorecard': ({ documentId }) => documentScorecard(db, documentId),
-    'reports.workspace': (filter) => workspaceScorecard(db, filter),
+    'reports.scorecard': ({ documentId, wordsFrom }) => documentScorecard(db, documentId, wordsFrom),
+    'reports.workspace': ({ wordsFrom, ...filter }) => workspaceScorecard(db, filter, wordsFrom),
     'reports.insights': (filter) => insights(db, filter),
-    'reports.export': ({ documentIds, all, format }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now()), format),
+    'reports.export': ({ documentIds, all, format, wordsFrom }) => reportFile(buildReport(db, all ? 'all' : (documentIds ?? []), now(), wordsFrom), format),
     'settings.mqm.get': () => getMqmSettings(db),
     'settings.mqm.set': (settings) => tx(() => setMqmSettings(db, settings)),
   };

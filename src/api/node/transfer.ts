@@ -15,6 +15,7 @@ import {
 } from '../../core/formats';
 import { exportBundle } from '../../store/export-bundle';
 import { documentExists, getDocument } from '../../store/documents';
+import { getSource } from '../../store/bilingual';
 import { importUnits, type ImportUnit } from '../../store/import-bundle';
 import { listRelationTypes } from '../../store/relations';
 import { listTags } from '../../store/tags';
@@ -54,6 +55,7 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
   const context: FormatImportContext = {
     options: (file) => ({ file, tags: listTags(workspace.db), relationTypes: listRelationTypes(workspace.db), author: request.author, newId, now: () => request.now }),
     document: (file, json) => getDocument(workspace.db, request.documentId ?? targetDocument(workspace, file, json)),
+    sourceText: (documentId) => getSource(workspace.db, documentId)?.text ?? null,
   };
   const units: ImportUnit[] = [];
   const issues: FormatIssue[] = [];
@@ -65,7 +67,16 @@ export async function importFiles(workspace: Workspace, files: readonly Incoming
       units.push({ kind: 'documents', file, bundle: imported.bundle });
     } else {
       const { document } = imported;
-      units.push({ kind: 'annotations', file, documentId: document.id, text: document.text, tags: imported.tags, annotations: imported.annotations, relations: imported.relations ?? [] });
+      units.push({
+        kind: 'annotations',
+        file,
+        documentId: document.id,
+        text: document.text,
+        sourceText: getSource(workspace.db, document.id)?.text ?? null,
+        tags: imported.tags,
+        annotations: imported.annotations,
+        relations: imported.relations ?? [],
+      });
       unanchored.push(...imported.unanchored);
     }
     issues.push(...imported.issues);

@@ -16,6 +16,8 @@ export interface DocumentBundle {
   relations?: Relation[];
   /** The text it was translated from, with the alignment, when it has one. */
   source?: BilingualSource;
+  /** Annotations of the source text (side 'source', ranges in the source); absent means none. */
+  sourceAnnotations?: Annotation[];
 }
 
 /** What an exporter is given: tags (with their ancestors) and documents. */
@@ -98,7 +100,7 @@ export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
     ...(workspace.relationTypes === undefined ? {} : { relationTypes: [...workspace.relationTypes].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)) }),
     documents: [...workspace.documents]
       .sort((a, b) => compare(a.document.createdAt, b.document.createdAt) || compare(a.document.id, b.document.id))
-      .map(({ document, annotations, edits, relations, source }) => {
+      .map(({ document, annotations, edits, relations, source, sourceAnnotations }) => {
         const sorted = sortAnnotations(annotations);
         return {
           document,
@@ -106,6 +108,7 @@ export function canonicalOrder(workspace: WorkspaceExport): WorkspaceExport {
           edits: [...edits].sort((a, b) => a.seq - b.seq),
           ...(relations === undefined ? {} : { relations: sortRelations(relations, sorted) }),
           ...(source && { source }),
+          ...(sourceAnnotations && sourceAnnotations.length > 0 && { sourceAnnotations: sortAnnotations(sourceAnnotations) }),
         };
       }),
   };

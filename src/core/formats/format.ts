@@ -65,6 +65,8 @@ export interface FormatImportContext {
   options(file: string): ImportOptions;
   /** The document a file of annotations only goes onto: the one asked for, else the one the file names. */
   document(file: string, text: string): DocumentRecord;
+  /** The text a document was translated from, if it has one (annotations may target it). */
+  sourceText?(documentId: string): string | null;
 }
 
 /** New documents, or annotations onto an existing one; `issues` name their file. */

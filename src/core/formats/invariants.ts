@@ -23,11 +23,13 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
     documentIds.set(bundle.document.id, i);
     checkEdits(bundle, record, file);
     checkAnnotations(bundle, record, file, tagIds);
-    bundle.annotations.forEach((annotation, j) => {
-      const other = annotationIds.get(annotation.id);
-      if (other !== undefined) throw new FormatError({ file, record: `${record}.annotations[${j}]` }, `id ${show(annotation.id)} is also the id of ${other}`);
-      annotationIds.set(annotation.id, `${record}.annotations[${j}]`);
-    });
+    for (const [list, annotations] of [['annotations', bundle.annotations], ['source.annotations', bundle.sourceAnnotations ?? []]] as const) {
+      annotations.forEach((annotation, j) => {
+        const other = annotationIds.get(annotation.id);
+        if (other !== undefined) throw new FormatError({ file, record: `${record}.${list}[${j}]` }, `id ${show(annotation.id)} is also the id of ${other}`);
+        annotationIds.set(annotation.id, `${record}.${list}[${j}]`);
+      });
+    }
   });
   checkRelations(workspace, file);
 }
@@ -119,9 +121,28 @@ function checkEdits(bundle: DocumentBundle, record: string, file?: string): void
  * (unless detached), every tag known, and the annotation in its own document.
  */
 export function checkAnnotations(bundle: DocumentBundle, record: string, file: string | undefined, tagIds: ReadonlySet<string>): void {
-  const index = new CodePointIndex(bundle.document.text);
-  bundle.annotations.forEach((annotation: Annotation, i) => {
+  const source = bundle.source?.text ?? null;
+  const sourceLength = source === null ? 0 : new CodePointIndex(source).length;
+  checkAnnotationList(bundle, bundle.annotations, bundle.document.text, `${record}.annotations`, file, tagIds);
+  bundle.annotations.forEach((annotation, i) => {
+    const range = annotation.sourceRange;
+    if (!range) return;
     const where = { file, record: `${record}.annotations[${i}]` };
+    if (source === null) throw new FormatError(where, 'it points to a source range, but the document has no source');
+    if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end <= range.start || range.end > sourceLength) {
+      throw new FormatError(where, `its source range [${range.start}, ${range.end}) is not a range of the source (length ${sourceLength})`);
+    }
+  });
+  const onSource = bundle.sourceAnnotations ?? [];
+  if (onSource.length === 0) return;
+  if (source === null) throw new FormatError({ file, record: `${record}.source.annotations` }, 'there are annotations of the source, but the document has no source');
+  checkAnnotationList(bundle, onSource, source, `${record}.source.annotations`, file, tagIds);
+}
+
+function checkAnnotationList(bundle: DocumentBundle, annotations: readonly Annotation[], text: string, list: string, file: string | undefined, tagIds: ReadonlySet<string>): void {
+  const index = new CodePointIndex(text);
+  annotations.forEach((annotation: Annotation, i) => {
+    const where = { file, record: `${list}[${i}]` };
     const { start, end } = annotation;
     if (!Number.isInteger(start) || start < 0) throw new FormatError(where, `start ${start} is not an offset (a whole number ≥ 0)`);
     if (!Number.isInteger(end) || end < 0) throw new FormatError(where, `end ${end} is not an offset (a whole number ≥ 0)`);
@@ -131,7 +152,7 @@ export function checkAnnotations(bundle: DocumentBundle, record: string, file: s
       throw new FormatError(where, `documentId ${show(annotation.documentId)} is not the id of its document, ${show(bundle.document.id)}`);
     }
     if (!annotation.detached) {
-      const covered = bundle.document.text.slice(index.toUtf16(start), index.toUtf16(end));
+      const covered = text.slice(index.toUtf16(start), index.toUtf16(end));
       if (covered !== annotation.quote) {
         throw new FormatError(where, `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(covered)}`);
       }

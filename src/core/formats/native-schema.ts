@@ -13,6 +13,7 @@ export const NATIVE_VERSION = 2;
 
 const time = z.iso.datetime({ offset: true });
 const offset = z.number().int().min(0);
+const span = z.object({ start: offset, end: offset });
 const id = z.string().min(1);
 
 const nativeTagSchema = z.object({
@@ -37,6 +38,8 @@ const nativeAnnotationSchema = z.object({
   createdAt: time,
   updatedAt: time,
   detached: z.boolean(),
+  /** Version 2.1: on an annotation of the text, the source span it concerns (code points of source.text). */
+  sourceRange: span.optional(),
 });
 
 const nativeRelationTypeSchema = z.object({
@@ -76,8 +79,6 @@ const nativeEditSchema = z.object({
   at: time,
 });
 
-const span = z.object({ start: offset, end: offset });
-
 /** Version 2: the text a document was translated from, its language and the sentence alignment. */
 const nativeSourceSchema = z.object({
   text: z.string().min(1),
@@ -85,6 +86,8 @@ const nativeSourceSchema = z.object({
   alignment: z.array(z.object({ source: span.nullable(), translation: span.nullable() })),
   /** The XLIFF file the document came from, kept whole for writing back. */
   exchange: z.object({ format: z.literal('xliff'), text: z.string() }).nullable(),
+  /** Version 2.1: annotations of the source text (offsets and quotes in `text`); absent means none. */
+  annotations: z.array(nativeAnnotationSchema).optional(),
 });
 
 const nativeDocumentSchema = z.object({

@@ -46,10 +46,18 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
     exportedAt: options.exportedAt ?? new Date().toISOString(),
     tags: ordered.tags.map(nativeTag),
     relationTypes: (ordered.relationTypes ?? []).map(nativeRelationType),
-    documents: ordered.documents.map(({ document, annotations, edits, relations, source }) => ({
+    documents: ordered.documents.map(({ document, annotations, edits, relations, source, sourceAnnotations }) => ({
       ...nativeDocument(document, annotations, edits, catalog),
       relations: (relations ?? []).map(nativeRelation),
-      ...(source && { source: { text: source.text, language: source.language, alignment: source.alignment, exchange: source.exchange } }),
+      ...(source && {
+        source: {
+          text: source.text,
+          language: source.language,
+          alignment: source.alignment,
+          exchange: source.exchange,
+          ...(sourceAnnotations && sourceAnnotations.length > 0 && { annotations: sourceAnnotations.map((a) => nativeAnnotation(a, catalog)) }),
+        },
+      }),
     })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
@@ -124,6 +132,7 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
     detached: annotation.detached,
+    ...(annotation.sourceRange && { sourceRange: { start: annotation.sourceRange.start, end: annotation.sourceRange.end } }),
   };
 }
 
@@ -191,20 +200,26 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
   const tags = file.tags.map(tagOf);
   const catalog = new TagCatalog(tags);
   const documents = file.documents.map((doc, i) => {
-    const annotations = doc.annotations.map((a, j): Annotation => ({
-      id: a.id,
-      documentId: doc.id,
-      start: a.start,
-      end: a.end,
-      quote: a.quote,
-      tagIds: resolveTags(a, catalog, { file: fileName, record: `documents[${i}].annotations[${j}]` }),
-      note: a.note,
-      attributes: { ...a.attributes },
-      author: a.author,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      detached: a.detached,
-    }));
+    const annotationOf =
+      (list: string, side: 'source' | null) =>
+      (a: NativeAnnotation, j: number): Annotation => ({
+        id: a.id,
+        documentId: doc.id,
+        start: a.start,
+        end: a.end,
+        quote: a.quote,
+        tagIds: resolveTags(a, catalog, { file: fileName, record: `documents[${i}].${list}[${j}]` }),
+        note: a.note,
+        attributes: { ...a.attributes },
+        author: a.author,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        detached: a.detached,
+        ...(side && { side }),
+        ...(!side && a.sourceRange && { sourceRange: { start: a.sourceRange.start, end: a.sourceRange.end } }),
+      });
+    const annotations = doc.annotations.map(annotationOf('annotations', null));
+    const sourceAnnotations = (doc.source?.annotations ?? []).map(annotationOf('source.annotations', 'source'));
     const edits = doc.edits.map((e, j): Edit => ({ seq: j + 1, ...e }));
     const document: DocumentRecord = {
       id: doc.id,
@@ -229,7 +244,14 @@ function fromNative(file: NativeFile, fileName: string | undefined): ImportedBun
       alignment: doc.source.alignment.map((l) => ({ source: l.source && { ...l.source }, translation: l.translation && { ...l.translation } })),
       exchange: doc.source.exchange,
     };
-    return { document, annotations, edits, ...(relations.length === 0 ? {} : { relations }), ...(source && { source }) };
+    return {
+      document,
+      annotations,
+      edits,
+      ...(relations.length === 0 ? {} : { relations }),
+      ...(source && { source }),
+      ...(sourceAnnotations.length > 0 && { sourceAnnotations }),
+    };
   });
   const relationTypes = (file.relationTypes ?? []).map(relationTypeOf);
   return { tags, ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };

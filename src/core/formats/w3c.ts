@@ -40,6 +40,13 @@ export function documentIri(id: string): string {
   return `${DOCUMENT_IRI}${encodeURIComponent(id)}`;
 }
 
+const SOURCE_IRI = 'urn:scholia:source:';
+
+/** The IRI of the text a document was translated from: annotations of the source target it. */
+export function sourceIri(id: string): string {
+  return `${SOURCE_IRI}${encodeURIComponent(id)}`;
+}
+
 export interface W3CExportOptions {
   /** The collection's IRI (default: a new `urn:uuid:`). */
   id?: string;
@@ -60,14 +67,17 @@ export function exportW3C(workspace: WorkspaceExport, options: W3CExportOptions 
   const items: object[] = [];
   ordered.documents.forEach((bundle, i) => {
     checkAnnotations(bundle, `documents[${i}]`, undefined, tagIds);
-    const index = new CodePointIndex(bundle.document.text);
+    const text = { iri: documentIri(bundle.document.id), text: bundle.document.text, index: new CodePointIndex(bundle.document.text) };
+    const source = bundle.source && { iri: sourceIri(bundle.document.id), text: bundle.source.text, index: new CodePointIndex(bundle.source.text) };
     for (const annotation of bundle.annotations) {
       if (annotation.detached) {
         omitted.push({ record: `annotation ${annotation.id} in document ${bundle.document.id}`, problem: 'not written: it is detached (its text was deleted)' });
         continue;
       }
-      items.push(w3cAnnotation(annotation, bundle.document, index, catalog));
+      items.push(w3cAnnotation(annotation, text, source, catalog));
     }
+    // Annotations of the source target the source (checkAnnotations has made sure there is one).
+    for (const annotation of bundle.sourceAnnotations ?? []) items.push(w3cAnnotation(annotation, source!, undefined, catalog));
     const written = new Map(bundle.annotations.filter((a) => !a.detached).map((a) => [a.id, annotationIri(a.id)]));
     for (const { relation, source, target } of writableRelations(bundle, written, omitted)) items.push(linkingAnnotation(relation, source, target, ordered.relationTypes ?? []));
   });
@@ -83,9 +93,29 @@ export function exportW3C(workspace: WorkspaceExport, options: W3CExportOptions 
   return { output: `${JSON.stringify(collection, null, 2)}\n`, omitted };
 }
 
-function w3cAnnotation(annotation: Annotation, document: DocumentRecord, index: CodePointIndex, catalog: TagCatalog): object {
+interface TargetText {
+  iri: string;
+  text: string;
+  index: CodePointIndex;
+}
+
+/** A target on a span of a text: its quote with context, and its position. */
+function spanTarget(on: TargetText, start: number, end: number): object {
+  const { prefix, suffix } = quoteContext(on.text, on.index, start, end);
+  const exact = on.text.slice(on.index.toUtf16(start), on.index.toUtf16(end));
+  return {
+    source: on.iri,
+    selector: [
+      { type: 'TextQuoteSelector', exact, ...(prefix === '' ? {} : { prefix }), ...(suffix === '' ? {} : { suffix }) },
+      { type: 'TextPositionSelector', start, end },
+    ],
+  };
+}
+
+/** An annotation on `on`; one of the text that points to a source span has that span as a second target. */
+function w3cAnnotation(annotation: Annotation, on: TargetText, source: TargetText | undefined, catalog: TagCatalog): object {
   const { start, end } = annotation;
-  const { prefix, suffix } = quoteContext(document.text, index, start, end);
+  const pointed = annotation.sourceRange && source ? spanTarget(source, annotation.sourceRange.start, annotation.sourceRange.end) : null;
   const body: object[] = annotation.tagIds.map((id) => ({ type: 'TextualBody', purpose: 'tagging', value: catalog.pathOf(id)! }));
   if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/plain' });
   const attributeKeys = Object.keys(annotation.attributes).sort(compare);
@@ -97,13 +127,7 @@ function w3cAnnotation(annotation: Annotation, document: DocumentRecord, index: 
     modified: annotation.updatedAt,
     ...(annotation.author === '' ? {} : { creator: { type: 'Person', name: annotation.author } }),
     ...(body.length === 0 ? {} : { body }),
-    target: {
-      source: documentIri(document.id),
-      selector: [
-        { type: 'TextQuoteSelector', exact: annotation.quote, ...(prefix === '' ? {} : { prefix }), ...(suffix === '' ? {} : { suffix }) },
-        { type: 'TextPositionSelector', start, end },
-      ],
-    },
+    target: pointed ? [spanTarget(on, start, end), pointed] : spanTarget(on, start, end),
     ...(attributeKeys.length === 0 ? {} : { [ATTRIBUTES]: Object.fromEntries(attributeKeys.map((key) => [key, annotation.attributes[key]!])) }),
   };
 }
@@ -154,15 +178,29 @@ export interface W3CImportResult {
  * `urn:uuid:` or Scholia's own form are kept. A file that is not W3C
  * annotations throws a FormatError.
  */
-export function importW3C(json: string, document: DocumentRecord, options: ImportOptions = {}): W3CImportResult {
+export function importW3C(json: string, document: DocumentRecord, options: ImportOptions = {}, sourceText: string | null = null): W3CImportResult {
   const ctx = importContext(options);
   const items = annotationItems(parseJson(json, ctx.file), ctx.file);
   const resolver = new TagResolver(ctx.tags, ctx.newId);
   const index = new CodePointIndex(document.text);
+  const sourceIndex = sourceText === null ? null : new CodePointIndex(sourceText);
   const ownIri = documentIri(document.id);
+  // Targets on a document's source (Scholia's own IRIs) are read apart from those on its text.
+  const onSource = (t: unknown) => sourceOf(t).startsWith(SOURCE_IRI);
   // Linking annotations target annotations, not the document.
-  const sources = new Set(items.flatMap((item) => (isObject(item) && !isLink(item) ? targetsOf(item).map(sourceOf) : [])));
+  const sources = new Set(items.flatMap((item) => (isObject(item) && !isLink(item) ? targetsOf(item).filter((t) => !onSource(t)).map(sourceOf) : [])));
   const oneSource = sources.size <= 1;
+  const sourceIris = new Set(items.flatMap((item) => (isObject(item) && !isLink(item) ? targetsOf(item).filter(onSource).map(sourceOf) : [])));
+  const ownSource = sourceIri(document.id);
+  /** The span a target on the source selects, or a problem; the file's one source is taken to be this document's. */
+  const onOwnSource = (target: unknown): { start: number; end: number } | { problem: string } => {
+    if (sourceText === null || sourceIndex === null) return { problem: 'it targets a source, but this document has none' };
+    if (sourceOf(target) !== ownSource && sourceIris.size > 1) return { problem: `it targets ${sourceOf(target)}, not this document's source` };
+    if (!isObject(target)) return { problem: 'it targets a whole source, not a span of it' };
+    const { quote, position } = selectorsOf(target);
+    if (quote === undefined && position === undefined) return { problem: 'its target on the source has no TextQuoteSelector or TextPositionSelector' };
+    return anchor(sourceText, sourceIndex, quote, position);
+  };
   const seenIds = new Set<string>();
   const result: W3CImportResult = { annotations: [], tags: [], unanchored: [], issues: [], relations: [] };
   const links: { item: Record<string, unknown>; record: string }[] = [];
@@ -173,14 +211,26 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
     if (!isObject(item)) return unanchored('it is not an embedded annotation object');
     if (!asList(item.type).includes('Annotation')) return unanchored('its type is not "Annotation"');
     if (isLink(item)) return void links.push({ item, record });
-    const targets = targetsOf(item);
+    const allTargets = targetsOf(item);
+    const targets = allTargets.filter((t) => !onSource(t));
+    const sourceTarget = allTargets.find(onSource);
+    const sourceSpan = sourceTarget === undefined ? null : onOwnSource(sourceTarget);
+    if (sourceSpan && 'problem' in sourceSpan) return unanchored(sourceSpan.problem);
     const target = targets.find((t) => sourceOf(t) === ownIri) ?? (oneSource ? targets[0] : undefined);
-    if (target === undefined) return unanchored(targets.length === 0 ? 'it has no target' : `it targets ${targets.map(sourceOf).join(', ')}, not this document`);
-    if (!isObject(target)) return unanchored('it targets a whole resource, not a span of its text');
-    const { quote, position } = selectorsOf(target);
-    if (quote === undefined && position === undefined) return unanchored('its target has no TextQuoteSelector or TextPositionSelector');
-    const anchoring = anchor(document.text, index, quote, position);
-    if ('problem' in anchoring) return unanchored(anchoring.problem);
+    if (target === undefined && sourceSpan === null) return unanchored(targets.length === 0 ? 'it has no target' : `it targets ${targets.map(sourceOf).join(', ')}, not this document`);
+    let anchoring: { start: number; end: number };
+    if (target === undefined) {
+      // An annotation of the source alone.
+      anchoring = sourceSpan!;
+    } else {
+      if (!isObject(target)) return unanchored('it targets a whole resource, not a span of its text');
+      const { quote, position } = selectorsOf(target);
+      if (quote === undefined && position === undefined) return unanchored('its target has no TextQuoteSelector or TextPositionSelector');
+      const found = anchor(document.text, index, quote, position);
+      if ('problem' in found) return unanchored(found.problem);
+      anchoring = found;
+    }
+    const [on, onIndex] = target === undefined ? [sourceText!, sourceIndex!] : [document.text, index];
     const id = ownId(item.id);
     const annotationId = id === undefined || seenIds.has(id) ? ctx.newId() : id;
     seenIds.add(annotationId);
@@ -192,7 +242,7 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
       documentId: document.id,
       start: anchoring.start,
       end: anchoring.end,
-      quote: document.text.slice(index.toUtf16(anchoring.start), index.toUtf16(anchoring.end)),
+      quote: on.slice(onIndex.toUtf16(anchoring.start), onIndex.toUtf16(anchoring.end)),
       tagIds: [...new Set(tagLabels.map((label) => resolver.resolve(label).id))],
       note,
       attributes: readAttributes(item[ATTRIBUTES], record, result.issues),
@@ -200,6 +250,8 @@ export function importW3C(json: string, document: DocumentRecord, options: Impor
       createdAt: created,
       updatedAt: time(item.modified) ?? created,
       detached: false,
+      ...(target === undefined && { side: 'source' as const }),
+      ...(target !== undefined && sourceSpan && { sourceRange: { start: sourceSpan.start, end: sourceSpan.end } }),
     });
   });
   result.tags = resolver.created;
@@ -410,7 +462,7 @@ export const w3cFormat: FormatCodec = {
   import: async ({ file }, context) => {
     const json = fileText(file);
     const document = context.document(file.name, json);
-    const result = importW3C(json, document, context.options(file.name));
+    const result = importW3C(json, document, context.options(file.name), context.sourceText?.(document.id) ?? null);
     return {
       kind: 'annotations',
       document,

@@ -11,7 +11,7 @@ import { q } from './text';
 // (`wantContinue`; more humps, a call, a member or an assignment after it
 // make it code: `mustBeDefined`, `this.willChange = x`), after one space
 // and capitalised (`want Continue`), or glued in lowercase (`wantcontinue`).
-const PATTERN = /(wants?|needs?|must|should|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{3,})\b)/g;
+const PATTERN = /(wants?|needs?|must|should|will|shall)(?:([A-Z][a-z]+)(?![\w(]|\.\w| *[=([{;])| ([A-Z][a-z]+)\b|([a-z]{2,})\b)/g;
 // Capitalised, at a sentence start (`.WantGrab`): looked for only in lines
 // holding one, since capitals start so many words.
 const CAPITALISED = new RegExp(PATTERN.source.replace('(wants?|needs?|must|should|will|shall)', '(Wants?|Needs?|Must|Should)'), 'g');
@@ -39,10 +39,12 @@ export const gluedModal: Rule = {
     const found = HAS_CAPITALISED.test(line) ? [...line.matchAll(PATTERN), ...line.matchAll(CAPITALISED)].sort((a, b) => a.index - b.index) : line.matchAll(PATTERN);
     for (const m of found) {
       if (m.index > 0 && WORD_BEFORE.test(line[m.index - 1]!)) continue;
-      const modal = m[1]!;
+      // `wantseats`: the pattern took the word's `s` into the modal.
+      const split = m[1] === 'wants' && m[4] !== undefined;
+      const modal = split ? 'want' : m[1]!;
       const glued = m[2];
       const spaced = m[3];
-      const lower = m[4];
+      const lower = split ? `s${m[4]}` : m[4];
       if (lower !== undefined && (!/^want$/i.test(modal) || WANT_WORD.test(lower))) continue;
       if (spaced !== undefined && !LOOSE.test(modal) && modal[0] !== modal[0]!.toLowerCase()) continue;
       if (glued !== undefined && isKnownName(modal + glued)) continue;

@@ -24,7 +24,8 @@ const SPANS = new RegExp(
     String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`,
     String.raw`(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+${TLD}(?![\w-])`,
     // File extensions in lower, upper or title case (`notes.Pdf`): none is a word that starts a sentence.
-    String.raw`(?<![\w.@-])[\w-]+(?:\.[\w-]+)*\.(?:${FILE_EXT}|${FILE_EXT.toUpperCase()}|${titleCase(FILE_EXT)})(?![\w-])`,
+    // A name may hold wildcards: `report_202?.csv`, `data_*.json`.
+    String.raw`(?<![\w.@*?-])[\w*?-]+(?:\.[\w*?-]+)*\.(?:${FILE_EXT}|${FILE_EXT.toUpperCase()}|${titleCase(FILE_EXT)})(?![\w-])`,
     String.raw`&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);`,
   ].join('|'),
   'g',

@@ -2,7 +2,7 @@
 // space after a comma, semicolon or colon lost.
 
 import type { Rule, RuleMatch } from './rule';
-import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './text';
+import { isCodeToken, isSentenceStarter, missingSpace, proseAfterCode, tokenAround } from './text';
 
 // The mark, any quote marks and brackets, then a word of two letters or a digit.
 // (`a`, `A` and `I` are words; `e.g.` and `i.e.` are a word's abbreviation.)
@@ -29,23 +29,25 @@ export const missingSpaceAfterComma: Rule = {
     const matches: RuleMatch[] = [];
     for (const m of line.matchAll(PATTERN)) {
       const digitAfter = /\d$/.test(m[0]);
-      // Most matches are numbers (1,200, 10:30): leave them at once.
+      // Most matches are numbers (1,200, 10:30): leave them at once. A
+      // semicolon then a list number is no number: `16:00;2. drink`.
       const previous = line.charCodeAt(m.index - 1);
-      if (digitAfter && previous >= 48 && previous <= 57) continue;
+      const listNumber = digitAfter && m[0].length === 2 && m[0][0] === ';' && /^\d{0,1}[.)] \p{L}/u.test(line.slice(m.index + 2, m.index + 6));
+      if (digitAfter && m[0].length === 2 && previous >= 48 && previous <= 57 && !listNumber) continue;
       const mark = line[m.index]!;
       const before = line.slice(Math.max(0, m.index - 24), m.index);
       // Where the next word starts, back from the end of the match.
       const back = digitAfter ? 1 : /[ .]$/.test(m[0]) ? (m[0].endsWith('.') ? 4 : 2) : 2;
       const between = m[0].slice(1, -back);
       // A list item starts after the mark: `Road);(2) 6:30`, `gov.cn;(3) this`.
-      const listItem = digitAfter && /\($/.test(between);
+      const listItem = (digitAfter && /\($/.test(between)) || listNumber;
       // A one-letter word before a semicolon or colon (`Python or R;legal`); before a comma it is a list (x,y).
       const wordBefore = WORD_BEFORE.test(before) || (mark !== ',' && /(?:^|[\s(])[A-Z]$/.test(before));
       if (!wordBefore && !listItem && (digitAfter || !OTHER_BEFORE.test(before))) continue;
       // `"a","b"`: a quoted list; `":"` and `','`: code.
       if (/["']$/.test(before) && /^["']/.test(between)) continue;
       const token = tokenAround(line, m.index);
-      if (isCodeToken(token)) continue;
+      if (isCodeToken(token) && !proseAfterCode(line, m.index)) continue;
       if (mark === ':' && !colonClause(line, m.index, before, m[0], digitAfter, token)) continue;
       const match = missingSpace(line, m.index, m.index + m[0].length - back);
       if (!match) continue;
@@ -66,8 +68,9 @@ function colonClause(line: string, at: number, before: string, matched: string, 
   const label = /\p{L}+$/u.exec(before)?.[0] ?? '';
   if (SCHEMES.has(label)) return false;
   // `region:"Pudong"`: a key and its quoted value.
-  if (/^:"[^"\s]*"/.test(line.slice(at, at + 40))) return false;
-  if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || /^\p{Ll}{4,}$/u.test(label);
+  if (/^:"[^"]{0,40}"/.test(line.slice(at, at + 44))) return false;
+  // `name:"bus" AND year:2023`: a field of a search query.
+  if (digitAfter) return /^\p{Lu}\p{Ll}/u.test(label) || (/^\p{Ll}{4,}$/u.test(label) && !/\b(?:AND|OR|NOT) \S*$/.test(before));
   const word = /^[A-Za-z]+/.exec(line.slice(at + matched.length - (/[ .]$/.test(matched) ? (matched.endsWith('.') ? 4 : 2) : 2)))![0];
   if (/^[A-Z]/.test(word)) return !/^\p{Lu}{2}/u.test(label);
   if (isSentenceStarter(word)) return true;

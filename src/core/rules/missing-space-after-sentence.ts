@@ -4,20 +4,21 @@
 import { isKnownName } from './brands';
 import { MASK } from './mask';
 import type { Rule, RuleMatch } from './rule';
-import { isCodeToken, isSentenceStarter, missingSpace, tokenAround } from './text';
+import { isCodeToken, isSentenceStarter, missingSpace, proseAfterCode, tokenAround } from './text';
 
 // The mark, any quote marks and brackets, then a capital and a lowercase
 // letter: keeps out .NET, digits (3.5, v2.1, No.3), stock codes (600519.SH)
 // and ellipses.
 // Or a list number glued to the sentence before it: `the statistics.2. The`.
-const PATTERN = /[.!?](?:[”’)\]"“‘([]*[A-Z][a-z]|(?=\d{1,2}[.)] +[A-Z]))/g;
+// Or the one-letter words `A` and `I` before a lowercase word: `5 minutes.A ratio`.
+const PATTERN = /[.!?](?:[”’)\]"“‘([]*(?:[A-Z][a-z]|[AI] (?=\p{Ll}{2}))|(?=\d{1,2}[.)] +[A-Z]))/gu;
 // What ends the sentence before the mark decides how sure the boundary is.
 // A word of two letters or more (`city.`, `Li.`, `GDP.`), a number or unit
 // (`2023.`, `4.6%.`, `38°C.`), or a closing quote or bracket: sure.
 const WORD_BEFORE = /(?:\p{L}\p{M}*){2,}$/u;
 // (`1.2 m.`: a number's unit after a space.)
 const NUMBER_BEFORE = /[\d%°]\p{L}{0,3}$|[\d%°+]$|\d \p{Ll}{1,3}$/u;
-const CLOSER_BEFORE = /[”’)\]"'»]$/;
+const CLOSER_BEFORE = /[”’)\]}"'»]$/;
 // One letter after a full stop or a space (`U.S.`, `a.m.`, `Plan B.`, `J.`):
 // an abbreviation or an initial. Only a word that starts sentences after it
 // shows a boundary (`the U.S.The` but `J.K.Rowling`, `U.N.Security`).
@@ -34,6 +35,7 @@ const CODE_AFTER = /^[A-Z][A-Za-z]*(?:\.\w|\()/;
 // `transform.StepMap`: a camel-case word after the dot is a name in code,
 // unless it is a brand starting a sentence (`the city.WeChat`).
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*/;
+const LIST_NUMBER = /^\s*\(?\d{1,2}$/;
 // `.wantContinue`, `.WantGrab`: the glued-modal rule's, which fixes both at once.
 const GLUED_MODAL = /^Wants?(?:[A-Z]| [A-Z][a-z]|[a-z]{3})|^Needs?[A-Z]/;
 
@@ -51,10 +53,17 @@ export const missingSpaceAfterSentence: Rule = {
       }
       const letter = m.index + m[0].length - 2;
       const after = line.slice(letter, letter + 64);
-      if (!endsSentence(line.slice(Math.max(0, m.index - 24), m.index), after)) continue;
-      if (CODE_AFTER.test(after) || GLUED_MODAL.test(after) || isCodeToken(tokenAround(line, m.index))) continue;
-      const camel = CAMEL_CASE.exec(after);
-      if (camel && !isKnownName(camel[0])) continue;
+      const before = line.slice(Math.max(0, m.index - 24), m.index);
+      if (!endsSentence(before, after)) continue;
+      // `the U.S.A and`: a one-letter word after an initial is one more initial.
+      if (after[1] === ' ' && INITIAL_BEFORE.test(before)) continue;
+      if (GLUED_MODAL.test(after)) continue;
+      // A list number starting the line (`3.Requirements.Participants`, `1.JavaScript`): what follows is no code.
+      if (!LIST_NUMBER.test(line.slice(0, m.index))) {
+        if (CODE_AFTER.test(after) || (isCodeToken(tokenAround(line, m.index)) && !proseAfterCode(line, m.index))) continue;
+        const camel = CAMEL_CASE.exec(after);
+        if (camel && !isKnownName(camel[0])) continue;
+      }
       const match = missingSpace(line, m.index, letter);
       if (match) matches.push(match);
     }

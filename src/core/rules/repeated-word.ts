@@ -1,4 +1,6 @@
-// `the the` — a word written twice. Only a suggestion: "had had" is English.
+// `the the` — a word written twice. Removing one is certain only for words
+// English never doubles ("the the", "of of"); "had had" and "in in" ("fill
+// in in ink") are English, so other doubles stay suggestions.
 
 import type { Rule, RuleMatch } from './rule';
 import { lowerCase, q } from './text';
@@ -17,12 +19,16 @@ const LEGITIMATE = new Set([
 ]);
 // Words that are never names, so "The the" is flagged although both are capitalised.
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'is', 'it', 'we', 'this']);
+// Words no English sentence writes twice in a row: a particle or preposition
+// ending a verb (`log in`, `carry on`, `stand by`) never takes one of these
+// after it, so the repeat is always the translation's.
+const NEVER_DOUBLED = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'for', 'with', 'from', 'its', 'their', 'our', 'these', 'those']);
 
 export const repeatedWord: Rule = {
   id: 'repeated-word',
-  description: 'The same word twice in a row: "the the". Legitimate doubles ("had had") and names ("Li Li") are left alone.',
+  description: 'The same word twice in a row: "the the". Legitimate doubles ("had had") and names ("Li Li") are left alone; only words English never doubles are fixed unattended.',
   severity: 'warning',
-  safe: false,
+  safe: true,
   detect(line) {
     const matches: RuleMatch[] = [];
     for (const m of lowerCase(line).matchAll(PATTERN)) {
@@ -34,12 +40,11 @@ export const repeatedWord: Rule = {
       // Reduplicated names (Li Li, Fang Fang, Bora Bora) are capitalised twice;
       // `object Object` is a name after a word, not the word again.
       if (isCapitalised(second) && (!isCapitalised(first) || !FUNCTION_WORDS.has(word))) continue;
-      matches.push({
-        start: m.index + word.length,
-        end,
-        replacement: '',
-        message: `${q(first)} is written twice: remove one.`,
-      });
+      const match: RuleMatch = { start: m.index + word.length, end, replacement: '', message: `${q(first)} is written twice: remove one.` };
+      // `vitamin A a day`: a capital A inside a sentence is a letter's name.
+      const letterA = first === 'A' && !/(?:^|[.!?:]\s+)$/.test(line.slice(Math.max(0, m.index - 4), m.index));
+      if (!NEVER_DOUBLED.has(word) || letterA) match.safe = false;
+      matches.push(match);
     }
     return matches;
   },

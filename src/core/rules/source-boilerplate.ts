@@ -33,7 +33,8 @@ const LABEL_LATER = /\s(?:(?:responsible|duty|executive|chief)[ -]editors?|edito
 // An editor's note in brackets closing the last paragraph: `… other matters. (Editor: Li Hua)`.
 const TRAILING_EDITOR = /\s*[(（[【]\s*(?:(?:responsible|duty|executive|chief)[ -]editors?|editors?[ -]in[ -]charge|editors?|edited by)\s*[:：][^()（）[\]【】]{1,60}[)）\]】]\s*$/i;
 // A footer that is also a sentence of its own ("X Daily reported, all rights
-// reserved") may hold what the text is quoting: a person removes it.
+// reserved") may hold what the text is quoting, unless nothing but footers
+// and blank lines follow it: then it is the page's footer, certainly.
 const CLAUSE = /\b(?:reported|said|says|according to|wrote)\b/i;
 
 export const sourceBoilerplate: Rule = {
@@ -41,13 +42,13 @@ export const sourceBoilerplate: Rule = {
   description: 'A copyright, editor, disclaimer or reprint footer copied from the source page: "X Daily reported , all right reserved", "Editor in charge: Zhou Ping".',
   severity: 'info',
   safe: true,
-  detect(line) {
+  detect(line, context) {
     if (line.length > MAX_LENGTH) return [];
     const trailing = TRAILING_EDITOR.exec(line);
     if (trailing && trailing.index > 0 && /[.!?。！？]\s*$/.test(line.slice(0, trailing.index))) {
       return [{ start: trailing.index, end: line.length, replacement: '', message: 'Editor line of the original page: remove it.' }];
     }
-    if (!NOTICE.test(line) && !LABEL.test(line) && !(LABEL_LATER.test(line) && line.length <= 120)) return [];
+    if (!isFooter(line)) return [];
     const match: RuleMatch = {
       start: 0,
       end: line.length,
@@ -55,7 +56,17 @@ export const sourceBoilerplate: Rule = {
       wholeLine: true,
       message: 'Copyright, editor or source footer of the original page: remove the line.',
     };
-    if (CLAUSE.test(line)) match.safe = false;
+    if (CLAUSE.test(line) && !endsText(context.next)) match.safe = false;
     return [match];
   },
 };
+
+/** Whether the whole line is a footer: a short line with a notice or a label. */
+function isFooter(line: string): boolean {
+  return line.length <= MAX_LENGTH && (NOTICE.test(line) || LABEL.test(line) || (LABEL_LATER.test(line) && line.length <= 120));
+}
+
+/** Whether the line after a footer shows that the text ends there: none, a blank one or another footer. */
+function endsText(next: string | undefined): boolean {
+  return next === undefined || next.trim() === '' || isFooter(next);
+}

@@ -100,6 +100,28 @@ export function isCodeToken(token: string): boolean {
   return (token.match(/[a-z][:;][a-z]/g)?.length ?? 0) >= 2;
 }
 
+/**
+ * Whether the mark at `index` ends a piece of code and prose follows it:
+ * `{"id":1}.Developers should`, `=SUM(C2:C31);the export`. The token is
+ * code up to the mark — a JSON object or list, or a call before a word
+ * that starts sentences — and one plain word after it.
+ */
+export function proseAfterCode(line: string, index: number): boolean {
+  let from = index;
+  while (from > 0 && !/\s/.test(line[from - 1]!)) from--;
+  let to = index + 1;
+  while (to < line.length && !/\s/.test(line[to]!)) to++;
+  const before = line.slice(from, index);
+  const word = /^[“"‘]?([A-Za-z][a-z]*)$/.exec(line.slice(index + 1, to))?.[1];
+  // Prose goes on after the word: `{a}.Values` at a line's end may be code still.
+  if (word === undefined || before.length < 3 || !/^ \p{L}/u.test(line.slice(to, to + 2))) return false;
+  const closer = before[before.length - 1];
+  // A JSON value may hold spaces (`"name":"Business license"`): its quoted keys and items show it too.
+  if (closer === '}' || closer === ']') return before.includes(closer === '}' ? '{' : '[') || /"[:,]["[{\d]|["\]}][}\]]$/.test(before);
+  // A formula (`=COUNTIF(E:E,">=60")`) ends at its bracket; other calls only before a word that starts sentences.
+  return closer === ')' && before.includes('(') && (before.startsWith('=') || isSentenceStarter(word));
+}
+
 /** The run of non-space characters around `index`. */
 export function tokenAround(line: string, index: number): string {
   let from = index;

@@ -63,7 +63,8 @@ function unmatchedMarks(line: string): Mark[] {
       // After a digit it is an inch or second mark (`55"`), unless a quotation
       // is open for it to close (`"Healthy Shanghai 12320"`).
       if (!/\d$/.test(before) || straight.length % 2 === 1) straight.push(m.index);
-    } else if ((mark === '(' || mark === ')') && SMILEY.test(before)) {
+    } else if ((mark === ')' || (mark === '(' && !/[\p{L}\p{N}]/u.test(line[m.index + 1] ?? ''))) && SMILEY.test(before)) {
+      // (`number:(2023)`: a bracket glued to a colon opens what follows it.)
       continue;
     } else if (mark in PAIRS) {
       open.push({ mark, index: m.index });

@@ -44,6 +44,25 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
       ],
     },
     {
+      title: 'Relations (Annotate mode)',
+      commands: [
+        { keys: 'R', action: 'Link the selected annotation to another: choose the target, then the type' },
+        { keys: 'J / K, Enter', action: 'While linking: move to the target, take it' },
+        { keys: 'a letter', action: 'While linking: search the target by its text' },
+        { keys: 'Esc', action: 'Stop linking' },
+        { keys: 'Drag', action: 'From the selected highlight to another: link them' },
+      ],
+    },
+    {
+      title: 'Source panel (Alt+6)',
+      commands: [
+        { keys: 'Alt+↓ / Alt+↑', action: 'Next / previous sentence, in the panel and in the text' },
+        { keys: 'L / U', action: 'Link the sentence without counterpart to the next / unlink the current link' },
+        { keys: 'M / S', action: 'Merge the current link with the next / split it (at the caret put in its text)' },
+        { keys: 'Ctrl/⌘+Z, Ctrl/⌘+Shift+Z', action: 'Undo / redo the last alignment correction' },
+      ],
+    },
+    {
       title: 'Find bar',
       commands: [
         { keys: 'Enter, Shift+Enter', action: 'Next / previous match' },

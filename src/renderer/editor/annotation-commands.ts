@@ -6,6 +6,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import { AnnotationStep, type AnnotationData } from './annotation-step';
 import { annotationState, annotationsAt, placedAnnotations, rangeOf, selectAnnotation } from './annotations';
+import { removeRelationsOf } from './relations';
 
 type Dispatch = (tr: Transaction) => void;
 
@@ -59,7 +60,9 @@ export function removeAnnotation(state: EditorState, dispatch: Dispatch, id: str
   const annotation = annotationState(state).data.get(id);
   if (!annotation) return false;
   const range = rangeOf(state, id) ?? { from: 0, to: 0 };
-  dispatch(stepTransaction(state, new AnnotationStep({ kind: 'remove', annotation, ...range })));
+  // Its relations go first, in the same undo step: undo brings them back with it.
+  const tr = removeRelationsOf(state, state.tr, new Set([id]));
+  dispatch(closeHistory(tr.step(new AnnotationStep({ kind: 'remove', annotation, ...range }))));
   return true;
 }
 

@@ -18,17 +18,24 @@ export type AnnotationOp =
 
 const INVERSE = { add: 'remove', remove: 'add', attach: 'detach', detach: 'attach' } as const;
 
-export class AnnotationStep extends Step {
-  constructor(readonly op: AnnotationOp) {
-    super();
-  }
-
+/** A step that changes what is said about the text (annotations, relations), never the text: history keeps it, the mode lets it through. */
+export abstract class MetadataStep extends Step {
   apply(doc: Node): StepResult {
     return StepResult.ok(doc);
   }
 
   override getMap(): StepMap {
     return StepMap.empty;
+  }
+
+  override merge(): null {
+    return null;
+  }
+}
+
+export class AnnotationStep extends MetadataStep {
+  constructor(readonly op: AnnotationOp) {
+    super();
   }
 
   invert(): AnnotationStep {
@@ -46,10 +53,6 @@ export class AnnotationStep extends Step {
     return new AnnotationStep({ ...op, from, to });
   }
 
-  override merge(): null {
-    return null;
-  }
-
   override toJSON(): { stepType: string; op: AnnotationOp } {
     return { stepType: 'scholia-annotation', op: this.op };
   }
@@ -61,7 +64,7 @@ export class AnnotationStep extends Step {
 
 Step.jsonID('scholia-annotation', AnnotationStep);
 
-/** Whether a transaction changes the text (not only annotations). */
+/** Whether a transaction changes the text (not only annotations or relations). */
 export function changesText(tr: { steps: readonly Step[] }): boolean {
-  return tr.steps.some((step) => !(step instanceof AnnotationStep));
+  return tr.steps.some((step) => !(step instanceof MetadataStep));
 }

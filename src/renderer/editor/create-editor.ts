@@ -20,18 +20,25 @@ import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
 import { allFindings, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
+import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
 import { DocPositions, positionsPlugin } from './positions';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
 import { docToText, replaceWithText, textToDoc } from './text-doc';
 import { ANNOTATION_EDGES } from '../../core/mapping';
+import type { Relation, RelationType } from '../../core/relations';
+import { createRelation, deleteRelation, relationKeysPlugin, selectRelation, setLinking, updateRelation } from './relation-commands';
+import { RelationStep, type RelationOp } from './relation-step';
+import { relationsKey, relationsPlugin, setRelationsMeta, type Linking, type RelationsState } from './relations';
 
 // The types a caller of the editor meets, from here: callers need no other editor module.
 export type { AnnotationData } from './annotation-step';
 export type { AnnotationState } from './annotations';
+export type { CounterpartMarks } from './counterparts';
 export type { PlacedFinding } from './findings';
 export type { Mode } from './mode';
+export type { Linking, RelationsState } from './relations';
 export type { SaveStatus } from './sync-queue';
 
 /** Work this window could not save as it was, kept for the user to see and keep: never dropped silently. */
@@ -109,6 +116,20 @@ export interface EditorHandle {
   /** The tags changed (name, colour, key): highlights are drawn again. */
   setTags(tags: readonly Tag[]): void;
 
+  /** The document's relations, their types, the selected one and the linking flow. */
+  relations(): RelationsState;
+  /** Calls `listener` now and whenever the relations state changes; returns the unsubscribe. */
+  subscribeRelations(listener: (state: RelationsState) => void): () => void;
+  /** Links two annotations (one undo step) and selects the relation. */
+  createRelation(from: string, to: string, typeId: string): void;
+  updateRelation(id: string, change: Partial<Pick<Relation, 'typeId' | 'note'>>): void;
+  deleteRelation(id: string): void;
+  selectRelation(id: string | null): void;
+  /** Moves the linking flow on (a target found by search, two highlights joined by dragging) or ends it (null). */
+  setLinking(linking: Linking | null): void;
+  /** The relation types changed in the Tags panel. */
+  setRelationTypes(types: readonly RelationType[]): void;
+
   /** Every finding shown, in document order. */
   findings(): PlacedFinding[];
   /** Selects a finding's text and scrolls to it. */
@@ -129,6 +150,12 @@ export interface EditorHandle {
 
   /** Selects the text between two code points of the current text, clamped to it, scrolls to it and focuses the editor. */
   selectRange(start: number, end: number): void;
+  /** The caret's code point in the current text (the selection's head). */
+  caret(): number;
+  /** Calls `listener` with the caret's code point whenever the selection or the text changes; returns the unsubscribe. */
+  onCaret(listener: (caret: number) => void): () => void;
+  /** Marks the current source sentence's counterpart and the sentences without source; scrolls to the current one if asked, keeping focus where it is. */
+  markCounterparts(marks: CounterpartMarks, scroll: boolean): void;
 
   /** The document's edits as stored, after sending what is pending. */
   edits(): Promise<Edit[]>;
@@ -218,6 +245,32 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     }
   };
 
+  /** A relation operation; one the store refuses (an end deleted in another window) is reported through the save status. */
+  const sendRelation = (op: RelationOp): Promise<void> =>
+    permanent(async () => {
+      try {
+        switch (op.kind) {
+          case 'add': {
+            const r = op.relation;
+            await client.call('relations.create', { id: r.id, documentId, sourceId: r.sourceId, targetId: r.targetId, typeId: r.typeId, note: r.note, attributes: r.attributes, createdAt: r.createdAt });
+            return;
+          }
+          case 'remove':
+            await client.call('relations.delete', { id: op.relation.id });
+            return;
+          case 'update': {
+            const { typeId, note } = op.after;
+            await client.call('relations.update', { id: op.after.id, ...(typeId !== op.before.typeId && { typeId }), ...(note !== op.before.note && { note }) });
+          }
+        }
+      } catch (error) {
+        // An earlier try was saved, its answer lost on the way.
+        if (op.kind === 'add' && error instanceof ApiCallError && error.code === 'conflict') return;
+        if (op.kind === 'remove' && error instanceof ApiCallError && error.code === 'not_found') return;
+        throw error;
+      }
+    });
+
   const lostAnnotation = (op: AnnotationOp, quote: string): UnsavedDraft => {
     const a = op.kind === 'update' ? op.after : op.annotation;
     return { kind: 'annotation', quote, note: a.note, tagIds: a.tagIds };
@@ -240,6 +293,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   const save = (tr: Transaction): void => {
     for (const { step, change } of stepChangesOf(tr)) queue.addText([change], originOfStep(tr, step));
     tr.steps.forEach((step, i) => {
+      if (step instanceof RelationStep) return queue.addOperation(() => sendRelation(step.op));
       if (!(step instanceof AnnotationStep)) return;
       const op = step.op;
       // Positions go out in the coordinates of the text after this transaction,
@@ -270,9 +324,12 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       positionsPlugin(),
       modePlugin('annotate'),
       annotationPlugin(doc, input.annotations, input.tags),
+      relationsPlugin(),
       history(),
       findPlugin(),
+      counterpartPlugin(),
       findingsPlugin(doc, input.dismissals),
+      relationKeysPlugin(callbacks.explain),
       annotateKeysPlugin(callbacks.openTagPicker, callbacks.explain),
       keymap({
         'Mod-z': undo,
@@ -294,6 +351,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     ],
   });
 
+  const caretListeners = new Set<(caret: number) => void>();
   const view: EditorView = new EditorView(mount, {
     state,
     attributes: { 'data-testid': 'editor', spellcheck: 'false', 'aria-label': `Text of ${input.document.title}` },
@@ -309,7 +367,13 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       const find = findKey.getState(next)!;
       if (find !== findKey.getState(before)) callbacks.onFind(find.matches.length, find.current);
       if (findingsKey.getState(next) !== findingsKey.getState(before)) callbacks.onFindings();
+      const relations = relationsKey.getState(next)!;
+      if (relations !== relationsKey.getState(before)) for (const listener of relationListeners) listener(relations);
       if (tr.docChanged || tr.selectionSet || findingsKey.getState(next) !== findingsKey.getState(before)) showFindingAt(next.selection.head);
+      if ((tr.docChanged || tr.selectionSet) && caretListeners.size > 0) {
+        const caret = DocPositions.of(next.doc).codePointAt(next.selection.head);
+        for (const listener of caretListeners) listener(caret);
+      }
     },
     handleDOMEvents: {
       // A click on a finding shows it, even where the caret already was (after Esc closed it).
@@ -367,6 +431,16 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   }
   callbacks.onAnnotations(annotationKey.getState(view.state)!);
 
+  const relationListeners = new Set<(state: RelationsState) => void>();
+  let destroyed = false;
+  // Relations come a moment after the text: the editor opens without waiting for them.
+  void Promise.all([client.call('relations.list', { documentId }), client.call('relationTypes.list', {})]).then(
+    ([relations, types]) => {
+      if (!destroyed) view.dispatch(setRelationsMeta(view.state.tr, { load: { relations, types } }));
+    },
+    (error: unknown) => callbacks.explain(`Could not load the relations: ${error instanceof Error ? error.message : String(error)}`),
+  );
+
   const flushOnHide = () => {
     if (globalThis.document.visibilityState === 'hidden') void queue.flush();
   };
@@ -403,6 +477,19 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     applyTag: (tag) => run((s, d) => applyTag(s, d, tag)),
     setTags: (tags) => view.dispatch(setTags(view.state.tr, tags)),
 
+    relations: () => relationsKey.getState(view.state)!,
+    subscribeRelations(listener) {
+      relationListeners.add(listener);
+      listener(relationsKey.getState(view.state)!);
+      return () => relationListeners.delete(listener);
+    },
+    createRelation: (from, to, typeId) => run((s, d) => createRelation(s, d, documentId, from, to, typeId)),
+    updateRelation: (id, change) => run((s, d) => updateRelation(s, d, id, change)),
+    deleteRelation: (id) => run((s, d) => deleteRelation(s, d, id)),
+    selectRelation: (id) => run((s, d) => selectRelation(s, d, id)),
+    setLinking: (linking) => run((s, d) => setLinking(s, d, linking)),
+    setRelationTypes: (types) => view.dispatch(setRelationsMeta(view.state.tr, { types })),
+
     findings: () => allFindings(view.state),
     showFinding: (f) => run((s, d) => d(s.tr.setSelection(TextSelection.create(s.doc, f.from, f.to)).scrollIntoView())),
     findingContext: (finding) => findingContext(view.state, finding),
@@ -422,12 +509,26 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
       view.focus();
     },
+    caret: () => DocPositions.of(view.state.doc).codePointAt(view.state.selection.head),
+    onCaret(listener) {
+      caretListeners.add(listener);
+      return () => caretListeners.delete(listener);
+    },
+    markCounterparts(marks, scroll) {
+      view.dispatch(setCounterparts(view.state.tr, marks));
+      if (!scroll || !marks.current) return;
+      const positions = DocPositions.of(view.state.doc);
+      const { node } = view.domAtPos(positions.posAtCodePoint(Math.min(marks.current.start, positions.cpLength)));
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'nearest' });
+    },
     edits,
     revert,
     get hasUnsaved() {
       return queue.hasUnsaved;
     },
     destroy() {
+      destroyed = true;
+      relationListeners.clear();
       globalThis.document.removeEventListener('visibilitychange', flushOnHide);
       window.removeEventListener('pagehide', flushOnPageHide);
       view.destroy();

@@ -3,7 +3,7 @@
 
 import type { DocumentStatus, DocumentSummary } from '../../core/model';
 
-export const STATUS_LABELS: Record<DocumentStatus, string> = { new: 'New', 'in-progress': 'In progress', done: 'Done' };
+export { STATUS_LABELS } from '../../core/model';
 
 export interface Progress {
   total: number;

@@ -12,3 +12,8 @@ export function deleteTagMessage(annotationCount: number, tagCount: number): str
       : `${plural(annotationCount, 'annotation loses', 'annotations lose')} ${under === 0 ? 'it' : 'them'}; the annotations stay.`;
   return `${tags} (${plural(tagCount, 'tag', 'tags')} in all); ${annotations}`;
 }
+
+/** What the confirm dialog says deleting a relation type in use removes. */
+export function deleteRelationTypeMessage(relationCount: number): string {
+  return `${plural(relationCount, 'relation is', 'relations are')} of this type, in all documents; ${relationCount === 1 ? 'it is' : 'they are'} deleted with it.`;
+}

@@ -1,4 +1,4 @@
-// Schema v7: a document's source (its text kept exactly, its language, the
+// Schema v5: a document's source (its text kept exactly, its language, the
 // alignment with the translation, and the exchange file it came in for
 // writing back), and the workspace's glossary of required translations.
 // Independent of v2–v6: it adds tables of its own and touches no other.

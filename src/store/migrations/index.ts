@@ -5,8 +5,10 @@ import { statusAndSettings } from './003-status-and-settings';
 import { relations } from './004-relations';
 import { bilingual } from './005-bilingual';
 import { mqmSettings } from './006-mqm-settings';
+import { textFacts } from './007-text-facts';
+import { sourceAnnotations } from './008-source-annotations';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations];
 
 export type { Migration } from './migration';

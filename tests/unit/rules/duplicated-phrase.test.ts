@@ -4,10 +4,10 @@ import { expectClean, findingsOf, fixedOnce, flagged } from './helpers';
 const RULE = 'duplicated-phrase';
 
 describe(RULE, () => {
-  it('flags a phrase said twice and suggests keeping one', () => {
+  it('flags a phrase said twice and keeps one', () => {
     const text = 'towards a higher level and higher level of capital';
     expect(flagged(RULE, text)).toEqual(['higher level and higher level']);
-    expect(findingsOf(RULE, text)[0]).toMatchObject({ replacement: 'higher level', safe: false });
+    expect(findingsOf(RULE, text)[0]).toMatchObject({ replacement: 'higher level', safe: true });
     expect(fixedOnce(RULE, text)).toBe('towards a higher level of capital');
   });
 
@@ -16,6 +16,9 @@ describe(RULE, () => {
     expect(flagged(RULE, 'new towns, and new towns')).toEqual(['new towns, and new towns']);
     expect(flagged(RULE, 'new cities or new cities')).toEqual(['new cities or new cities']);
     expect(flagged(RULE, 'High quality and high quality growth')).toEqual(['High quality and high quality']);
+    expect(findingsOf(RULE, 'High quality and high quality growth')[0]).toMatchObject({ replacement: 'High quality', safe: true });
+    // Copies that differ in case past the first letter: a person looks.
+    expect(findingsOf(RULE, 'the GDP figure, the gdp figure')[0]).toMatchObject({ safe: false });
   });
 
   it('flags a phrase repeated after a comma or semicolon, with numbers, and fixes it safely', () => {
@@ -24,11 +27,20 @@ describe(RULE, () => {
     expect(fixedOnce(RULE, 'cars, home appliances and catering, cars, home appliances and catering, and')).toBe('cars, home appliances and catering, and');
     expect(fixedOnce(RULE, 'the 16GB+512GB version; the 16GB+512GB version')).toBe('the 16GB+512GB version');
     expect(flagged(RULE, 'rose 4.6% and rose 4.6%')).toEqual(['rose 4.6% and rose 4.6%']);
-    expect(findingsOf(RULE, 'rose 4.6% as well as rose 4.6%')[0]).toMatchObject({ safe: false });
+    expect(findingsOf(RULE, 'rose 4.6% as well as rose 4.6%')[0]).toMatchObject({ safe: true });
+    expect(fixedOnce(RULE, 'see Table 2.1 and Fig; and Fig. 3')).toBe('see Table 2.1 and Fig. 3');
+  });
+
+  it('flags a phrase repeated with only a space between, and fixes it safely', () => {
+    expect(fixedOnce(RULE, 'we reviewed the plan the plan was approved')).toBe('we reviewed the plan was approved');
+    expect(fixedOnce(RULE, 'in the city in the city centre')).toBe('in the city centre');
+    expect(fixedOnce(RULE, 'RMB 19.6 billion, up 2.9% up 2.9%; the')).toBe('RMB 19.6 billion, up 2.9%; the');
+    expect(fixedOnce(RULE, 'the Safety Law of the P.R.C the P.R.C. and')).toBe('the Safety Law of the P.R.C. and');
+    expect(findingsOf(RULE, 'over a long time a long time.')[0]).toMatchObject({ replacement: 'a long time', safe: true });
   });
 
   it('leaves numbers that only start alike, and chants, alone', () => {
-    expectClean(RULE, ['up 4.6%, up 4.65% later', 'RMB 1,500, RMB 1,5000', 'ha ha ha ha', 'on the one hand, on the other hand']);
+    expectClean(RULE, ['up 4.6%, up 4.65% later', 'RMB 1,500, RMB 1,5000', 'ha ha ha ha', 'on the one hand, on the other hand', 'bit by bit by bit', '0 1 0 1', 'Thank you thank you all']);
   });
 
   it('leaves single words, idioms, names and different phrases alone', () => {
@@ -42,7 +54,9 @@ describe(RULE, () => {
       'a higher level and higher quality',
       'the levels and level',
       'After calling this method, calling this method again fails',
-      'in the city in the city',
+      'in the city in the cities',
+      'Bora Bora Bora Bora',
+      'the plan. the plan',
     ]);
   });
 });

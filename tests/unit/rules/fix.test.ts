@@ -3,24 +3,24 @@ import { applyChange, replayEdits } from '../../../src/core/edits';
 import type { Edit } from '../../../src/core/model';
 import { applyFinding, checkText, fixAllSafe } from '../../../src/core/rules';
 
-// Written for the project: an MT-like paragraph with one of each safe artifact and a few unsafe ones.
+// Written for the project: an MT-like paragraph with one of each safe artifact, a footer
+// ending it, and a double that only a person can judge ("fill in in ink" is English).
 const SAMPLE = [
   '😀 The port authority met today.We must keep the supply chain stable,Improve services and expand trade.wantContinue to',
-  'open up.The  plan（2024-2026）covers the the new zone , and the cityâ€™s “dual circulation”strategy.',
+  'open up.The  plan（2024-2026）covers the the new zone , and the cityâ€™s “dual circulation”strategy; fill in in ink.',
   'Harbour Daily reported , all rights reserved',
 ].join('\n');
 
 const FIXED = [
   '😀 The port authority met today. We must keep the supply chain stable, Improve services and expand trade. Continue to',
-  'open up. The plan (2024-2026) covers the the new zone, and the city’s “dual circulation” strategy.',
-  'Harbour Daily reported, all rights reserved',
+  'open up. The plan (2024-2026) covers the new zone, and the city’s “dual circulation” strategy; fill in in ink.',
 ].join('\n');
 
 describe('fixAllSafe', () => {
   it('applies every safe fix and leaves suggestions', () => {
     const { text } = fixAllSafe(SAMPLE);
     expect(text).toBe(FIXED);
-    expect(checkText(text).map((f) => f.rule)).toEqual(['repeated-word', 'source-boilerplate']);
+    expect(checkText(text).map((f) => f.rule)).toEqual(['repeated-word']);
   });
 
   it('converges: fixing twice changes nothing more', () => {
@@ -42,7 +42,7 @@ describe('fixAllSafe', () => {
     const edits: Edit[] = applied.map((fix, i) => ({ ...fix, seq: i + 1, origin: `rule:${fix.rule}`, author: 'test', at: '2026-01-01T00:00:00Z' }));
     expect(replayEdits(SAMPLE, edits)).toBe(text);
     expect(new Set(applied.map((f) => f.rule))).toEqual(
-      new Set(['missing-space-after-sentence', 'missing-space-after-comma', 'glued-modal', 'repeated-spaces', 'full-width-punctuation', 'space-before-punctuation', 'mojibake']),
+      new Set(['missing-space-after-sentence', 'missing-space-after-comma', 'glued-modal', 'repeated-spaces', 'full-width-punctuation', 'space-before-punctuation', 'mojibake', 'repeated-word', 'source-boilerplate']),
     );
   });
 

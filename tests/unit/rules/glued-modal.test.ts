@@ -60,4 +60,9 @@ describe(RULE, () => {
       'a wantonly cruel act',
     ]);
   });
+
+  it('flags "want" glued in lowercase onto a two-letter word', () => {
+    expect(fixedOnce(RULE, 'What is heatstroke?wantit is a disease')).toBe('What is heatstroke? It is a disease');
+    expect(fixedOnce(RULE, 'with 320 seats.wantseats can be booked')).toBe('with 320 seats. Seats can be booked');
+  });
 });

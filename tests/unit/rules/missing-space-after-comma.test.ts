@@ -58,4 +58,15 @@ describe(RULE, () => {
       'std::vector',
     ]);
   });
+
+  it('flags a clause glued after a formula, but leaves the formula alone', () => {
+    expect(fixedOnce(RULE, 'formulas such as =SUM(C2:C31);the export file')).toBe('formulas such as =SUM(C2:C31); the export file');
+    expectClean(RULE, ['=IF(B2>=60,"Pass","Fail") and', 'call f(a),g(b) here', 'foo();bar() next']);
+  });
+
+  it('flags a list number after a semicolon, and leaves search queries alone', () => {
+    expect(fixedOnce(RULE, 'between 11:00 and 16:00;2. drink water')).toBe('between 11:00 and 16:00; 2. drink water');
+    expect(fixedOnce(RULE, 'wages of RMB 16,320;(3) other claims')).toBe('wages of RMB 16,320; (3) other claims');
+    expectClean(RULE, ['the query name:"bus" AND year:2023 returns', 'the query status:"Bus lines" AND', '1;2;3']);
+  });
 });

@@ -81,4 +81,19 @@ describe(RULE, () => {
       'a [change map](#transform.StepMap) and the state.EditorState type',
     ]);
   });
+
+  it('flags a sentence glued after JSON, but leaves code that goes on alone', () => {
+    expect(fixedOnce(RULE, 'format, e.g. {"id":1024,"name":"Business license","tags":["new"]}.Developers should read')).toBe(
+      'format, e.g. {"id":1024,"name":"Business license","tags":["new"]}. Developers should read',
+    );
+    expect(fixedOnce(RULE, 'returns ["a","b"].The list')).toBe('returns ["a","b"]. The list');
+    expectClean(RULE, ['x = {a}.Values', 'call f(x).Value is read', 'obj.{a}.Name()']);
+  });
+
+  it('flags a list number glued to its item even when the item looks like a name', () => {
+    expect(flagged(RULE, '3.Requirements.Participants must be')).toEqual(['.R', '.P']);
+    expect(fixedOnce(RULE, '1.JavaScript basics')).toBe('1. JavaScript basics');
+    expect(fixedOnce(RULE, 'every 5 minutes.A ratio is kept')).toBe('every 5 minutes. A ratio is kept');
+    expectClean(RULE, ['System.Console.Write(x)', 'the U.S.A and the U.S. economy']);
+  });
 });

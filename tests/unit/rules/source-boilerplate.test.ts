@@ -4,9 +4,9 @@ import { expectClean, findingsOf, fixedOnce } from './helpers';
 const RULE = 'source-boilerplate';
 
 describe(RULE, () => {
-  it('suggests removing a trailing footer line together with its line break', () => {
+  it('removes a trailing footer line together with its line break', () => {
     const text = 'The meeting ended.\n\nHarbour Daily reported , all right reserved';
-    expect(findingsOf(RULE, text)[0]).toMatchObject({ replacement: '', safe: false, severity: 'info' });
+    expect(findingsOf(RULE, text)[0]).toMatchObject({ replacement: '', safe: true, severity: 'info' });
     expect(fixedOnce(RULE, text)).toBe('The meeting ended.\n');
     expect(fixedOnce(RULE, 'Body.\nHarbour Daily reported, all rights reserved\n')).toBe('Body.\n');
     expect(fixedOnce(RULE, 'Body.\r\nAll Rights Reserved.\r\nMore.')).toBe('Body.\r\nMore.');
@@ -38,10 +38,15 @@ describe(RULE, () => {
     }
   });
 
-  it('removes the lines safely when they are nothing but a footer, and only suggests it when a sentence carries it', () => {
+  it('removes the lines safely when they are nothing but a footer or end the text, and only suggests it when a sentence carries it before more text', () => {
     expect(findingsOf(RULE, 'Body.\nEditor in charge: Zhou Ping')[0]).toMatchObject({ safe: true });
     expect(findingsOf(RULE, 'Body.\nCopyright © 2024 Harbour News. All rights reserved.')[0]).toMatchObject({ safe: true });
-    expect(findingsOf(RULE, 'Body.\nHarbour Daily reported, all rights reserved')[0]).toMatchObject({ safe: false });
+    // Nothing but blank lines or other footers after it: the page's footer.
+    expect(findingsOf(RULE, 'Body.\nHarbour Daily reported, all rights reserved')[0]).toMatchObject({ safe: true });
+    expect(findingsOf(RULE, 'Body.\nHarbour Daily reported, all rights reserved\n\n')[0]).toMatchObject({ safe: true });
+    expect(findingsOf(RULE, 'Body.\nHarbour Daily reported, all rights reserved\nEditor: Li Hua')[0]).toMatchObject({ safe: true });
+    // Text after it: it may be what the article quotes.
+    expect(findingsOf(RULE, 'Body.\nHarbour Daily reported, all rights reserved\nThe talks resume on Monday.')[0]).toMatchObject({ safe: false });
   });
 
   it('removes an editor line closing the last paragraph', () => {

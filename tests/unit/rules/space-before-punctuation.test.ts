@@ -21,4 +21,10 @@ describe(RULE, () => {
   it('leaves .NET, decimals, ellipses, smileys, times and indentation alone', () => {
     expectClean(RULE, ['built on .NET today', 'costs .5 yuan', 'and then ...', 'great :) and ;-)', 'at 10 :30', '  , leading', '( )']);
   });
+
+  it('leaves wildcards, queries and conditionals in code-like text alone', () => {
+    expectClean(RULE, ['wildcard characters (* and ?). Results', 'use * or ? to match', 'match file?.txt or a?b', 'the pattern data ?.csv', 'open /list ?id=5', 'x ? y : z', 'cond ? "yes" : "no"']);
+    expect(flagged(RULE, 'Is it true ? We')).toEqual([' ?']);
+    expect(flagged(RULE, 'What now !')).toEqual([' !']);
+  });
 });

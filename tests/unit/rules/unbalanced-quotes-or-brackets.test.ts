@@ -26,6 +26,7 @@ describe(RULE, () => {
       'the “plan” (2023-2026) and [notes]',
       '1) first 2) second a) third iv) fourth',
       'great :) and sad :-(',
+      '(Case number:(2023) Su 05 No. 4417)',
       'a 12" pizza and 5\'10" tall',
       'Xi Jinping’s speech',
       'see https://en.wikipedia.org/wiki/Plan_(economics) now',
