@@ -9,7 +9,8 @@ import { lstat, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileOps {
-  writeFile(path: string, content: string, encoding: 'utf8'): Promise<void>;
+  /** Text is written as UTF-8; bytes as they are. */
+  writeFile(path: string, content: string | Uint8Array, encoding: 'utf8'): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -73,7 +74,7 @@ function processRuns(pid: number): boolean {
  * file is removed and the message names the target (what the user asked for),
  * with a plain reason for the usual causes.
  */
-export async function writeAtomically(path: string, content: string, ops: FileOps = nodeOps): Promise<void> {
+export async function writeAtomically(path: string, content: string | Uint8Array, ops: FileOps = nodeOps): Promise<void> {
   await removeStaleTemporaries(path);
   const temporary = temporaryNameOf(path);
   try {

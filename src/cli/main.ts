@@ -48,7 +48,7 @@ function usage(): string {
     `                                         ${[...pairs, 'w3c onto a document: --document ID'].join('; ')}`,
     '  export [ID...|--all] --format F [-o PATH]',
     `                                         export documents (F: ${exportFormatIds.join(', ')}) to stdout,`,
-    '                                         or to PATH (when a format gives several files: -o DIR)',
+    '                                         or to PATH (when a format gives several files: -o DIR, or -o NAME.zip)',
     '  report [ID...|--all] --format html|csv|json [--words translation|source] [-o PATH]',
     '                                         MQM scorecards and insights of documents, to stdout or PATH',
     '  list, rename, import, export and report work on --workspace PATH, else $SCHOLIA_WORKSPACE, else the default workspace',

@@ -1,9 +1,10 @@
-// Where the app is, as the address says it: `#/document/<id>`, `#/reports`
-// (the workspace's), `#/reports/<id>` (a document's), or the library.
+// Where the app is, as the address says it: `#/document/<id>` (with the open
+// side panel: `#/document/<id>/changes`), `#/reports` (the workspace's),
+// `#/reports/<id>` (a document's), or the library.
 
-export type Route = { kind: 'library' } | { kind: 'document'; id: string } | { kind: 'reports'; documentId: string | null };
+export type Route = { kind: 'library' } | { kind: 'document'; id: string; panel?: string } | { kind: 'reports'; documentId: string | null };
 
-const DOCUMENT = /^#\/document\/([^/?#]+)$/;
+const DOCUMENT = /^#\/document\/([^/?#]+)(?:\/([a-z-]+))?$/;
 const REPORTS = /^#\/reports(?:\/([^/?#]+))?$/;
 
 function decoded(part: string): string | null {
@@ -17,7 +18,7 @@ function decoded(part: string): string | null {
 export function routeFromHash(hash: string): Route {
   const document = DOCUMENT.exec(hash);
   const id = document ? decoded(document[1]!) : null;
-  if (id !== null) return { kind: 'document', id };
+  if (id !== null) return document![2] === undefined ? { kind: 'document', id } : { kind: 'document', id, panel: document![2] };
   const reports = REPORTS.exec(hash);
   if (reports) {
     const documentId = reports[1] === undefined ? null : decoded(reports[1]);
@@ -27,7 +28,7 @@ export function routeFromHash(hash: string): Route {
 }
 
 export function hashOfRoute(route: Route): string {
-  if (route.kind === 'document') return `#/document/${encodeURIComponent(route.id)}`;
+  if (route.kind === 'document') return `#/document/${encodeURIComponent(route.id)}${route.panel ? `/${route.panel}` : ''}`;
   if (route.kind === 'reports') return route.documentId === null ? '#/reports' : `#/reports/${encodeURIComponent(route.documentId)}`;
   return '#/';
 }

@@ -35,6 +35,10 @@ test('bug 3: the side tabs sit on one row, and with MQM tags the tag menu of the
     expect(box.x + box.width, 'each tab lies inside the window').toBeLessThanOrEqual(1024);
   }
   expect([...tops], 'every tab on the same row').toHaveLength(1);
+  // Nothing of a tab is cut: the bar does not scroll, and each tab shows all it holds.
+  const tablist = page.getByRole('tablist', { name: 'Side panels' });
+  expect(await tablist.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  for (const tab of await tabs.all()) expect(await tab.evaluate((el) => el.scrollWidth - el.clientWidth), await tab.getAttribute('aria-label') ?? '').toBeLessThanOrEqual(1);
   // Arrow keys move between tabs, as in any tab bar.
   await page.getByTestId('findings-tab').focus();
   await page.keyboard.press('ArrowRight');
@@ -220,6 +224,9 @@ test('the text and side panes are resized by dragging or by keys, and keep their
   await expect(page.getByTestId('editor')).toBeVisible();
   await expect.poll(async () => Math.round((await sidebar.boundingBox())!.width)).toBe(Math.round(kept));
 
+  // The library pane hidden, the text has the room to show the widths apart.
+  await page.getByTestId('library-pane-toggle').click();
+  await expect(page.getByTestId('library-pane')).toBeHidden();
   const text = page.locator('.editor-host');
   await page.getByTestId('reading-width').selectOption('full');
   const full = (await text.boundingBox())!.width;

@@ -127,7 +127,8 @@ test('scorecards of two documents and of the workspace match a hand computation,
 
   // An error of the list opens its document with its annotation selected.
   await errors.getByRole('button', { name: '“minister”' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/document/${a.id}$`));
+  // The address names the document and the panel that shows the selected annotation.
+  await expect(page).toHaveURL(new RegExp(`#/document/${a.id}/annotation$`));
   await expect(page.getByTestId('annotation-quote')).toHaveText('minister');
   await expect(page.getByTestId('severity')).toHaveValue('major');
 });

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { unzipFiles } from '../../src/core/formats/zip-archive';
 import { openDocument } from './helpers';
 import { callApi, startHost, type RunningHost } from './web-host';
 
@@ -44,7 +45,7 @@ test('a native JSON picked in the library imports whole, and the workspace expor
   await expect(page.getByTestId('export-dialog')).toBeHidden();
 });
 
-test('the open document exports from its header, as brat files and with what the format left out', async ({ page }) => {
+test('the open document exports from its header, as brat files in one .zip, with what the format left out', async ({ page }) => {
   const h = await host();
   await callApi(h, 'transfer.import', { files: [{ name: 'sample.native.json', contentBase64: readFileSync(SAMPLE).toString('base64') }], format: 'auto' });
   await page.goto(h.url);
@@ -52,14 +53,12 @@ test('the open document exports from its header, as brat files and with what the
   await page.getByTestId('document-export').click();
   await expect(page.getByTestId('export-scope-document')).toBeChecked();
   await page.getByTestId('export-format-brat').check();
-  const downloads: { name: string; path: string }[] = [];
-  page.on('download', (d) => void d.path().then((path) => downloads.push({ name: d.suggestedFilename(), path: path! })));
-  await page.getByTestId('export-run').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
   // The detached annotation cannot be written as brat: the dialog says so.
   await expect(page.getByTestId('export-omitted')).toContainText('annotation a-detached in document doc-1: not written: it is detached');
-  await expect.poll(() => downloads.map((d) => d.name).sort()).toEqual(['Document doc-1.brat.ann', 'Document doc-1.brat.txt']);
-  const text = readFileSync(downloads.find((d) => d.name.endsWith('.txt'))!.path, 'utf8');
-  const ann = readFileSync(downloads.find((d) => d.name.endsWith('.ann'))!.path, 'utf8');
+  expect(download.suggestedFilename()).toBe('Document doc-1.brat.zip');
+  const files = unzipFiles(readFileSync((await download.path())!));
   const expected = await callApi<{ files: { name: string; content: string }[] }>(h, 'transfer.export', { documentIds: ['doc-1'], format: 'brat' });
-  expect([text, ann]).toEqual(expected.files.map((f) => f.content));
+  expect(files).toEqual(expected.files);
+  expect(files.map((f) => f.name).sort()).toEqual(['Document doc-1.brat.ann', 'Document doc-1.brat.txt']);
 });

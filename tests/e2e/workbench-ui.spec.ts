@@ -191,7 +191,7 @@ for (const scheme of SCHEMES) {
 }
 
 for (const scheme of SCHEMES) {
-  test(`layout and accessibility, ${scheme}: a document with the MQM preset, each side panel, the find bar, a finding, the keyboard sheet at three sizes`, async ({ page }) => {
+  test(`layout and accessibility, ${scheme}: a document with the MQM preset beside the library pane (shown and hidden), each side panel, the find bar, a finding, the keyboard sheet at three sizes`, async ({ page }) => {
     test.setTimeout(420_000);
     const doc = await callApi<{ id: string }>(host, 'documents.create', {
       title: 'Port readout with a title long enough to be cut in the header at the smallest size',
@@ -211,7 +211,8 @@ for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(host.url);
     await openDocument(page, 'Port readout');
-    const panels = ['annotation', 'annotations', 'findings', 'changes', 'tags'];
+    await callApi(host, 'documents.create', { title: 'A second document, its title long enough to be cut in the library pane', text: 'Other text.' });
+    const panels = ['annotation', 'annotations', 'findings', 'changes', 'tags', 'source'];
     const views: { name: string; open: () => Promise<void>; within: string; close: () => Promise<void> }[] = [
       {
         name: 'find bar',
@@ -228,6 +229,18 @@ for (const scheme of SCHEMES) {
         open: () => page.locator('[data-finding-rule=glued-modal]').click(),
         within: '[data-testid=finding-popover]',
         close: () => page.keyboard.press('Escape'),
+      },
+      {
+        name: 'library pane hidden',
+        open: async () => {
+          await page.getByTestId('library-pane-toggle').click();
+          await expect(page.getByTestId('library-pane')).toBeHidden();
+        },
+        within: 'body',
+        close: async () => {
+          await page.getByTestId('library-pane-toggle').click();
+          await expect(page.getByTestId('library-pane')).toBeVisible();
+        },
       },
       {
         name: 'keyboard sheet',

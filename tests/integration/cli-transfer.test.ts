@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unzipFiles } from '../../src/core/formats/zip-archive';
 import { fixtures } from '../unit/formats/paths';
 import { cli as runCli } from './reliability-host';
 
@@ -80,6 +81,31 @@ describe('import, list and export', () => {
     expect(result).toMatchObject({ code: 0, stdout: '' });
     const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { documents: { text: string }[] };
     expect(readFileSync(path, 'utf8')).toBe(sample.documents[0]!.text);
+  });
+});
+
+describe('export to a .zip', () => {
+  it('writes every file of a brat or text export into the one archive -o names', async () => {
+    const ws = newWorkspace();
+    await cli('import', SAMPLE, '--workspace', ws);
+    for (const format of ['brat', 'text']) {
+      const path = join(dir, `workspace-${format}.zip`);
+      const result = await cli('export', '--all', '--format', format, '-o', path, '--workspace', ws);
+      expect(result).toMatchObject({ code: 0, stdout: '' });
+      const inside = unzipFiles(readFileSync(path));
+      const expected = await cli('export', '--all', '--format', format, '-o', join(dir, `workspace-${format}`), '--workspace', ws);
+      expect(expected.code).toBe(0);
+      const loose = readdirSync(join(dir, `workspace-${format}`)).sort();
+      expect(inside.map((f) => f.name).sort()).toEqual(loose);
+      for (const file of inside) expect(file.content).toBe(readFileSync(join(dir, `workspace-${format}`, file.name), 'utf8'));
+    }
+    expect(unzipFiles(readFileSync(join(dir, 'workspace-brat.zip'))).map((f) => f.name).sort()).toEqual([
+      'Document doc-1.brat.ann',
+      'Document doc-1.brat.txt',
+      'Document doc-2.brat.ann',
+      'Document doc-2.brat.txt',
+    ]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 

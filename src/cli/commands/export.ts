@@ -1,12 +1,14 @@
 // `export [DOC_ID...|--all] --format F [-o PATH]`: documents in one format.
 // One output file goes to stdout without -o, else to PATH (a file, or into
 // PATH if it is a folder); several (brat, or text of several documents) need
-// -o DIR. What the format left out goes to stderr.
+// -o DIR, or -o NAME.zip for one archive of them all. What the format left
+// out goes to stderr.
 
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportFormats, type ExportFormat, type TransferExport } from '../../api/common/contract';
 import { exportFiles } from '../../api/node/transfer';
+import { zipFiles } from '../../core/formats/zip-archive';
 import { openWorkspace } from '../../host/workspace';
 import { UsageError, type CommandLine, type OptionSpec } from '../args';
 import { writeAtomically } from '../atomic-write';
@@ -38,6 +40,11 @@ export async function run(commandLine: CommandLine): Promise<number> {
   if (output === undefined) {
     if (files.length !== 1) throw new UsageError(`${format} export of these documents is ${files.length} files: give a folder with -o DIR`);
     process.stdout.write(files[0]!.content);
+    return 0;
+  }
+  if (/\.zip$/i.test(output)) {
+    await writeAtomically(output, zipFiles(files));
+    process.stderr.write(`wrote ${output} (${files.map((f) => f.name).join(', ')})\n`);
     return 0;
   }
   const isFolder = await stat(output).then(

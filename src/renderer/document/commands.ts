@@ -28,6 +28,7 @@ export function keyCommands(tags: readonly Tag[]): CommandGroup[] {
         { keys: 'Ctrl/⌘+.', action: 'Apply the fix of the finding at the caret' },
         { keys: 'Ctrl/⌘+Shift+.', action: 'Dismiss the finding at the caret' },
         ...SIDE_PANELS.map((p) => ({ keys: `Alt+${p.shortcut}`, action: `Open the ${p.name} panel` })),
+        { keys: 'Ctrl/⌘+B', action: 'Show or hide the library pane' },
         { keys: 'Ctrl/⌘+,', action: 'Settings' },
         { keys: '?, F1', action: 'This keyboard sheet' },
       ],

@@ -1,6 +1,7 @@
 // The side panels of a document, in tab order. A new panel is a component
 // that takes `{ context }` and one line in SIDE_PANELS.
 
+import { FileDiff, Highlighter, Languages, List, Tags as TagsIcon, TriangleAlert, type LucideIcon } from '@lucide/svelte';
 import type { Component } from 'svelte';
 import type { ApiClient } from '../../api/common/client';
 import type { DocumentRecord, Tag } from '../../core/model';
@@ -43,13 +44,15 @@ export interface SidePanel {
   component: Component<{ context: PanelContext }>;
   /** The digit that opens the panel with Alt. */
   shortcut: string;
+  /** Drawn on its tab; when the side pane is narrow, the tab shows only this. */
+  icon: LucideIcon;
 }
 
 export const SIDE_PANELS: readonly SidePanel[] = [
-  { id: 'annotation', name: 'Selected', label: () => 'Selected', component: Selected, shortcut: '1' },
-  { id: 'annotations', name: 'Annotations', label: (c) => `Annotations (${c.annotations?.data.size ?? 0})`, component: Annotations, shortcut: '2' },
-  { id: 'findings', name: 'Findings', label: () => 'Findings', component: Findings, shortcut: '3' },
-  { id: 'changes', name: 'Changes', label: () => 'Changes', component: Changes, shortcut: '4' },
-  { id: 'tags', name: 'Tags', label: () => 'Tags', component: Tags, shortcut: '5' },
-  { id: 'source', name: 'Source', label: () => 'Source', component: BilingualPane, shortcut: '6' },
+  { id: 'annotation', name: 'Selected', label: () => 'Selected', component: Selected, shortcut: '1', icon: Highlighter },
+  { id: 'annotations', name: 'Annotations', label: (c) => `Annotations (${c.annotations?.data.size ?? 0})`, component: Annotations, shortcut: '2', icon: List },
+  { id: 'findings', name: 'Findings', label: () => 'Findings', component: Findings, shortcut: '3', icon: TriangleAlert },
+  { id: 'changes', name: 'Changes', label: () => 'Changes', component: Changes, shortcut: '4', icon: FileDiff },
+  { id: 'tags', name: 'Tags', label: () => 'Tags', component: Tags, shortcut: '5', icon: TagsIcon },
+  { id: 'source', name: 'Source', label: () => 'Source', component: BilingualPane, shortcut: '6', icon: Languages },
 ];

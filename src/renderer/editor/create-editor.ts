@@ -21,7 +21,7 @@ import { annotationRanges, occurrenceSource, type OccurrenceSource } from './occ
 import { acceptAll as acceptAllSuggestions, setVisible as setSuggestionsVisible, suggestionsPlugin, type SuggestionSummary } from './suggestions';
 import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
-import { allFindings, findingAt, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
+import { allFindings, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
 import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
@@ -152,7 +152,10 @@ export interface EditorHandle {
   findings(): PlacedFinding[];
   /** Selects a finding's text and scrolls to it. */
   showFinding(finding: PlacedFinding): void;
-  applyFix(finding: PlacedFinding): void;
+  /** The words either side of a finding, to show a fix in its place. */
+  findingContext(finding: PlacedFinding): { before: string; after: string };
+  /** Applies the finding's fix, or one of its alternatives (never applied by fixAllSafe). */
+  applyFix(finding: PlacedFinding, alternative?: string): void;
   /** Applies every safe fix shown, of one rule or of all; one undo undoes them. */
   fixAllSafe(rule?: string): void;
   /** Hides a finding for good (stored); it comes back only if its text changes. */
@@ -523,7 +526,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
 
     findings: () => allFindings(view.state),
     showFinding: (f) => run((s, d) => d(s.tr.setSelection(TextSelection.create(s.doc, f.from, f.to)).scrollIntoView())),
-    applyFix: (finding) => run((s, d) => applyFix(s, d, finding)),
+    findingContext: (finding) => findingContext(view.state, finding),
+    applyFix: (finding, alternative) => run((s, d) => applyFix(s, d, finding, alternative)),
     fixAllSafe: (rule) => void fixAllSafe(() => view.state, view.dispatch, rule),
     dismiss,
 

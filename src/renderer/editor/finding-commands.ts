@@ -7,9 +7,12 @@ import { markOrigin } from './origins';
 
 type Dispatch = (tr: Transaction) => void;
 
-/** Adds `finding`'s fix to `tr` (positions of `tr.doc`); false when it has none. */
-function addFix(tr: Transaction, finding: PlacedFinding): boolean {
-  const { replacement, wholeLine, rule } = finding.finding;
+/**
+ * Adds `finding`'s fix to `tr` (positions of `tr.doc`), or the alternative
+ * `replacement` the person chose (one of the finding's `alternatives`); false when it has none.
+ */
+function addFix(tr: Transaction, finding: PlacedFinding, replacement = finding.finding.replacement): boolean {
+  const { wholeLine, rule } = finding.finding;
   if (replacement === null) return false;
   const steps = tr.steps.length;
   if (wholeLine) {
@@ -30,9 +33,10 @@ function addFix(tr: Transaction, finding: PlacedFinding): boolean {
   return true;
 }
 
-export function applyFix(state: EditorState, dispatch: Dispatch, finding: PlacedFinding): boolean {
+export function applyFix(state: EditorState, dispatch: Dispatch, finding: PlacedFinding, alternative?: string): boolean {
+  if (alternative !== undefined && !finding.finding.alternatives?.includes(alternative)) return false;
   const tr = state.tr;
-  if (!addFix(tr, finding)) return false;
+  if (!addFix(tr, finding, alternative)) return false;
   dispatch(closeHistory(tr).scrollIntoView());
   return true;
 }

@@ -145,6 +145,18 @@ export function allFindings(state: EditorState): PlacedFinding[] {
 }
 
 /**
+ * The text either side of a finding within its paragraph, to the end of the
+ * word before and of the word after it: enough to read a fix in its place
+ * (`security` + `,P` + `rovide employment`).
+ */
+export function findingContext(state: EditorState, finding: PlacedFinding): { before: string; after: string } {
+  const $from = state.doc.resolve(finding.from);
+  const before = state.doc.textBetween(Math.max($from.start(), finding.from - 40), finding.from);
+  const after = state.doc.textBetween(finding.to, Math.min($from.end(), finding.to + 40));
+  return { before: /\S*$/u.exec(before)![0], after: /^\S*(?:\s+\S+)?/u.exec(after)![0] };
+}
+
+/**
  * The finding under `pos`: one that covers it, else one that ends right at it
  * (the caret just after an artifact); the shortest when several do.
  */
