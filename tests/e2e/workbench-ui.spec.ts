@@ -191,7 +191,7 @@ for (const scheme of SCHEMES) {
 }
 
 for (const scheme of SCHEMES) {
-  test(`layout and accessibility, ${scheme}: a document with the MQM preset beside the library pane (shown and hidden), each side panel, the find bar, a finding, the keyboard sheet at three sizes`, async ({ page }) => {
+  test(`layout and accessibility, ${scheme}: a document with the MQM preset beside the library pane (shown and hidden), each side panel, the find bar, a finding, the suggestions menu, the occurrences and relation-type dialogs, the keyboard sheet at three sizes`, async ({ page }) => {
     test.setTimeout(420_000);
     const doc = await callApi<{ id: string }>(host, 'documents.create', {
       title: 'Port readout with a title long enough to be cut in the header at the smallest size',
@@ -208,6 +208,8 @@ for (const scheme of SCHEMES) {
       note: 'Head of government',
       attributes: { severity: 'major' },
     });
+    // A second annotation, for a relation's target.
+    await callApi(host, 'annotations.create', { documentId: doc.id, baseEditCount: 0, start: 34, end: 41, tagIds: [tags.find((t) => t.name === 'Place')!.id] });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(host.url);
     await openDocument(page, 'Port readout');
@@ -240,6 +242,37 @@ for (const scheme of SCHEMES) {
         close: async () => {
           await page.getByTestId('library-pane-toggle').click();
           await expect(page.getByTestId('library-pane')).toBeVisible();
+        },
+      },
+      {
+        name: 'suggestions menu',
+        open: () => page.getByTestId('suggestions-menu').click(),
+        within: '[data-testid=suggestions-popover]',
+        close: () => page.keyboard.press('Escape'),
+      },
+      {
+        name: 'occurrences dialog',
+        open: async () => {
+          await page.locator('[data-testid=editor] .annotation[data-tags="Place"]').first().click();
+          await page.keyboard.press('a');
+        },
+        within: '[data-testid=occurrences-dialog]',
+        close: () => page.keyboard.press('Escape'),
+      },
+      {
+        name: 'relation type picker',
+        open: async () => {
+          await page.locator('[data-testid=editor] .annotation[data-tags="Place"]').first().click();
+          await page.keyboard.press('r');
+          await expect(page.getByTestId('linking-bar')).toBeVisible();
+          await page.keyboard.press('k');
+          await page.keyboard.press('Enter');
+        },
+        within: '[data-testid=relation-type-picker]',
+        close: async () => {
+          await page.keyboard.press('Escape');
+          await expect(page.getByTestId('relation-type-picker')).toBeHidden();
+          await expect(page.getByTestId('linking-bar')).toBeHidden();
         },
       },
       {
