@@ -2,32 +2,19 @@
 // workspace: XLIFF in, fix, XLIFF out and back in; TMX in; a pair of texts
 // aligned on import, through native and back; and bad input refused whole.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BilingualView, Envelope, TransferExport, TransferImport } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
+import type { BilingualView, TransferExport, TransferImport } from '../../src/api/common/contract';
+import { workspaceApis } from './api-harness';
 import * as xliff from '../../src/core/bilingual/xliff';
 import type { DocumentRecord, DocumentSummary } from '../../src/core/model';
-import { Workspace } from '../../src/store/workspace';
 import { loadTestSet } from '../fixtures/bilingual/load';
 
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const w of open.splice(0)) w.close();
-});
+const openApi = workspaceApis('bilingual');
 
 async function workspace() {
-  const ws = await Workspace.open(join(mkdtempSync(join(tmpdir(), 'scholia-bilingual-')), 'workspace.sqlite'));
-  open.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value;
-  };
+  const { ws, call } = await openApi();
   const importFiles = (files: { name: string; content: string }[], format = 'auto') =>
     call<TransferImport>('transfer.import', { files: files.map((f) => ({ name: f.name, contentBase64: Buffer.from(f.content).toString('base64') })), format });
   const count = async () => (await call<DocumentSummary[]>('documents.list', {})).length;

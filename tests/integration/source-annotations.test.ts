@@ -8,30 +8,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BilingualView, Envelope, TransferExport, TransferImport } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
+import type { BilingualView, TransferExport, TransferImport } from '../../src/api/common/contract';
+import { workspaceApis } from './api-harness';
 import { sourceIri, documentIri } from '../../src/core/formats/w3c';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
-import { Workspace } from '../../src/store/workspace';
 import { schemaErrors } from '../unit/formats/schema';
 import { repoRoot } from '../unit/formats/paths';
 
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const w of open.splice(0)) w.close();
-});
+const openApi = workspaceApis('source-annotations');
 
 async function workspace() {
-  const ws = await Workspace.open(join(mkdtempSync(join(tmpdir(), 'scholia-source-annotations-')), 'workspace.sqlite'));
-  open.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value;
-  };
+  const { ws, call } = await openApi();
   const importFiles = (files: { name: string; content: string }[], extra: Record<string, unknown> = {}) =>
     call<TransferImport>('transfer.import', { files: files.map((f) => ({ name: f.name, contentBase64: Buffer.from(f.content).toString('base64') })), ...extra });
   return { ws, call, importFiles };
