@@ -2,43 +2,12 @@
 // (with the relations of the type), the tag rules they keep, bad input that
 // changes nothing, and the relation counts the library shows.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
 import type { Relation, RelationType } from '../../src/core/relations';
-import { Workspace } from '../../src/store/workspace';
+import { type Call, workspaceApis } from './api-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'scholia-relation-types-'));
-const opened: Workspace[] = [];
-afterAll(() => {
-  for (const ws of opened) ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let n = 0;
-async function workspace() {
-  const ws = await Workspace.open(join(dir, `ws-${++n}.sqlite`));
-  opened.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-    return envelope.value;
-  };
-  const failure = async (method: string, input: unknown) => {
-    const envelope = (await dispatch(method, input)) as Envelope<unknown>;
-    if (envelope.ok) throw new Error(`${method} did not fail`);
-    return envelope.error;
-  };
-  return { call, failure };
-}
-
-type Call = Awaited<ReturnType<typeof workspace>>['call'];
+const workspace = workspaceApis('relation-types');
 
 async function twoAnnotations(call: Call) {
   const doc = await call<DocumentSummary>('documents.create', { title: 'Readout', text: 'Li Qiang visited Shanghai.' });

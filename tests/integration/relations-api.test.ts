@@ -3,44 +3,14 @@
 // annotation's deletion and detachment do to its relations, one-transaction
 // batches, and relations through export and import.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Envelope, TransferExport, TransferImport } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
+import type { TransferExport, TransferImport } from '../../src/api/common/contract';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
 import { findOccurrences } from '../../src/core/occurrences';
 import type { Relation, RelationType } from '../../src/core/relations';
-import { Workspace } from '../../src/store/workspace';
+import { type Call, workspaceApis } from './api-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'scholia-relations-'));
-const opened: Workspace[] = [];
-afterAll(() => {
-  for (const ws of opened) ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let n = 0;
-type Call = <T>(method: string, input: unknown) => Promise<T>;
-
-async function workspace(): Promise<{ ws: Workspace; call: Call; failure: (method: string, input: unknown) => Promise<{ code: string; message: string }> }> {
-  const ws = await Workspace.open(join(dir, `ws-${++n}.sqlite`));
-  opened.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call: Call = async <T>(method: string, input: unknown) => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value;
-  };
-  const failure = async (method: string, input: unknown) => {
-    const envelope = (await dispatch(method, input)) as Envelope<unknown>;
-    if (envelope.ok) throw new Error(`${method} did not fail`);
-    return envelope.error;
-  };
-  return { ws, call, failure };
-}
+const workspace = workspaceApis('relations');
 
 const TEXT = 'Premier Li Qiang pledged 1 trillion yuan in Shanghai. Li Qiang left Shanghai.';
 

@@ -4,15 +4,10 @@
 // the same through an import, and no export is ever a file a browser would
 // render as a page. (The editor, panels and tag names: tests/e2e/annotations.spec.ts.)
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { exportFormats, type Envelope, type TransferExport, type TransferImport } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
+import { exportFormats, type TransferExport, type TransferImport } from '../../src/api/common/contract';
 import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src/core/model';
-import { Workspace } from '../../src/store/workspace';
+import { workspaceApis } from './api-harness';
 
 const TEXT = 'Intro <img src=x onerror=alert(1)> then </script><script>alert(2)</script> & &lt;b&gt; "quoted" \'single\' end.\n';
 const TITLE = '<img src=x onerror=alert(3)></title>';
@@ -20,23 +15,9 @@ const TAG = '<b onmouseover=alert(4)>Tag</b>';
 const NOTE = '<svg onload=alert(5)> & </textarea>';
 const ATTRIBUTE = '"><script>alert(6)</script>';
 
-const dir = mkdtempSync(join(tmpdir(), 'scholia-html-'));
-const opened: Workspace[] = [];
-afterAll(() => {
-  for (const ws of opened) ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let n = 0;
+const openApi = workspaceApis('html', { author: '<i>author</i>' });
 async function api() {
-  const ws = await Workspace.open(join(dir, `w${n++}.sqlite`));
-  opened.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: '<i>author</i>' }));
-  return async <T,>(method: string, input: unknown): Promise<T> => {
-    const e = (await dispatch(method, input)) as Envelope<T>;
-    if (!e.ok) throw new Error(`${method}: ${e.error.message}`);
-    return e.value;
-  };
+  return (await openApi()).call;
 }
 
 describe('markup in exports', () => {

@@ -3,39 +3,16 @@
 // workspace, the dictionary is what was annotated before, and a batch of
 // annotations is deleted (undo) all or nothing.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Envelope, TransferExport, TransferImport } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
+import { describe, expect, it } from 'vitest';
+import type { TransferExport, TransferImport } from '../../src/api/common/contract';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
 import { findOccurrences } from '../../src/core/occurrences';
-import { Workspace } from '../../src/store/workspace';
+import { workspaceApis } from './api-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'scholia-suggestions-'));
-const opened: Workspace[] = [];
-afterAll(() => {
-  for (const ws of opened) ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const openApi = workspaceApis('suggestions');
 
-let n = 0;
-async function workspace(name = `ws-${++n}.sqlite`) {
-  const ws = await Workspace.open(join(dir, name));
-  opened.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value;
-  };
-  const failure = async (method: string, input: unknown) => {
-    const envelope = (await dispatch(method, input)) as Envelope<unknown>;
-    if (envelope.ok) throw new Error(`${method} did not fail`);
-    return envelope.error;
-  };
+async function workspace() {
+  const { ws, call, failure } = await openApi();
   const tags = await call<Tag[]>('tags.list', {});
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   return { ws, call, failure, tag };

@@ -4,36 +4,20 @@
 // patches of the fields changed, and a note changes only from the note the
 // window saw — so nothing one window acknowledged is overwritten by another.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/api/common/contract';
-import { createDispatch } from '../../src/api/node/dispatch';
-import { createService } from '../../src/api/node/service';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
 import { startWebHost } from '../../src/server/web-host';
-import { Workspace } from '../../src/store/workspace';
+import { workspaceApis } from './api-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'scholia-two-windows-'));
-const opened: Workspace[] = [];
-afterAll(() => {
-  for (const ws of opened) ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-let n = 0;
+const openApi = workspaceApis('two-windows');
 
 /** A workspace with one document, and the api as a window calls it (envelopes, not throws). */
 async function api() {
-  const ws = await Workspace.open(join(dir, `w${n++}.sqlite`));
-  opened.push(ws);
-  const dispatch = createDispatch(createService({ workspace: ws, author: 'tester' }));
-  const send = async <T,>(method: string, input: unknown) => (await dispatch(method, input)) as Envelope<T>;
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
-    const envelope = await send<T>(method, input);
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value;
-  };
+  const { dispatch, send, call } = await openApi();
   const doc = await call<DocumentSummary>('documents.create', { title: 'Fox', text: 'The quick brown fox jumps over the lazy dog.' });
   return { dispatch, send, call, doc };
 }
@@ -97,7 +81,7 @@ describe('updates are patches of the fields changed', () => {
   it('50 windows append a line to one note at once through the web host: every acknowledged line survives, and a refused one lands on retry', async () => {
     const { dispatch, call, doc } = await api();
     const a = await call<Annotation>('annotations.create', { documentId: doc.id, baseEditCount: 0, start: 4, end: 9, note: 'Lines:' });
-    const host = await startWebHost({ dispatch, rendererRoot: dir, token: 't0ken', port: 0 });
+    const host = await startWebHost({ dispatch, rendererRoot: mkdtempSync(join(tmpdir(), 'scholia-renderer-')), token: 't0ken', port: 0 });
     const post = async <T,>(method: string, input: unknown): Promise<Envelope<T>> =>
       (await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
         method: 'POST',
