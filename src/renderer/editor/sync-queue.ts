@@ -47,6 +47,8 @@ export class SyncQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private headInFlight = false;
+  /** Whether a drain is sending (it sends whatever is queued meanwhile). */
+  private draining = false;
 
   constructor(
     private readonly target: SyncTarget,
@@ -80,8 +82,8 @@ export class SyncQueue {
   /** Queues an annotation operation; `range` is on the text once everything queued before is saved. `onLost`: its text was deleted by another window. */
   addOperation(send: SendOperation, range: Range | null = null, onLost?: () => void): void {
     this.items.push({ kind: 'op', range, send, ...(onLost && { onLost }) });
-    // Said at once: a drain about to end has already said Saved.
-    this.onStatus({ state: 'pending' });
+    // A drain that has ended (its Saved said, its promise not yet settled) does not send it: say so until the next one does.
+    if (!this.draining) this.onStatus({ state: 'pending' });
     void this.flush();
   }
 
@@ -102,8 +104,18 @@ export class SyncQueue {
     return this.running;
   }
 
-  /** Sends the queue's items in order; true when it stopped on a failure, keeping the rest for the next flush. */
+  /** Sends the queue's items in order (see sendAll), marked as draining meanwhile. */
   private async drain(): Promise<boolean> {
+    this.draining = true;
+    try {
+      return await this.sendAll();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** True when it stopped on a failure, keeping the rest for the next flush. */
+  private async sendAll(): Promise<boolean> {
     let dropped: string | null = null;
     while (this.items.length > 0) {
       const item = this.items[0]!;
