@@ -100,3 +100,32 @@ test('a commit the store answers with an error takes the highlight away and says
   await expect(highlightsShown(page)).toHaveText('Pudong plan');
   expect((await stored()).map((a) => a.quote)).toEqual(['Pudong plan']);
 });
+
+test('a relation from an annotation whose commit has not answered yet is saved after it', async ({ page }) => {
+  const tags = await callApi<{ id: string; name: string }[]>(host, 'tags.list', {});
+  const start = TEXT.indexOf('meeting');
+  const meeting = (await callApi<{ id: string }>(host, 'annotations.create', { documentId, baseEditCount: 0, start, end: start + 7, tagIds: [tags.find((t) => t.name === 'Organisation')!.id] })).id;
+  await page.reload();
+  await expect(page.locator(`[data-annotation-id="${meeting}"]`)).toBeVisible();
+
+  const commits = await holdCommits(page);
+  await selectText(page, 'Gong Zheng');
+  await page.keyboard.press('1');
+  await commits.held;
+  await expect(page.getByTestId('annotation-quote')).toHaveText('Gong Zheng');
+  const made = await page.locator('[data-testid=editor] [data-annotation-id]').filter({ hasText: 'Gong Zheng' }).getAttribute('data-annotation-id');
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('linking-bar')).toContainText('Linking from “Gong Zheng”');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('relation-type-picker')).toBeVisible();
+  await page.keyboard.type('commits');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('relation-label')).toHaveText('commits to');
+  await expect(status(page)).toHaveAttribute('data-state', 'saving');
+
+  await commits.release();
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  const relations = await callApi<{ sourceId: string; targetId: string }[]>(host, 'relations.list', { documentId });
+  expect(relations.map((r) => [r.sourceId, r.targetId])).toEqual([[made, meeting]]);
+});

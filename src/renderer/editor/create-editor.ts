@@ -324,7 +324,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     if (report.forView.length > 0) {
       const tr = view.state.tr;
       for (const change of report.forView) {
-        const positions = DocPositions.of(tr.doc);
+        // Derived from the previous document's index, not read anew from the whole text per change.
+        const positions = DocPositions.ofTransform(tr);
         replaceWithText(tr, positions.posAtCodePoint(change.start), positions.posAtCodePoint(change.end), change.inserted);
       }
       view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta(PROGRAMMATIC, true).setMeta('addToHistory', false));
