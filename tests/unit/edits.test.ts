@@ -74,4 +74,32 @@ describe('a text changed one change after another', () => {
       { numRuns: 40 },
     );
   });
+
+  it('locates code points as a fresh CodePointIndex of its text does, after every change (what the export checks edits with)', () => {
+    const crlf = fc.constantFrom('a', '\r\n', '\n', '😀', '𠀀', 'é');
+    const text = fc.tuple(fc.array(crlf, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 40_000 })).map(([p, n]) => p.join('').repeat(Math.ceil(n / p.length)));
+    const piece = fc.array(crlf, { maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.record({ at: fraction, span: fc.oneof(fc.constant(0), fraction), inserted: piece, probe: fc.array(fc.tuple(fraction, fraction), { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 12 }), (original, edits) => {
+        const changing = new ChangingText(original);
+        let current = original;
+        for (const { at, span, inserted, probe } of edits) {
+          const before = new CodePointIndex(current);
+          const start = Math.floor(at * before.length);
+          const end = Math.min(before.length, start + Math.floor(span * (before.length - start)));
+          const removed = changing.apply({ start, end, inserted });
+          expect(removed).toBe(current.slice(before.toUtf16(start), before.toUtf16(end)));
+          current = current.slice(0, before.toUtf16(start)) + inserted + current.slice(before.toUtf16(end));
+          const fresh = new CodePointIndex(current);
+          expect(changing.length).toBe(fresh.length);
+          for (const [x, y] of probe) {
+            const [a, b] = [Math.floor(x * (fresh.length + 1)), Math.floor(y * (fresh.length + 1))].sort((p, q) => p - q) as [number, number];
+            expect(changing.slice(a, b)).toBe(current.slice(fresh.toUtf16(a), fresh.toUtf16(b)));
+          }
+        }
+        expect(changing.text).toBe(current);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

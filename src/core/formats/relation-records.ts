@@ -28,8 +28,11 @@ export function checkRelations(workspace: WorkspaceExport, file?: string): void 
   });
   const relationIds = new Map<string, string>();
   workspace.documents.forEach((bundle, i) => {
+    const relations = bundle.relations ?? [];
+    // Indexing tens of thousands of annotations is for nothing when no relation asks.
+    if (relations.length === 0) return;
     const context = relationContext(bundle.annotations, types);
-    (bundle.relations ?? []).forEach((relation, j) => {
+    relations.forEach((relation, j) => {
       const record = `documents[${i}].relations[${j}]`;
       const other = relationIds.get(relation.id);
       if (other !== undefined) throw new FormatError({ file, record }, `id ${show(relation.id)} is also the id of ${other}`);

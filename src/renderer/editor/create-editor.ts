@@ -183,7 +183,7 @@ export interface EditorHandle {
   destroy(): void;
 }
 
-/** Marks a transaction that brings in another window's saved changes: it is not saved again. */
+/** Marks a transaction that brings the editor in line with the store (another window's saved changes, a commit it refused): it is not saved again. */
 const FROM_ANOTHER_WINDOW = 'scholia-from-another-window';
 
 export function createEditor(mount: HTMLElement, input: EditorInput, client: ApiClient, callbacks: EditorCallbacks): EditorHandle {
@@ -228,10 +228,15 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
         switch (op.kind) {
           case 'add': {
             const a = op.annotation;
-            return client.call('annotations.create', { id: a.id, documentId, baseEditCount, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt, origin: a.origin });
+            return client
+              .call('annotations.create', { id: a.id, documentId, baseEditCount, start, end, tagIds: a.tagIds, note: a.note, attributes: a.attributes, createdAt: a.createdAt, origin: a.origin })
+              .catch((error: unknown) => refusedAdd(op.annotation.id, quote, error));
           }
           case 'remove':
-            return client.call('annotations.delete', { id: op.annotation.id });
+            // Already gone (its commit was refused, or another window deleted it): what removing wanted.
+            return client.call('annotations.delete', { id: op.annotation.id }).catch((error: unknown) => {
+              if (!(error instanceof ApiCallError && error.code === 'not_found')) throw error;
+            });
           case 'update': {
             // Only the fields changed here, so another window's changes to the others stay.
             const patch = patchBetween(op.before, op.after);
@@ -258,9 +263,29 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
         callbacks.onDrafts([{ kind: 'note', quote: stored?.quote ?? op.after.quote, mine: op.after.note, theirs }]);
         updateAnnotationData(view.state, (tr) => view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta('addToHistory', false)), op.after.id, { note: theirs });
       } else {
+        if (op.kind === 'add') withdraw(op.annotation.id);
         callbacks.onDrafts([lostAnnotation(op, quote)]);
       }
     }
+  };
+
+  /**
+   * The highlight of a new annotation is drawn before the store commits it.
+   * When the store answers that it did not (an error, not a lost answer:
+   * that one is sent again), the highlight goes and the status says why.
+   */
+  const refusedAdd = (id: string, quote: string, error: unknown): never => {
+    if (!(error instanceof ApiCallError) || error.code === 'unavailable' || error.code === 'conflict') throw error;
+    withdraw(id);
+    const shown = [...quote].length > 40 ? `${[...quote].slice(0, 40).join('')}…` : quote;
+    throw new PermanentFailure(`“${shown}” was not annotated: ${error.message}`);
+  };
+
+  /** Takes a new annotation the store did not keep (and relations made to it) out of the editor; not undoable, not sent. */
+  const withdraw = (id: string): void => {
+    // The document may have been closed while the commit was on its way.
+    if (view.isDestroyed) return;
+    removeAnnotation(view.state, (tr) => view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta('addToHistory', false)), id);
   };
 
   /** A relation operation; one the store refuses (an end deleted in another window) is reported through the save status. */
@@ -299,7 +324,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     if (report.forView.length > 0) {
       const tr = view.state.tr;
       for (const change of report.forView) {
-        const positions = DocPositions.of(tr.doc);
+        // Derived from the previous document's index, not read anew from the whole text per change.
+        const positions = DocPositions.ofTransform(tr);
         replaceWithText(tr, positions.posAtCodePoint(change.start), positions.posAtCodePoint(change.end), change.inserted);
       }
       view.dispatch(tr.setMeta(FROM_ANOTHER_WINDOW, true).setMeta(PROGRAMMATIC, true).setMeta('addToHistory', false));

@@ -4,7 +4,7 @@
 
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { StepMap } from 'prosemirror-transform';
+import type { StepMap, Transform } from 'prosemirror-transform';
 import { codePointLength } from '../../core/offsets';
 import { lineEnding } from './text-doc';
 
@@ -77,6 +77,19 @@ export class DocPositions {
     if (!index) return DocPositions.of(after);
     indexCache.set(after, index);
     return index;
+  }
+
+  /**
+   * The index of the document a transform has made so far, derived step by
+   * step from that of its first document, as positionsPlugin does once it is
+   * applied (for code that reads positions between the steps it adds).
+   */
+  static ofTransform(tr: Transform): DocPositions {
+    const cached = indexCache.get(tr.doc);
+    if (cached) return cached;
+    DocPositions.of(tr.docs[0] ?? tr.doc);
+    tr.mapping.maps.forEach((map, i) => DocPositions.afterStep(tr.docs[i]!, i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc, map));
+    return DocPositions.of(tr.doc);
   }
 
   private static build(doc: Node): DocPositions {
@@ -252,14 +265,7 @@ export function positionsPlugin(): Plugin<DocPositions> {
     key: positionsKey,
     state: {
       init: (_config, state) => DocPositions.of(state.doc),
-      apply: (tr, value) => {
-        if (!tr.docChanged) return value;
-        let index = value;
-        tr.mapping.maps.forEach((map, i) => {
-          index = DocPositions.afterStep(tr.docs[i]!, i + 1 < tr.docs.length ? tr.docs[i + 1]! : tr.doc, map);
-        });
-        return index;
-      },
+      apply: (tr, value) => (tr.docChanged ? DocPositions.ofTransform(tr) : value),
     },
   });
 }

@@ -47,6 +47,8 @@ export class SyncQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private headInFlight = false;
+  /** Whether a drain is sending (it sends whatever is queued meanwhile). */
+  private draining = false;
 
   constructor(
     private readonly target: SyncTarget,
@@ -80,6 +82,8 @@ export class SyncQueue {
   /** Queues an annotation operation; `range` is on the text once everything queued before is saved. `onLost`: its text was deleted by another window. */
   addOperation(send: SendOperation, range: Range | null = null, onLost?: () => void): void {
     this.items.push({ kind: 'op', range, send, ...(onLost && { onLost }) });
+    // A drain that has ended (its Saved said, its promise not yet settled) does not send it: say so until the next one does.
+    if (!this.draining) this.onStatus({ state: 'pending' });
     void this.flush();
   }
 
@@ -89,13 +93,29 @@ export class SyncQueue {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.drain()
+      .finally(() => {
+        this.running = null;
+      })
+      .then((halted) => {
+        // Queued after the drain's last look but before it ended (by a listener of its Saved): sent now, not left for a flush that may not come.
+        if (!halted && this.items.length > 0) return this.flush();
+      });
     return this.running;
   }
 
-  private async drain(): Promise<void> {
+  /** Sends the queue's items in order (see sendAll), marked as draining meanwhile. */
+  private async drain(): Promise<boolean> {
+    this.draining = true;
+    try {
+      return await this.sendAll();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** True when it stopped on a failure, keeping the rest for the next flush. */
+  private async sendAll(): Promise<boolean> {
     let dropped: string | null = null;
     while (this.items.length > 0) {
       const item = this.items[0]!;
@@ -112,7 +132,7 @@ export class SyncQueue {
             continue;
           } catch (failed) {
             this.onStatus({ state: 'error', message: failed instanceof Error ? failed.message : String(failed) });
-            return;
+            return true;
           }
         }
         const message = error instanceof Error ? error.message : String(error);
@@ -120,7 +140,7 @@ export class SyncQueue {
         if (!(error instanceof PermanentFailure)) {
           // Kept at the head, to be sent again with the next flush.
           this.onStatus({ state: 'error', message });
-          return;
+          return true;
         }
         this.items.shift();
         dropped = message;
@@ -129,6 +149,7 @@ export class SyncQueue {
       }
     }
     this.onStatus(dropped ? { state: 'error', message: dropped } : { state: 'saved' });
+    return false;
   }
 
   /** Fetches the edits since this window's version and rebases everything unsent onto them (all of it, including what was queued meanwhile). */

@@ -73,7 +73,9 @@ export function replaceWithText(tr: Transaction, from: number, to: number, text:
     const ending = i < parsed.childCount - 1 ? lineEnding(parsed, p) : ($to.parent.attrs.eol as string | null);
     paragraphs.push(p.type.create({ eol: own(ending) }, p.content));
   });
+  const stepsBefore = tr.steps.length;
   tr.replace(from, to, new Slice(Fragment.from(paragraphs), 1, 1));
-  const firstParagraph = tr.mapping.map($from.before(1), -1);
+  // Through this replacement only: `tr` may hold earlier steps (a rebase applies several changes in one).
+  const firstParagraph = tr.mapping.slice(stepsBefore).map($from.before(1), -1);
   return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, parsed.child(0))) });
 }

@@ -131,4 +131,26 @@ describe('inserting text with line breaks', () => {
     expect(docToText(across.doc)).toBe('a1\r2\n3d');
     replay(s, across);
   });
+
+  it('several changes with line breaks in one transaction (as a rebase applies them) make the text they make one transaction each', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '\n', '\r\n', '😀'), { maxLength: 20 }).map((p) => p.join('')),
+        fc.array(fc.record({ a: fc.nat(), b: fc.nat(), inserted: fc.array(fc.constantFrom('x', '\n', '\r\n', '\r', '🎉'), { maxLength: 4 }).map((p) => p.join('')) }), { minLength: 1, maxLength: 5 }),
+        (text, raw) => {
+          const tr = EditorState.create({ doc: textToDoc(text) }).tr;
+          let apart = EditorState.create({ doc: textToDoc(text) });
+          for (const { a, b, inserted } of raw) {
+            const positions = DocPositions.ofTransform(tr);
+            const [start, end] = [a % (positions.cpLength + 1), b % (positions.cpLength + 1)].sort((x, y) => x - y) as [number, number];
+            replaceWithText(tr, positions.posAtCodePoint(start), positions.posAtCodePoint(end), inserted);
+            const own = DocPositions.of(apart.doc);
+            apart = apart.apply(replaceWithText(apart.tr, own.posAtCodePoint(start), own.posAtCodePoint(end), inserted));
+          }
+          expect(docToText(tr.doc)).toBe(docToText(apart.doc));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -40,6 +40,32 @@ describe('the sync queue', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('an operation queued as the queue reports Saved is sent too, and Saved comes after it', async () => {
+    const store = fakeStore();
+    const statuses: SaveStatus['state'][] = [];
+    let queue: SyncQueue | null = null;
+    let queuedLate = false;
+    queue = new SyncQueue(
+      store.target,
+      0,
+      (s) => {
+        statuses.push(s.state);
+        // Something reacting to Saved queues another operation at once, before the drain has ended.
+        if (s.state === 'saved' && !queuedLate) {
+          queuedLate = true;
+          queue!.addOperation(store.op('late'));
+        }
+      },
+      250,
+    );
+    queue.addOperation(store.op('first'));
+    // No other flush comes (nothing else is typed or queued): the queue sends it of itself.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.received).toEqual(['op:first', 'op:late']);
+    expect(queue.hasUnsaved).toBe(false);
+    expect(statuses.at(-1)).toBe('saved');
+  });
+
   it('batches typing for a moment, then sends it as one call', async () => {
     const store = fakeStore();
     const statuses: SaveStatus['state'][] = [];
