@@ -37,7 +37,7 @@ interface Slot extends ParagraphInput {
   reported: Suggestion[];
   /** To be computed again at the next changes(). */
   dirty: boolean;
-  /** Reported even if its suggestions equal `reported`: the editor may hold others here (mapped from what it had before the edit). */
+  /** Reported even if its suggestions equal `reported` (it was edited). */
   force: boolean;
 }
 
@@ -85,12 +85,12 @@ export class SuggestedText {
   /**
    * Paragraphs [from, to) replaced by `paragraphs` (their text or their
    * annotations changed). Each new one is reported at the next changes(),
-   * unless neither it nor those it replaces have suggestions.
+   * even with no suggestions: the editor may hold some there (mapped through
+   * the edit, or left from an answer it could not place).
    */
   replace(from: number, to: number, paragraphs: readonly ParagraphInput[]): void {
     if (from < 0 || from > to || to > this.slots.length) throw new RangeError(`paragraphs ${from}–${to} of ${this.slots.length}`);
-    const force = this.slots.slice(from, to).some((s) => s.reported.length > 0);
-    this.slots.splice(from, to - from, ...paragraphs.map((p) => ({ ...p, reported: [], dirty: true, force })));
+    this.slots.splice(from, to - from, ...paragraphs.map((p) => ({ ...p, reported: [], dirty: true, force: true })));
   }
 
   /** The suggestions of every paragraph that changed since the last call, in text order. */

@@ -13,10 +13,11 @@ import { codePointLength } from '../../core/offsets';
 import { dictionaryFromAnnotations, entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
 import type { AnnotationData } from './annotation-step';
 import { annotationState, annotationsBetween } from './annotations';
+import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
 import { DocPositions } from './positions';
 import { specOf, suggestionSpan, suggestionsKey, type Meta, type PlacedAnswer, type SuggestionsValue } from './suggestion-state';
-import type { SuggestRequest } from './suggestions.worker';
-import { SuggestionWorker } from './suggestion-worker';
+import type { SuggestRequest } from './suggestion-request';
+import { SuggestionWorker, type SuggestionRequester } from './suggestion-worker';
 
 /** What the workspace adds to the text: the terms annotated before and the rejections. */
 export interface SuggestionContext {
@@ -28,7 +29,6 @@ export interface SuggestionContext {
 const QUIET_MS = 400;
 
 export class SuggestionFeed {
-  private readonly worker = new SuggestionWorker();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = false;
   private destroyed = false;
@@ -44,8 +44,9 @@ export class SuggestionFeed {
   private sent: { tags: unknown; entities: string; data: unknown; dictionary: string; rejections: unknown } = { tags: null, entities: '', data: null, dictionary: '', rejections: null };
 
   constructor(
-    private readonly view: EditorView,
+    private readonly view: Pick<EditorView, 'state' | 'dispatch'>,
     loadContext: () => Promise<SuggestionContext>,
+    private readonly worker: SuggestionRequester = new SuggestionWorker(),
   ) {
     loadContext().then(
       (context) => {
@@ -70,7 +71,7 @@ export class SuggestionFeed {
     if (value.stored && value.stored !== before.stored) for (const op of value.stored) if (op.kind === 'unreject') this.restore.push(op.rejection);
     const annotations = annotationState(this.view.state);
     const annotationsBefore = annotationState(previous);
-    const changed = (value.dirty !== null && value.dirty !== before.dirty) || value.rejections !== before.rejections || annotations.data !== annotationsBefore.data || annotations.tags !== annotationsBefore.tags;
+    const changed = (value.dirty.length > 0 && value.dirty !== before.dirty) || value.rejections !== before.rejections || annotations.data !== annotationsBefore.data || annotations.tags !== annotationsBefore.tags;
     if (!before.visible) this.schedule(0);
     else if (changed) this.schedule();
   }
@@ -104,7 +105,7 @@ export class SuggestionFeed {
     const generation = this.generation;
     const doc = state.doc;
     this.asked = doc;
-    if (value.dirty) this.view.dispatch(state.tr.setMeta(suggestionsKey, { sent: true } satisfies Meta));
+    if (value.dirty.length > 0) this.view.dispatch(state.tr.setMeta(suggestionsKey, { sent: true } satisfies Meta));
     this.busy = true;
     const answer = await this.worker.request(request);
     this.busy = false;
@@ -149,14 +150,10 @@ export class SuggestionFeed {
     const doc = state.doc;
     const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, doc.childCount) } });
     if (!this.asked) return all();
-    if (!value.dirty) return Object.keys(extra).length > 0 ? extra : null;
-    const positions = DocPositions.of(doc);
-    const from = positions.paragraphAt(value.dirty.from);
-    const to = positions.paragraphAt(value.dirty.to) + 1;
-    // The paragraphs after the change are the worker's, shifted by the paragraphs added or removed.
-    const replaced = to - (doc.childCount - this.asked.childCount);
-    if (replaced < from || replaced > this.asked.childCount) return all();
-    return { ...extra, text: { from, to: replaced, paragraphs: paragraphInputs(state, from, to) } };
+    if (value.dirty.length === 0) return Object.keys(extra).length > 0 ? extra : null;
+    const edits = paragraphEdits(doc, value.dirty, this.asked.childCount);
+    if (!edits) return all();
+    return { ...extra, text: { edits: edits.map((e) => ({ from: e.oldFrom, to: e.oldTo, paragraphs: paragraphInputs(state, e.from, e.to) })) } };
   }
 
   /** Places the worker's answer, computed on `asked`, in the current text; paragraphs changed since are left for the next answer. */
@@ -166,16 +163,14 @@ export class SuggestionFeed {
     if (!value.visible || (answer.length === 0 && !reset)) return;
     const doc = state.doc;
     const positions = DocPositions.of(doc);
-    const added = doc.childCount - asked.childCount;
-    // The paragraphs changed since the request, as indices in `asked`.
-    const skipFrom = value.dirty ? positions.paragraphAt(value.dirty.from) : Infinity;
-    const skipTo = value.dirty ? positions.paragraphAt(value.dirty.to) - added : -Infinity;
+    // The paragraphs changed since the request are left for the next answer.
+    const edits = paragraphEdits(doc, value.dirty, asked.childCount);
+    if (!edits) return;
     const { tags } = annotationState(state);
     const placed: PlacedAnswer = { reset, paragraphs: [] };
     for (const { index, suggestions } of answer) {
-      if (index >= skipFrom && index <= skipTo) continue;
-      const i = index > skipTo ? index + added : index;
-      if (i < 0 || i >= doc.childCount) continue;
+      const i = paragraphNow(edits, index);
+      if (i === null || i >= doc.childCount) continue;
       const start = positions.pmStart[i]!;
       const cpStart = positions.cpStart[i]!;
       const spans = suggestions.map((s) => suggestionSpan(positions.posAtCodePoint(cpStart + s.start), positions.posAtCodePoint(cpStart + s.end), specOf(s, tags)));

@@ -8,9 +8,10 @@ import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Tag } from '../../core/model';
 import { rejectionKey, type Rejection, type SuggestionSource } from '../../core/suggestions';
-import { AnnotationStep, MetadataStep, singleOps } from './annotation-step';
+import { AnnotationStep, changesText, singleOps } from './annotation-step';
 import { rangeOf } from './annotations';
 import { decorationSet, type DecorationSpan } from './decoration-set';
+import { mapDirty, withRange, type DirtyRange } from './dirty-paragraphs';
 import { RejectionStep, type RejectionOp } from './rejection-step';
 
 export interface Range {
@@ -21,11 +22,8 @@ export interface Range {
 export interface SuggestionsValue {
   visible: boolean;
   decorations: DecorationSet;
-  /**
-   * Where the text or the annotations changed since the worker was last sent
-   * them, in this document; null when nowhere. Mapped through every edit.
-   */
-  dirty: Range | null;
+  /** Where the text or the annotations changed since the worker was last sent them (empty: nowhere), mapped through every edit. */
+  dirty: readonly DirtyRange[];
   rejections: readonly Rejection[];
   /** The rejections made or undone by the transaction that set this (new each time), for the view to store. */
   stored: readonly RejectionOp[] | null;
@@ -59,7 +57,7 @@ export type Meta =
 export const suggestionsKey = new PluginKey<SuggestionsValue>('scholia-suggestions');
 
 export function initialValue(visible: boolean): SuggestionsValue {
-  return { visible, decorations: DecorationSet.empty, dirty: null, rejections: [], stored: null, revision: 0 };
+  return { visible, decorations: DecorationSet.empty, dirty: [], rejections: [], stored: null, revision: 0 };
 }
 
 export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState): SuggestionsValue {
@@ -67,10 +65,12 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   if (!tr.docChanged && !meta) return value;
   let { visible, decorations, dirty, rejections, stored, revision } = value;
   if (tr.docChanged) {
-    const text = changedText(tr);
-    if (text) decorations = decorations.map(tr.mapping, tr.doc);
-    if (dirty && text) dirty = { from: tr.mapping.map(dirty.from, -1), to: tr.mapping.map(dirty.to, 1) };
-    dirty = union(union(dirty, text), changedAnnotations(tr, state));
+    if (changesText(tr)) {
+      decorations = withoutSplit(decorations.map(tr.mapping, tr.doc), tr);
+      dirty = mapDirty(dirty, tr);
+    }
+    const annotations = changedAnnotations(tr, state);
+    if (annotations) dirty = withRange(dirty, { ...annotations, added: 0 });
     const ops = tr.steps.flatMap((s) => (s instanceof RejectionStep ? [s.op] : []));
     if (ops.length > 0) {
       stored = ops;
@@ -98,7 +98,7 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
     const known = new Set(meta.loaded.map(rejectionKey));
     rejections = [...meta.loaded, ...rejections.filter((r) => !known.has(rejectionKey(r)))];
   }
-  if (meta && 'sent' in meta) dirty = null;
+  if (meta && 'sent' in meta) dirty = [];
   if (meta && 'answer' in meta && visible) {
     decorations = answered(decorations, tr, meta.answer);
     revision++;
@@ -111,33 +111,34 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   return same ? value : { visible, decorations, dirty, rejections, stored, revision };
 }
 
+/** The decorations without those a line break typed inside left across two paragraphs (no suggestion spans lines). */
+function withoutSplit(decorations: DecorationSet, tr: Transaction): DecorationSet {
+  if (tr.doc.childCount <= tr.before.childCount) return decorations;
+  let from = Infinity;
+  let to = -Infinity;
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      from = Math.min(from, rest.map(newStart, -1));
+      to = Math.max(to, rest.map(newEnd, 1));
+    });
+  });
+  if (from > to) return decorations;
+  const split = decorations.find(from, to).filter((d) => !tr.doc.resolve(d.from).sameParent(tr.doc.resolve(d.to)));
+  return split.length > 0 ? decorations.remove(split) : decorations;
+}
+
 /** The decorations with the answered paragraphs' replaced (all of them, after a reset). */
 function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAnswer): DecorationSet {
   const spans = answer.paragraphs.flatMap((p) => p.spans);
   if (answer.reset) return decorationSet(tr.doc, spans);
-  const stale = answer.paragraphs.flatMap((p) => decorations.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to));
+  // Every one that reaches into an answered paragraph: one a split left across two paragraphs too.
+  const stale = answer.paragraphs.flatMap((p) => decorations.find(p.from, p.to));
   if (stale.length === 0 && spans.length === 0) return decorations;
   return decorations.remove(stale).add(
     tr.doc,
     spans.map((s) => s.decoration(s.from, s.to)),
   );
-}
-
-/** Where this transaction changed the text, in its resulting document; null if nowhere. */
-function changedText(tr: Transaction): Range | null {
-  let range: Range | null = null;
-  tr.steps.forEach((step, i) => {
-    if (step instanceof MetadataStep) return;
-    const rest = tr.mapping.slice(i + 1);
-    let placed = false;
-    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      placed = true;
-      range = union(range, { from: rest.map(newStart, -1), to: rest.map(newEnd, 1) });
-    });
-    // A change that names no place (the document's own attributes): all of it.
-    if (!placed) range = { from: 0, to: tr.doc.content.size };
-  });
-  return range;
 }
 
 /** Where this transaction added, removed or retagged annotations, in its resulting document; null if nowhere. */

@@ -2,9 +2,15 @@
 // request at a time (the editor sends the next one when this one is answered).
 
 import type { ParagraphSuggestions } from '../../core/suggestions';
-import type { SuggestRequest, SuggestResponse } from './suggestions.worker';
+import type { SuggestRequest, SuggestResponse } from './suggestion-request';
 
-export class SuggestionWorker {
+/** Asks for the suggestions of what changed; null when stopped first. */
+export interface SuggestionRequester {
+  request(request: Omit<SuggestRequest, 'id'>): Promise<ParagraphSuggestions[] | null>;
+  terminate(): void;
+}
+
+export class SuggestionWorker implements SuggestionRequester {
   private worker: Worker | null = null;
   private next = 0;
   private waiting: { id: number; resolve: (paragraphs: ParagraphSuggestions[] | null) => void } | null = null;
@@ -30,6 +36,13 @@ export class SuggestionWorker {
 
   private start(): Worker {
     const worker = new Worker(new URL('./suggestions.worker.ts', import.meta.url), { type: 'module' });
+    // A failure answers null: the editor sends everything again at its next change.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(null);
+    };
     worker.onmessage = ({ data }: MessageEvent<SuggestResponse>) => {
       if (this.waiting?.id !== data.id) return;
       const { resolve } = this.waiting;
