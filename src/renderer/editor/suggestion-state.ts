@@ -60,13 +60,22 @@ export function initialValue(visible: boolean): SuggestionsValue {
   return { visible, decorations: DecorationSet.empty, dirty: [], rejections: [], stored: null, revision: 0 };
 }
 
-export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState): SuggestionsValue {
+/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added. */
+export interface DecorationChanges {
+  mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void;
+  changed(before: DecorationSet, after: DecorationSet, removed: readonly Decoration[], added: readonly Decoration[]): void;
+}
+
+export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState, changes?: DecorationChanges): SuggestionsValue {
   const meta = tr.getMeta(suggestionsKey) as Meta | undefined;
   if (!tr.docChanged && !meta) return value;
   let { visible, decorations, dirty, rejections, stored, revision } = value;
   if (tr.docChanged) {
     if (changesText(tr)) {
-      decorations = withoutSplit(decorations.map(tr.mapping, tr.doc), tr);
+      const before = decorations;
+      decorations = decorations.map(tr.mapping, tr.doc);
+      changes?.mapped(before, decorations, tr);
+      decorations = withoutSplit(decorations, tr);
       dirty = mapDirty(dirty, tr);
     }
     const annotations = changedAnnotations(tr, state);
@@ -100,7 +109,7 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   }
   if (meta && 'sent' in meta) dirty = [];
   if (meta && 'answer' in meta && visible) {
-    decorations = answered(decorations, tr, meta.answer);
+    decorations = answered(decorations, tr, meta.answer, changes);
     revision++;
   }
   if (meta && 'drop' in meta) {
@@ -129,16 +138,17 @@ function withoutSplit(decorations: DecorationSet, tr: Transaction): DecorationSe
 }
 
 /** The decorations with the answered paragraphs' replaced (all of them, after a reset). */
-function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAnswer): DecorationSet {
+function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAnswer, changes?: DecorationChanges): DecorationSet {
   const spans = answer.paragraphs.flatMap((p) => p.spans);
   if (answer.reset) return decorationSet(tr.doc, spans);
   // Every one that reaches into an answered paragraph: one a split left across two paragraphs too.
   const stale = answer.paragraphs.flatMap((p) => decorations.find(p.from, p.to));
   if (stale.length === 0 && spans.length === 0) return decorations;
-  return decorations.remove(stale).add(
-    tr.doc,
-    spans.map((s) => s.decoration(s.from, s.to)),
-  );
+  const added = spans.map((s) => s.decoration(s.from, s.to));
+  // remove() and add() consume the arrays they are given.
+  const after = decorations.remove([...stale]).add(tr.doc, [...added]);
+  changes?.changed(decorations, after, stale, added);
+  return after;
 }
 
 /** Where this transaction added, removed or retagged annotations, in its resulting document; null if nowhere. */

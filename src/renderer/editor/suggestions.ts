@@ -56,7 +56,11 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
     key: suggestionsKey,
     state: {
       init: () => initialValue(storedVisibility()),
-      apply: (tr, value, _old, state) => applyTransaction(tr, value, state),
+      apply: (tr, value, _old, state) =>
+        applyTransaction(tr, value, state, {
+          mapped: (before, after) => shown.mapped(before, after, tr),
+          changed: (before, after, removed, added) => shown.changed(before, after, tr.doc, removed, added),
+        }),
     },
     props: {
       decorations(state) {
@@ -83,6 +87,12 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
       const store = (action: 'reject' | 'unreject', rejection: Rejection) =>
         hooks[action](rejection).catch((e: unknown) => hooks.explain(`The ${action === 'reject' ? 'rejection' : 'undone rejection'} was not saved: ${(e as Error).message}`));
       hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!));
+      // Counted in a task of its own (every suggestion, sorted), so a key pressed meanwhile goes first.
+      let counting: ReturnType<typeof setTimeout> | undefined;
+      const count = () => {
+        clearTimeout(counting);
+        counting = setTimeout(() => hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!)));
+      };
       return {
         update(view: EditorView, previous: EditorState) {
           drawing.update(view, previous);
@@ -90,10 +100,11 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
           const before = suggestionsKey.getState(previous)!;
           if (value.stored && value.stored !== before.stored) for (const op of value.stored) void store(op.kind, op.rejection);
           // Not on every keystroke: the summary is counted only when the suggestions themselves change.
-          if (value.revision !== before.revision) hooks.onChange(summaryOf(value));
+          if (value.revision !== before.revision) count();
           feed.update(previous);
         },
         destroy() {
+          clearTimeout(counting);
           feed.destroy();
           drawing.destroy();
         },
