@@ -34,3 +34,8 @@ export function listRejections(db: Database): Rejection[] {
 export function addRejection(db: Database, rejection: Rejection, now: string): void {
   db.prepare('INSERT OR IGNORE INTO suggestion_rejections (tag_id, quote, created_at) VALUES (?, ?, ?)').run(rejection.tagId, rejection.quote, now);
 }
+
+/** Forgets a rejection (its undo); false when there was none. */
+export function removeRejection(db: Database, rejection: Rejection): boolean {
+  return db.prepare('DELETE FROM suggestion_rejections WHERE tag_id = ? AND quote = ?').run(rejection.tagId, rejection.quote).changes > 0;
+}

@@ -237,7 +237,7 @@ export interface KeySample {
 }
 
 /** Installs the keystroke probe (see the top of this file). */
-async function installKeyProbe(page: Page): Promise<void> {
+export async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __keyStart: number | null; __keyResolve: ((s: { updated: number; painted: number }) => void) | null; __keyProbe?: true };
     if (w.__keyProbe) return;
@@ -270,7 +270,7 @@ async function installKeyProbe(page: Page): Promise<void> {
 }
 
 /** Puts the caret (or a selection of `length` characters) in paragraph `n`, near its middle, after a space; scrolls it into view. */
-async function placeSelection(page: Page, n: number, length: number): Promise<boolean> {
+export async function placeSelection(page: Page, n: number, length: number): Promise<boolean> {
   const placed = await page.evaluate(
     ([index, len]) => {
       const editor = document.querySelector<HTMLElement>('[data-testid=editor]')!;
@@ -310,7 +310,7 @@ async function placeSelection(page: Page, n: number, length: number): Promise<bo
 }
 
 /** Paragraph indices (children of the editor) spread evenly through the document, skipping short lines. */
-async function spreadParagraphs(page: Page, count: number): Promise<number[]> {
+export async function spreadParagraphs(page: Page, count: number): Promise<number[]> {
   return page.evaluate((k) => {
     const editor = document.querySelector('[data-testid=editor]')!;
     const long: number[] = [];

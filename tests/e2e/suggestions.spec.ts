@@ -80,3 +80,36 @@ test('accepting all of one tag is one undo step; hiding suggestions hides them',
   await expect(page.getByTestId('suggestions-count')).toHaveText('off');
   await expect(page.locator('[data-testid=editor] .suggestion')).toHaveCount(0);
 });
+
+test('a click on a just-accepted suggestion selects its annotation', async ({ page }) => {
+  await caretIn(page, 'Berlin');
+  await page.keyboard.press('Enter');
+  const highlight = page.locator('[data-testid=editor] .annotation').filter({ hasText: /^Berlin$/ });
+  await expect(highlight).toBeVisible();
+  await highlight.click();
+  await expect(page.locator('[data-testid=editor] .annotation.selected')).toHaveText('Berlin');
+});
+
+test('rejecting a suggestion is undone and redone like an edit, in the workspace too', async ({ page }) => {
+  const rejections = async () => (await callApi<{ rejections: { tagId: string; quote: string }[] }>(host, 'suggestions.context', {})).rejections;
+  await caretIn(page, 'Olaf Scholz');
+  await page.keyboard.press('Backspace');
+  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
+  await expect.poll(rejections).toEqual([{ tagId: tagId('Person'), quote: 'Olaf Scholz' }]);
+
+  await page.keyboard.press('Control+z');
+  await expect(suggestion(page, 'Olaf Scholz')).toHaveAttribute('data-suggestion-tag', 'Person');
+  await expect.poll(rejections).toEqual([]);
+  await page.reload();
+  await expect(suggestion(page, 'Olaf Scholz')).toHaveAttribute('data-suggestion-tag', 'Person');
+
+  await caretIn(page, 'Olaf Scholz');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+z');
+  await expect(suggestion(page, 'Olaf Scholz')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
+  await expect.poll(rejections).toEqual([{ tagId: tagId('Person'), quote: 'Olaf Scholz' }]);
+  // The text was never touched.
+  await expect(page.locator('[data-testid=editor] p').first()).toHaveText('Chancellor Olaf Scholz met the delegation in Berlin on Monday.');
+});

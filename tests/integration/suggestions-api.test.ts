@@ -75,6 +75,15 @@ describe('rejections and the dictionary', () => {
     await expect((await workspace()).call('suggestions.context', {})).resolves.toEqual({ dictionary: [], rejections: [] });
   });
 
+  it('forgets a rejection when it is undone; forgetting one that is not there changes nothing', async () => {
+    const { call, tag } = await workspace();
+    await call('suggestions.reject', { tagId: tag('Person'), quote: 'Premier' });
+    await call('suggestions.reject', { tagId: tag('Place'), quote: 'Premier' });
+    expect(await call('suggestions.unreject', { tagId: tag('Person'), quote: 'Premier' })).toEqual({ forgotten: true });
+    expect(await call('suggestions.unreject', { tagId: tag('Person'), quote: 'Premier' })).toEqual({ forgotten: false });
+    expect((await call<{ rejections: unknown[] }>('suggestions.context', {})).rejections).toEqual([{ tagId: tag('Place'), quote: 'Premier' }]);
+  });
+
   it('refuses a rejection for a tag that does not exist, and stores nothing', async () => {
     const { call, failure } = await workspace();
     expect(await failure('suggestions.reject', { tagId: 'no-such-tag', quote: 'Li' })).toMatchObject({ code: 'not_found' });

@@ -221,6 +221,8 @@ export const inputs = {
   'suggestions.context': z.strictObject({}),
   /** A rejected suggestion (tag and text) is never proposed again in this workspace. */
   'suggestions.reject': z.strictObject({ tagId: id, quote: str().min(1).max(10_000) }),
+  /** Undo of a rejection: that tag and text may be proposed again. */
+  'suggestions.unreject': z.strictObject({ tagId: id, quote: str().min(1).max(10_000) }),
   'relationTypes.list': z.strictObject({}),
   'relationTypes.create': z.strictObject({
     name: label(LIMITS.tagNameLength),
@@ -398,6 +400,7 @@ export interface Outputs {
   'annotations.deleteMany': { deleted: number };
   'suggestions.context': { dictionary: DictionaryEntry[]; rejections: Rejection[] };
   'suggestions.reject': { rejected: true };
+  'suggestions.unreject': { forgotten: boolean };
   'relationTypes.list': RelationType[];
   'relationTypes.create': RelationType;
   'relationTypes.update': RelationType;

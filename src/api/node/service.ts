@@ -13,7 +13,7 @@ import { applyPatch } from '../../core/annotation-patch';
 import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
 import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
 import { readSettings, writeSettings } from '../../store/settings';
-import { addRejection, annotatedTerms, listRejections } from '../../store/suggestions';
+import { addRejection, removeRejection, annotatedTerms, listRejections } from '../../store/suggestions';
 import { titleForImport } from '../../core/titles';
 import { appendEdits, listEdits, rangeOnCurrentText } from '../../store/edits';
 import { quoteOf } from '../../store/quotes';
@@ -295,6 +295,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
       });
       return { rejected: true };
     },
+    'suggestions.unreject': ({ tagId, quote }) => ({ forgotten: tx(() => removeRejection(db, { tagId, quote })) }),
 
     'relationTypes.list': () => listRelationTypes(db),
     'relationTypes.create': (input) => tx(() => insertRelationType(db, checkRelationType({ id: randomUUID(), ...input }), now())),

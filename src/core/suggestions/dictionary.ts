@@ -26,6 +26,8 @@ export function matchDictionary(text: string, dictionary: readonly DictionaryEnt
   const candidates: Suggestion[] = [];
   for (const { tagId, terms } of dictionary) {
     for (const term of new Set(terms.map((t) => t.trim()).filter((t) => t !== ''))) {
+      // Most terms are not in a given paragraph: skip them before findOccurrences indexes the text.
+      if (!options.ignoreCase && !text.includes(term)) continue;
       for (const { start, end } of findOccurrences(text, term, { wholeWord: true, ignoreCase: options.ignoreCase ?? false })) {
         candidates.push({ start, end, quote: '', tagId, source: 'dictionary' });
       }

@@ -16,6 +16,8 @@ export type EntityTags = Partial<Record<EntityLabel, string>>;
 /** What compromise's `json({ offset: true })` gives per match (UTF-16 offsets, punctuation around included). */
 interface CompromiseMatch {
   offset: { start: number; length: number };
+  /** The words, each with its own offset (without the punctuation around it) and what follows it. */
+  terms: { offset: { start: number; length: number }; post: string }[];
 }
 
 type Doc = ReturnType<typeof nlp>;
@@ -59,7 +61,11 @@ export function suggestEntities(text: string, tags: EntityTags): Suggestion[] {
     const tagId = tags[label];
     if (tagId === undefined) continue;
     for (const match of finders[label](doc).json({ offset: true }) as CompromiseMatch[]) {
-      const span = trimmed(text, match.offset.start, match.offset.start + match.offset.length);
+      // The match's length counts the punctuation before its first word, which its start leaves out
+      // ("😀😀Li" gives "Li" and the four units after it): it ends where its last word's punctuation does.
+      const last = match.terms[match.terms.length - 1];
+      const end = Math.min(match.offset.start + match.offset.length, last ? last.offset.start + last.offset.length + last.post.length : Infinity);
+      const span = trimmed(text, match.offset.start, end);
       if (span === null) continue;
       found.push({ start: index.toCodePoint(span.from), end: index.toCodePoint(span.to), quote: text.slice(span.from, span.to), tagId, source: 'compromise', label });
     }

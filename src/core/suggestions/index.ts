@@ -4,14 +4,17 @@
 import type { Annotation } from '../model';
 import { matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
 import { suggestEntities, suggestEntitiesByLine, type EntityTags } from './entities';
-import { withoutRejected, type Rejection } from './rejections';
-import { bySpan, overlaps, type Suggestion } from './suggestion';
+import { rejectionKey, type Rejection } from './rejections';
+import { combine } from './merge';
+import type { Suggestion } from './suggestion';
 
 export { dictionaryFromAnnotations, matchDictionary, type DictionaryEntry, type DictionaryOptions } from './dictionary';
 export { entityLabels, suggestEntities, suggestEntitiesByLine, type EntityLabel, type EntityTags } from './entities';
 export { rejectionKey, withoutRejected, type Rejection } from './rejections';
 export { suggestionOrigin, type Suggestion, type SuggestionSource } from './suggestion';
 export { entityTagsOf } from './taxonomy';
+export { combine } from './merge';
+export { SuggestedText, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions } from './paragraphs';
 
 export interface SuggestOptions {
   dictionary?: readonly DictionaryEntry[];
@@ -33,8 +36,5 @@ export interface SuggestOptions {
 export function suggest(text: string, options: SuggestOptions): Suggestion[] {
   const fromDictionary = options.dictionary ? matchDictionary(text, options.dictionary, options.dictionaryOptions) : [];
   const entities = !options.entities ? [] : options.entityCache ? suggestEntitiesByLine(text, options.entities, options.entityCache) : suggestEntities(text, options.entities);
-  const fromModel = entities.filter((s) => !fromDictionary.some((d) => overlaps(d, s)));
-  const annotated = (options.annotations ?? []).filter((a) => !a.detached);
-  const fresh = [...fromDictionary, ...fromModel].filter((s) => !annotated.some((a) => a.tagIds.includes(s.tagId) && overlaps(a, s)));
-  return withoutRejected(fresh, options.rejections ?? []).sort(bySpan);
+  return combine(fromDictionary, entities, options.annotations ?? [], new Set((options.rejections ?? []).map(rejectionKey)));
 }

@@ -22,6 +22,11 @@ export type Explain = (message: string) => void;
 const TYPING_OFF = 'Typing is off in Annotate mode: press Ctrl/⌘+E to edit the text';
 
 export function annotateKeysPlugin(openPicker: () => void, explain: Explain): Plugin {
+  // ProseMirror takes a click soon after another at the same spot for a double
+  // click, even with keys pressed in between (Enter accepting a suggestion,
+  // then a click on its new highlight): after a key, it is a single click.
+  let keyAfterClick = false;
+  let clickAfterKey = false;
   return new Plugin({
     props: {
       handleKeyDown(view, event) {
@@ -76,6 +81,15 @@ export function annotateKeysPlugin(openPicker: () => void, explain: Explain): Pl
         return true;
       },
       handleDOMEvents: {
+        keydown() {
+          keyAfterClick = true;
+          return false;
+        },
+        mousedown() {
+          clickAfterKey = keyAfterClick;
+          keyAfterClick = false;
+          return false;
+        },
         // The context action: right-clicking selected text offers the tag picker.
         contextmenu(view, event) {
           if (currentMode(view.state) !== 'annotate' || view.state.selection.empty) return false;
@@ -87,6 +101,9 @@ export function annotateKeysPlugin(openPicker: () => void, explain: Explain): Pl
       handleClick(view, pos) {
         if (currentMode(view.state) === 'annotate') selectAt(view.state, view.dispatch, pos);
         return false;
+      },
+      handleDoubleClick(view, pos) {
+        return clickAfterKey && currentMode(view.state) === 'annotate' && selectAt(view.state, view.dispatch, pos);
       },
     },
   });

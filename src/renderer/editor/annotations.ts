@@ -255,6 +255,15 @@ export function placedAnnotations(state: EditorState): PlacedAnnotation[] {
     .sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
+/** Attached annotations that overlap or touch [from, to], in no particular order. */
+export function annotationsBetween(state: EditorState, from: number, to: number): PlacedAnnotation[] {
+  const value = annotationState(state);
+  return value.decorations.find(from, to).flatMap((d) => {
+    const data = value.data.get((d.spec as Spec).id);
+    return data ? [{ data, from: d.from, to: d.to }] : [];
+  });
+}
+
 export function rangeOf(state: EditorState, id: string): { from: number; to: number } | null {
   const [d] = annotationState(state).decorations.find(undefined, undefined, (spec) => (spec as Spec).id === id);
   return d ? { from: d.from, to: d.to } : null;

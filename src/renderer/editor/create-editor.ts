@@ -382,6 +382,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       suggestionsPlugin(doc, {
         loadContext: () => client.call('suggestions.context', {}),
         reject: async (rejection) => void (await client.call('suggestions.reject', rejection)),
+        unreject: async (rejection) => void (await client.call('suggestions.unreject', rejection)),
         onChange: (summary) => callbacks.onSuggestions?.(summary),
         explain: callbacks.explain,
       }),

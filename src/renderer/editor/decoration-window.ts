@@ -3,7 +3,7 @@
 // those of a window of paragraphs around what is on screen.
 
 import type { Node } from 'prosemirror-model';
-import type { EditorState } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { decorationSet } from './decoration-set';
 import { DocPositions } from './positions';
@@ -50,6 +50,39 @@ export class DecorationWindow {
     const shown = from <= 0 && to >= doc.content.size ? all : decorationSet(doc, all.find(from, to).map((d) => ({ from: d.from, to: d.to, decoration: (f, t) => this.remake(d, f, t) })));
     this.cached = { doc, all, first, last, shown };
     return shown;
+  }
+
+  /**
+   * Says that `after` is `before` mapped through `tr` (a plugin's apply, on
+   * an edit): the window's part is then mapped too, not made again, so a
+   * keystroke costs the view the paragraph it changed, not the window.
+   * Paragraphs added or removed move the window's indices: made again then.
+   */
+  mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void {
+    const c = this.cached;
+    if (!c || c.all !== before || c.doc !== tr.before || tr.doc.childCount !== tr.before.childCount) return;
+    this.cached = { ...c, doc: tr.doc, all: after, shown: c.shown === before ? after : c.shown.map(tr.mapping, tr.doc) };
+  }
+
+  /**
+   * Says that `after` is `before` without `removed` and with `added`, in the
+   * same document (a plugin's apply, on new decorations): the window's part
+   * changes by those of them in the window, and is not made again.
+   */
+  changed(before: DecorationSet, after: DecorationSet, doc: Node, removed: readonly Decoration[], added: readonly Decoration[]): void {
+    const c = this.cached;
+    if (!c || c.all !== before || c.doc !== doc) return;
+    if (c.shown === before) {
+      this.cached = { ...c, all: after, shown: after };
+      return;
+    }
+    const positions = DocPositions.of(doc);
+    const from = positions.pmStart[c.first]! - 1;
+    const to = positions.pmStart[c.last]! + doc.child(c.last).content.size + 1;
+    const inWindow = (d: Decoration) => d.from >= from && d.to <= to;
+    const gone = removed.filter(inWindow).flatMap((d) => c.shown.find(d.from, d.to, (spec) => spec === d.spec));
+    const come = added.filter(inWindow).map((d) => this.remake(d, d.from, d.to));
+    this.cached = { ...c, all: after, shown: gone.length === 0 && come.length === 0 ? c.shown : c.shown.remove(gone).add(doc, come) };
   }
 
   /** Follows the view's scrolling and size; redraws when the visible part nears the window's edge. */

@@ -1,39 +1,53 @@
-// The renderer's side of the suggestions worker: one worker per editor,
-// requests answered in order, only the latest one's answer wanted.
+// The renderer's side of the suggestions worker: one worker per editor, one
+// request at a time (the editor sends the next one when this one is answered).
 
-import type { Suggestion, SuggestOptions } from '../../core/suggestions';
-import type { SuggestRequest, SuggestResponse } from './suggestions.worker';
+import type { ParagraphSuggestions } from '../../core/suggestions';
+import type { SuggestRequest, SuggestResponse } from './suggestion-request';
 
-export class SuggestionWorker {
+/** Asks for the suggestions of what changed; null when stopped first. */
+export interface SuggestionRequester {
+  request(request: Omit<SuggestRequest, 'id'>): Promise<ParagraphSuggestions[] | null>;
+  terminate(): void;
+}
+
+export class SuggestionWorker implements SuggestionRequester {
   private worker: Worker | null = null;
   private next = 0;
-  private readonly waiting = new Map<number, (suggestions: Suggestion[] | null) => void>();
+  private waiting: { id: number; resolve: (paragraphs: ParagraphSuggestions[] | null) => void } | null = null;
 
-  /** The suggestions for `text`; null when a later request superseded this one or the worker was stopped. */
-  suggest(text: string, options: SuggestOptions): Promise<Suggestion[] | null> {
+  /** The changed paragraphs' suggestions; null when the worker was stopped first. */
+  request(request: Omit<SuggestRequest, 'id'>): Promise<ParagraphSuggestions[] | null> {
+    if (this.waiting) throw new Error('one suggestions request at a time');
     // Started on first use, so an editor with suggestions off never loads compromise.
     this.worker ??= this.start();
     const id = ++this.next;
-    for (const resolve of this.waiting.values()) resolve(null);
-    this.waiting.clear();
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker!.postMessage({ id, text, options } satisfies SuggestRequest);
+      this.waiting = { id, resolve };
+      this.worker!.postMessage({ id, ...request } satisfies SuggestRequest);
     });
   }
 
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
-    for (const resolve of this.waiting.values()) resolve(null);
-    this.waiting.clear();
+    this.waiting?.resolve(null);
+    this.waiting = null;
   }
 
   private start(): Worker {
     const worker = new Worker(new URL('./suggestions.worker.ts', import.meta.url), { type: 'module' });
+    // A failure answers null: the editor sends everything again at its next change.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(null);
+    };
     worker.onmessage = ({ data }: MessageEvent<SuggestResponse>) => {
-      this.waiting.get(data.id)?.(data.suggestions);
-      this.waiting.delete(data.id);
+      if (this.waiting?.id !== data.id) return;
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve(data.paragraphs);
     };
     return worker;
   }

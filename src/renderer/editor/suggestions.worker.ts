@@ -1,29 +1,13 @@
 // Suggestions computed off the main thread: compromise reads about 100 kB a
-// second, which typing must never wait for. Lines already read are not read
-// again (suggestEntitiesByLine), so after an edit only the changed line is.
+// second, which typing must never wait for. The worker keeps its own copy of
+// the text, paragraph by paragraph (SuggestedText): the editor sends it only
+// the paragraphs that changed and gets back only the suggestions that did.
 
-import { suggest, type Suggestion, type SuggestOptions } from '../../core/suggestions';
-
-export interface SuggestRequest {
-  id: number;
-  text: string;
-  options: SuggestOptions;
-}
-
-export interface SuggestResponse {
-  id: number;
-  suggestions: Suggestion[];
-}
+import { SuggestedText } from '../../core/suggestions';
+import { answerRequest, type SuggestRequest, type SuggestResponse } from './suggestion-request';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<SuggestRequest>) => void) | null; postMessage(message: SuggestResponse): void };
 
-// Each line's entities, kept while the line is in the text and the entity tags are the same.
-const cache = new Map<string, Suggestion[]>();
-let cachedFor = '';
+const text = new SuggestedText();
 
-scope.onmessage = ({ data }) => {
-  const tags = JSON.stringify(data.options.entities ?? {});
-  if (tags !== cachedFor) cache.clear();
-  cachedFor = tags;
-  scope.postMessage({ id: data.id, suggestions: suggest(data.text, { ...data.options, entityCache: cache }) });
-};
+scope.onmessage = ({ data }) => scope.postMessage({ id: data.id, paragraphs: answerRequest(text, data) });

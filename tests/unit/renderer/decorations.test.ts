@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { decorationSet, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
 import { INITIAL_CHARACTERS, DecorationWindow } from '../../../src/renderer/editor/decoration-window';
@@ -56,5 +57,49 @@ describe('the decoration window', () => {
     expect(shown.find().every((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class === 'again')).toBe(true);
     // Asked again for the same state: the same set, not a new one.
     expect(window.decorations(doc, all)).toBe(shown);
+  });
+
+  it('maps its part through an edit it is told of, and makes it again when paragraphs come or go', () => {
+    const line = 'The municipal government stressed that the reform must go on.';
+    const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
+    const positions = DocPositions.of(doc);
+    const spans = [0, 1, 2, doc.childCount - 1].map((i) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, i));
+    const all = decorationSet(doc, spans);
+    const window = new DecorationWindow(doc, remake);
+    const shown = window.decorations(doc, all);
+    const afresh = (d: typeof doc, a: DecorationSet) => seen(new DecorationWindow(d, remake).decorations(d, a));
+
+    // A letter typed inside the first paragraph's decoration: mapped, the paragraphs it did not touch kept as they were.
+    const typed = EditorState.create({ doc }).tr.insertText('x', positions.pmStart[0]! + 6);
+    const allAfter = all.map(typed.mapping, typed.doc);
+    window.mapped(all, allAfter, typed);
+    const shownAfter = window.decorations(typed.doc, allAfter);
+    expect(seen(shownAfter)).toEqual(afresh(typed.doc, allAfter));
+    expect(seen(shownAfter)).toContain(`${positions.pmStart[0]! + 4}-${positions.pmStart[0]! + 14}#0`);
+    expect(shownAfter.find(positions.pmStart[1]!, positions.pmStart[1]! + 20)[0]!.spec).toBe(shown.find(positions.pmStart[1]!, positions.pmStart[1]! + 20)[0]!.spec);
+
+    // A line break: made again, the same as afresh.
+    const split = EditorState.create({ doc: typed.doc }).tr.split(positions.pmStart[1]! + 2);
+    const allSplit = allAfter.map(split.mapping, split.doc);
+    window.mapped(allAfter, allSplit, split);
+    expect(seen(window.decorations(split.doc, allSplit))).toEqual(afresh(split.doc, allSplit));
+  });
+
+  it('changes its part by the decorations removed and added that are in it', () => {
+    const line = 'The municipal government stressed that the reform must go on.';
+    const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
+    const positions = DocPositions.of(doc);
+    const at = (i: number, id: number) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, id).decoration(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13);
+    const last = doc.childCount - 1;
+    const all = DecorationSet.create(doc, [at(0, 0), at(1, 1), at(last, 2)]);
+    const window = new DecorationWindow(doc, remake);
+    window.decorations(doc, all);
+    const [gone] = all.find(positions.pmStart[1]!, positions.pmStart[1]! + 20);
+    const added = [at(2, 3), at(last - 1, 4)];
+    const after = all.remove([gone!]).add(doc, [...added]);
+    window.changed(all, after, doc, [gone!], added);
+    const shown = window.decorations(doc, after);
+    expect(seen(shown)).toEqual(seen(new DecorationWindow(doc, remake).decorations(doc, after)));
+    expect(seen(shown).map((s) => s.split('#')[1]).sort()).toEqual(['0', '3']);
   });
 });

@@ -47,3 +47,15 @@ describe('which tag each entity kind suggests', () => {
     expect(entityTagsOf([])).toEqual({});
   });
 });
+
+describe('entity offsets', () => {
+  it('end where the entity does, with emoji glued before it (compromise counts them in its length)', () => {
+    const tags: EntityTags = { person: 'P' };
+    for (const text of [' 😀😀Li', 'Then 😀😀Li and others left.']) {
+      const found = suggestEntities(text, tags);
+      const chars = [...text];
+      for (const s of found) expect(chars.slice(s.start, s.end).join('')).toBe(s.quote);
+      expect(found.map((s) => s.quote)).toContain('Li');
+    }
+  });
+});

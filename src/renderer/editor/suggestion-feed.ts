@@ -1,0 +1,205 @@
+// The suggestions plugin's view side: a moment after the text, the
+// annotations or the rejections change, the worker is sent what changed (the
+// paragraphs in the plugin's dirty range, with the annotations over them, and
+// any new settings), one request at a time; its answer (the paragraphs whose
+// suggestions changed) is placed in the current text and replaces those
+// paragraphs' suggestions. Nothing here reads the whole text except the first
+// request (and the first after suggestions are shown again).
+
+import type { Node } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { codePointLength } from '../../core/offsets';
+import { dictionaryFromAnnotations, entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
+import type { AnnotationData } from './annotation-step';
+import { annotationState, annotationsBetween } from './annotations';
+import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
+import { DocPositions } from './positions';
+import { specOf, suggestionSpan, suggestionsKey, type Meta, type PlacedAnswer, type SuggestionsValue } from './suggestion-state';
+import type { SuggestRequest } from './suggestion-request';
+import { SuggestionWorker, type SuggestionRequester } from './suggestion-worker';
+
+/** What the workspace adds to the text: the terms annotated before and the rejections. */
+export interface SuggestionContext {
+  dictionary: DictionaryEntry[];
+  rejections: Rejection[];
+}
+
+/** After this long without a change, the worker is sent what changed. */
+const QUIET_MS = 400;
+
+export class SuggestionFeed {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private busy = false;
+  private destroyed = false;
+  /** Counts the times suggestions were hidden: an answer asked for before is not placed. */
+  private generation = 0;
+  /** The text as the worker holds it (as of the last request); null at first, after hiding and after a failure. */
+  private asked: Node | null = null;
+  /** The workspace's terms, once loaded. */
+  private dictionary: readonly DictionaryEntry[] | null = null;
+  /** Rejections taken back since the last request (their suggestions were dropped here). */
+  private restore: Rejection[] = [];
+  /** What the worker was last given, to send only what changed. */
+  private sent: { tags: unknown; entities: string; data: unknown; dictionary: string; rejections: unknown } = { tags: null, entities: '', data: null, dictionary: '', rejections: null };
+
+  constructor(
+    private readonly view: Pick<EditorView, 'state' | 'dispatch'>,
+    loadContext: () => Promise<SuggestionContext>,
+    private readonly worker: SuggestionRequester = new SuggestionWorker(),
+  ) {
+    loadContext().then(
+      (context) => {
+        this.dictionary = context.dictionary;
+        if (!this.destroyed) view.dispatch(view.state.tr.setMeta(suggestionsKey, { loaded: context.rejections } satisfies Meta));
+        this.schedule(0);
+      },
+      () => {
+        this.dictionary = [];
+        this.schedule(0);
+      },
+    );
+  }
+
+  update(previous: EditorState): void {
+    const value = suggestionsKey.getState(this.view.state)!;
+    const before = suggestionsKey.getState(previous)!;
+    if (!value.visible) {
+      if (before.visible) this.forget();
+      return;
+    }
+    if (value.stored && value.stored !== before.stored) for (const op of value.stored) if (op.kind === 'unreject') this.restore.push(op.rejection);
+    const annotations = annotationState(this.view.state);
+    const annotationsBefore = annotationState(previous);
+    const changed = (value.dirty.length > 0 && value.dirty !== before.dirty) || value.rejections !== before.rejections || annotations.data !== annotationsBefore.data || annotations.tags !== annotationsBefore.tags;
+    if (!before.visible) this.schedule(0);
+    else if (changed) this.schedule();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    this.worker.terminate();
+  }
+
+  private schedule(delay = QUIET_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.send(), delay);
+  }
+
+  /** The worker no longer holds what this editor shows: the next request sends everything. */
+  private forget(): void {
+    this.generation++;
+    this.asked = null;
+    clearTimeout(this.timer);
+  }
+
+  private async send(): Promise<void> {
+    if (this.destroyed || this.busy || this.dictionary === null) return;
+    const state = this.view.state;
+    const value = suggestionsKey.getState(state)!;
+    if (!value.visible) return;
+    const request = this.request(state, value);
+    if (!request) return;
+    const reset = request.text !== undefined && 'reset' in request.text;
+    const generation = this.generation;
+    const doc = state.doc;
+    this.asked = doc;
+    if (value.dirty.length > 0) this.view.dispatch(state.tr.setMeta(suggestionsKey, { sent: true } satisfies Meta));
+    this.busy = true;
+    const answer = await this.worker.request(request);
+    this.busy = false;
+    if (this.destroyed) return;
+    if (!answer) {
+      // The worker failed: everything goes again at the next change.
+      this.forget();
+      this.sent = { tags: null, entities: '', data: null, dictionary: '', rejections: null };
+      return;
+    }
+    if (generation === this.generation) this.place(answer, doc, reset);
+    // What changed while the worker was busy.
+    this.schedule();
+  }
+
+  /** What the worker needs to catch up with `state`; null when it has it all. */
+  private request(state: EditorState, value: SuggestionsValue): Omit<SuggestRequest, 'id'> | null {
+    const settings: Partial<ParagraphSettings> = {};
+    const { tags, data } = annotationState(state);
+    if (tags !== this.sent.tags) {
+      const entities = entityTagsOf([...tags.values()]);
+      const key = JSON.stringify(entities);
+      if (key !== this.sent.entities) settings.entities = entities;
+      this.sent.tags = tags;
+      this.sent.entities = key;
+    }
+    if (data !== this.sent.data) {
+      const dictionary = [...this.dictionary!, ...dictionaryFromAnnotations([...(data as ReadonlyMap<string, AnnotationData>).values()])];
+      const key = JSON.stringify(dictionary);
+      if (key !== this.sent.dictionary) settings.dictionary = dictionary;
+      this.sent.data = data;
+      this.sent.dictionary = key;
+    }
+    if (value.rejections !== this.sent.rejections) {
+      settings.rejections = value.rejections;
+      this.sent.rejections = value.rejections;
+    }
+    const changedSettings = Object.keys(settings).length > 0;
+    const restore = this.restore;
+    this.restore = [];
+    const extra = { ...(changedSettings && { settings }), ...(restore.length > 0 && { restore }) };
+    const doc = state.doc;
+    const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, doc.childCount) } });
+    if (!this.asked) return all();
+    if (value.dirty.length === 0) return Object.keys(extra).length > 0 ? extra : null;
+    const edits = paragraphEdits(doc, value.dirty, this.asked.childCount);
+    if (!edits) return all();
+    return { ...extra, text: { edits: edits.map((e) => ({ from: e.oldFrom, to: e.oldTo, paragraphs: paragraphInputs(state, e.from, e.to) })) } };
+  }
+
+  /** Places the worker's answer, computed on `asked`, in the current text; paragraphs changed since are left for the next answer. */
+  private place(answer: readonly ParagraphSuggestions[], asked: Node, reset: boolean): void {
+    const state = this.view.state;
+    const value = suggestionsKey.getState(state)!;
+    if (!value.visible || (answer.length === 0 && !reset)) return;
+    const doc = state.doc;
+    const positions = DocPositions.of(doc);
+    // The paragraphs changed since the request are left for the next answer.
+    const edits = paragraphEdits(doc, value.dirty, asked.childCount);
+    if (!edits) return;
+    const { tags } = annotationState(state);
+    const placed: PlacedAnswer = { reset, paragraphs: [] };
+    for (const { index, suggestions } of answer) {
+      const i = paragraphNow(edits, index);
+      if (i === null || i >= doc.childCount) continue;
+      const start = positions.pmStart[i]!;
+      const cpStart = positions.cpStart[i]!;
+      const spans = suggestions.map((s) => suggestionSpan(positions.posAtCodePoint(cpStart + s.start), positions.posAtCodePoint(cpStart + s.end), specOf(s, tags)));
+      placed.paragraphs.push({ from: start, to: start + doc.child(i).content.size, spans });
+    }
+    this.view.dispatch(state.tr.setMeta(suggestionsKey, { answer: placed } satisfies Meta));
+  }
+}
+
+/** Paragraphs [from, to) of the text, each with the annotations over it clipped to it, in code points from its start. */
+function paragraphInputs(state: EditorState, from: number, to: number): ParagraphInput[] {
+  const doc = state.doc;
+  const positions = DocPositions.of(doc);
+  const inputs: { text: string; annotations: ParagraphInput['annotations'][number][] }[] = [];
+  for (let i = from; i < to; i++) inputs.push({ text: doc.child(i).textContent, annotations: [] });
+  if (to <= from) return inputs;
+  const start = positions.pmStart[from]!;
+  const end = positions.pmStart[to - 1]! + doc.child(to - 1).content.size;
+  for (const a of annotationsBetween(state, start, end)) {
+    const first = Math.max(from, positions.paragraphAt(a.from));
+    const last = Math.min(to - 1, positions.paragraphAt(a.to));
+    for (let i = first; i <= last; i++) {
+      const input = inputs[i - from]!;
+      const pStart = positions.pmStart[i]!;
+      const a0 = Math.max(a.from, pStart) - pStart;
+      const a1 = Math.min(a.to, pStart + input.text.length) - pStart;
+      if (a1 <= a0) continue;
+      input.annotations.push({ start: codePointLength(input.text.slice(0, a0)), end: codePointLength(input.text.slice(0, a1)), tagIds: a.data.tagIds });
+    }
+  }
+  return inputs;
+}
