@@ -72,9 +72,9 @@ export function storedVisibility(): boolean {
   return globalThis.localStorage?.getItem(VISIBILITY) !== 'off';
 }
 
-export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<SuggestionsValue> {
+export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsValue> {
   // Like highlights, drawn only near the visible part of a long text.
-  const shown = new DecorationWindow(doc, (d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
+  const shown = new DecorationWindow((d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   let context: SuggestionContext = { dictionary: [], rejections: [] };
   return new Plugin<SuggestionsValue>({
     key: suggestionsKey,
@@ -100,7 +100,7 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
     props: {
       decorations(state) {
         const value = suggestionsKey.getState(state)!;
-        return value.visible ? shown.decorations(state.doc, value.decorations) : null;
+        return value.visible ? shown.decorations(state, value.decorations) : null;
       },
       handleKeyDown(view, event) {
         if (currentMode(view.state) !== 'annotate' || event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -122,7 +122,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
       },
     },
     view(view) {
-      const drawing = shown.attach(view);
       const worker = new SuggestionWorker();
       let timer: ReturnType<typeof setTimeout> | undefined;
       let destroyed = false;
@@ -154,7 +153,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
       hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!));
       return {
         update(view: EditorView, previous: EditorState) {
-          drawing.update(view, previous);
           const value = suggestionsKey.getState(view.state)!;
           const before = suggestionsKey.getState(previous)!;
           // Not on every keystroke: the summary is counted only when the suggestions themselves change.
@@ -166,7 +164,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
           destroyed = true;
           clearTimeout(timer);
           worker.terminate();
-          drawing.destroy();
         },
       };
     },

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { decorationSet, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
-import { INITIAL_CHARACTERS, DecorationWindow } from '../../../src/renderer/editor/decoration-window';
+import { DecorationWindow } from '../../../src/renderer/editor/decoration-window';
+import { INITIAL_CHARACTERS, paragraphWindowPlugin } from '../../../src/renderer/editor/paragraph-window';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { textToDoc } from '../../../src/renderer/editor/text-doc';
 
@@ -36,25 +38,44 @@ describe('the decoration-set builder', () => {
 
 describe('the decoration window', () => {
   const remake = (d: Decoration, from: number, to: number) => Decoration.inline(from, to, { class: 'again' }, d.spec as object);
+  const stateOf = (doc: ReturnType<typeof textToDoc>) => EditorState.create({ doc, plugins: [paragraphWindowPlugin()] });
 
   it('draws everything in a short document', () => {
     const doc = textToDoc('one\ntwo\nthree');
     const all = decorationSet(doc, [span(1, 4, 1), span(10, 15, 2)]);
-    expect(new DecorationWindow(doc, remake).decorations(doc, all)).toBe(all);
+    expect(new DecorationWindow(remake).decorations(stateOf(doc), all)).toBe(all);
   });
 
-  it('draws only the opening part of a long document until the view has measured itself', () => {
+  it('draws only the paragraphs shown: the opening part of a long document and the paragraph of the selection', () => {
     const line = 'The municipal government stressed that the reform must go on.';
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
     const last = doc.childCount - 1;
-    const spans = [span(positions.pmStart[0]!, positions.pmStart[0]! + 3, 1), span(positions.pmStart[last]!, positions.pmStart[last]! + 3, 2)];
+    const middle = last >> 1;
+    const at = (i: number) => positions.pmStart[i]!;
+    const spans = [span(at(0), at(0) + 3, 1), span(at(middle), at(middle) + 3, 2), span(at(last), at(last) + 3, 3)];
     const all = decorationSet(doc, spans);
-    const window = new DecorationWindow(doc, remake);
-    const shown = window.decorations(doc, all);
+    const window = new DecorationWindow(remake);
+    const state = stateOf(doc);
+    const shown = window.decorations(state, all);
     expect(seen(shown)).toEqual([`${spans[0]!.from}-${spans[0]!.to}#1`]);
     expect(shown.find().every((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class === 'again')).toBe(true);
     // Asked again for the same state: the same set, not a new one.
-    expect(window.decorations(doc, all)).toBe(shown);
+    expect(window.decorations(state, all)).toBe(shown);
+    // The caret far down: its paragraph is shown, and so are its highlights.
+    const caretThere = state.apply(state.tr.setSelection(TextSelection.create(doc, at(last) + 1)));
+    expect(seen(window.decorations(caretThere, all))).toEqual([`${spans[0]!.from}-${spans[0]!.to}#1`, `${spans[2]!.from}-${spans[2]!.to}#3`].sort());
+  });
+
+  it('draws a highlight over lines once, when paragraphs it covers are shown apart', () => {
+    const line = 'The municipal government stressed that the reform must go on.';
+    const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
+    const positions = DocPositions.of(doc);
+    const last = doc.childCount - 1;
+    const crossing = span(positions.pmStart[last - 2]! + 5, positions.pmStart[last]! + 5, 1);
+    const state = stateOf(doc);
+    // Anchor and head two paragraphs apart: each shown on its own, the one between not.
+    const selected = state.apply(state.tr.setSelection(TextSelection.create(doc, positions.pmStart[last - 2]! + 1, positions.pmStart[last]! + 1)));
+    expect(seen(new DecorationWindow(remake).decorations(selected, decorationSet(doc, [crossing])))).toEqual([`${crossing.from}-${crossing.to}#1`]);
   });
 });
