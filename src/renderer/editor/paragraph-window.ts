@@ -33,6 +33,8 @@ export interface ParagraphSpan {
 interface WindowState {
   from: number;
   to: number;
+  /** Counts the transactions that asked to scroll to the selection. */
+  scrolls: number;
 }
 
 const windowKey = new PluginKey<WindowState>('scholia-paragraph-window');
@@ -52,11 +54,11 @@ export function windowAround(doc: Node, index: number, chars = INITIAL_CHARACTER
   return { first: positions.paragraphAt(Math.max(0, at - chars)), last: positions.paragraphAt(Math.min(doc.content.size, at + chars)) };
 }
 
-function stateOf(doc: Node, span: ParagraphSpan): WindowState {
+function stateOf(doc: Node, span: ParagraphSpan, scrolls = 0): WindowState {
   const positions = DocPositions.of(doc);
   const last = Math.min(span.last, doc.childCount - 1);
   const first = Math.min(span.first, last);
-  return { from: positions.pmStart[first]!, to: positions.pmStart[last]! + doc.child(last).content.size };
+  return { from: positions.pmStart[first]!, to: positions.pmStart[last]! + doc.child(last).content.size, scrolls };
 }
 
 function spanOf(doc: Node, window: WindowState): ParagraphSpan {
@@ -139,18 +141,19 @@ export function paragraphWindowPlugin(): Plugin<WindowState> {
   return new Plugin<WindowState>({
     key: windowKey,
     state: {
-      init: (_config, state) => stateOf(state.doc, initialWindow(state.doc)),
+      init: (_config, state) => stateOf(state.doc, initialWindow(state.doc), 0),
       apply(tr, value) {
         const meta = tr.getMeta(windowKey) as WindowState | undefined;
-        if (meta) return meta;
+        if (meta) return { ...meta, scrolls: value.scrolls };
         let next = value;
-        if (tr.docChanged) next = { from: tr.mapping.map(value.from, -1), to: Math.max(tr.mapping.map(value.from, -1), tr.mapping.map(value.to, 1)) };
+        if (tr.docChanged) next = { from: tr.mapping.map(value.from, -1), to: Math.max(tr.mapping.map(value.from, -1), tr.mapping.map(value.to, 1)), scrolls: value.scrolls };
         // Scrolled to a place outside the window (find, J/K, a jump from a list, typing after scrolling away): the window moves there.
         if (tr.scrolledIntoView) {
           const positions = DocPositions.of(tr.doc);
           const head = positions.paragraphAt(tr.selection.head);
           const span = spanOf(tr.doc, next);
-          if (head < span.first || head > span.last) next = stateOf(tr.doc, windowAround(tr.doc, head));
+          if (head < span.first || head > span.last) next = stateOf(tr.doc, windowAround(tr.doc, head), value.scrolls);
+          next = { ...next, scrolls: value.scrolls + 1 };
         }
         return next;
       },
@@ -250,6 +253,11 @@ class WindowTracker {
 
   update(view: EditorView, previous: EditorState): void {
     if (view.state.doc !== previous.doc || windowKey.getState(view.state) !== windowKey.getState(previous)) this.schedule();
+    // ProseMirror scrolls to the selection only when the browser's selection is in the editor; not from the find bar, say.
+    const scrolled = windowKey.getState(view.state)!.scrolls !== windowKey.getState(previous)!.scrolls;
+    if (scrolled && !view.dom.contains(globalThis.document.getSelection()?.focusNode ?? null)) {
+      scrollToPosition(view, view.state.selection.head);
+    }
   }
 
   destroy(): void {
@@ -302,4 +310,16 @@ class WindowTracker {
     const paragraph = (element: Element) => positions.paragraphAt(this.view.posAtDOM(element, 0));
     return { first: paragraph(elements[first]!), last: paragraph(elements[last]!) };
   }
+}
+
+/** Scrolls the text so that position `pos` (in a paragraph shown) is in view, a third of the way down when it was not. */
+function scrollToPosition(view: EditorView, pos: number): void {
+  let scroller: HTMLElement | null = view.dom.parentElement;
+  while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+  const target = view.coordsAtPos(pos);
+  const box = scroller ? scroller.getBoundingClientRect() : new DOMRect(0, 0, globalThis.innerWidth, globalThis.innerHeight);
+  if (target.top >= box.top && target.bottom <= box.bottom) return;
+  const by = target.top - (box.top + box.height / 3);
+  if (scroller) scroller.scrollTop += by;
+  else globalThis.scrollBy(0, by);
 }
