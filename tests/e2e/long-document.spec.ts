@@ -144,6 +144,19 @@ test('a selection from the top to a paragraph far outside the window, and select
   expect(all.length).toBe(TEXT.length);
   expect(firstDifference(all, TEXT)).toBe(-1);
   await expectWindowed(page);
+
+  // Typing over the selection replaces all of it; undo brings all of it back.
+  await page.keyboard.press('Control+e');
+  await expect(editor(page)).toHaveAttribute('data-mode', 'edit');
+  await page.keyboard.type('Replaced.');
+  await expect(editorParagraphs(page)).toHaveText(['Replaced.']);
+  await saved(page);
+  expect(await storedText()).toBe('Replaced.');
+  await page.keyboard.press('Control+z');
+  await expect(editorParagraphs(page).first()).toHaveText(/^\[0\] /);
+  await saved(page);
+  expect(firstDifference(await storedText(), TEXT)).toBe(-1);
+  await expectWindowed(page);
 });
 
 test('find jumps to a word that occurs only far down', async ({ page }) => {
