@@ -19,6 +19,9 @@ export const WINDOW_MARGIN = 2;
 /** The paragraphs shown before the view has measured itself (a document opens at its top), and around a place jumped to: this many characters. */
 export const INITIAL_CHARACTERS = 30_000;
 
+/** A window made larger than this (positions) by a change is made again around the selection. */
+const MAX_WINDOW_SIZE = 4 * INITIAL_CHARACTERS;
+
 /** Paragraphs first..last, by index, both included. */
 export interface ParagraphSpan {
   first: number;
@@ -146,7 +149,11 @@ export function paragraphWindowPlugin(): Plugin<WindowState> {
         const meta = tr.getMeta(windowKey) as WindowState | undefined;
         if (meta) return { ...meta, scrolls: value.scrolls };
         let next = value;
-        if (tr.docChanged) next = { from: tr.mapping.map(value.from, -1), to: Math.max(tr.mapping.map(value.from, -1), tr.mapping.map(value.to, 1)), scrolls: value.scrolls };
+        if (tr.docChanged) {
+          next = { from: tr.mapping.map(value.from, -1), to: Math.max(tr.mapping.map(value.from, -1), tr.mapping.map(value.to, 1)), scrolls: value.scrolls };
+          // A long text pasted (or brought back by undo) in it: the window is the part around the selection, not all of that.
+          if (next.to - next.from > MAX_WINDOW_SIZE) next = stateOf(tr.doc, windowAround(tr.doc, DocPositions.of(tr.doc).paragraphAt(tr.selection.head)), value.scrolls);
+        }
         // Scrolled to a place outside the window (find, J/K, a jump from a list, typing after scrolling away): the window moves there.
         if (tr.scrolledIntoView) {
           const positions = DocPositions.of(tr.doc);
@@ -272,7 +279,6 @@ class WindowTracker {
     if (!view.dom.isConnected || view.composing) return;
     if (layoutKey(view) !== this.views.heights.layoutKey && calibrate(view, this.views)) this.views.resizePlaceholders();
     this.views.measureShown();
-    const current = shownParagraphs(view.state);
     const height = globalThis.innerHeight || 800;
     const near = this.paragraphsWithin(-height * (WINDOW_MARGIN / 2), height * (1 + WINDOW_MARGIN / 2));
     if (!near) return;
@@ -280,7 +286,7 @@ class WindowTracker {
     const wanted = this.paragraphsWithin(-height * WINDOW_MARGIN, height * (1 + WINDOW_MARGIN))!;
     const covers = near.first >= span.first && near.last <= span.last;
     const oversized = span.last - span.first > 3 * (wanted.last - wanted.first + 1) + 50;
-    if (covers && !(oversized && current !== null)) return;
+    if (covers && !oversized) return;
     if (wanted.first === span.first && wanted.last === span.last) return;
     view.dispatch(setWindow(view.state.tr, wanted));
   }

@@ -84,6 +84,17 @@ describe('the paragraph window', () => {
     expect(state.doc.child(far + 2).textContent).toBe(`${far - 2} ${LINE}`);
   });
 
+  it('stays around the selection when a long text is pasted into it (or brought back by undo), not all of that text', () => {
+    let state = stateOf(textToDoc('short'));
+    expect(shownParagraphs(state)).toBeNull();
+    const long = longDoc();
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, long.content).scrollIntoView());
+    const shown = shownParagraphs(state)!;
+    const head = DocPositions.of(state.doc).paragraphAt(state.selection.head);
+    expect(shown).toEqual([windowAround(state.doc, head)]);
+    expect(shown[0]!.last - shown[0]!.first).toBeLessThan(state.doc.childCount / 4);
+  });
+
   it('marks the paragraphs shown, and only those, with the node decoration their views follow', () => {
     let state = stateOf();
     const last = state.doc.childCount - 1;
