@@ -276,7 +276,8 @@ class WindowTracker {
 
   private run(): void {
     const view = this.view;
-    if (!view.dom.isConnected || view.composing) return;
+    // Not laid out (hidden while comparing): nothing to measure.
+    if (!view.dom.isConnected || view.composing || view.dom.offsetHeight === 0) return;
     if (layoutKey(view) !== this.views.heights.layoutKey && calibrate(view, this.views)) this.views.resizePlaceholders();
     this.views.measureShown();
     const height = globalThis.innerHeight || 800;
