@@ -34,7 +34,7 @@ it('dismisses the repeated spaces in “Go 😀aaaaaaaaaa word  next one”', as
   const document = await call<DocumentRecord>('documents.create', { title: 'Astral', text });
   const shown = (dismissals: readonly Dismissal[]) => {
     const doc = textToDoc(text);
-    return allFindings(EditorState.create({ doc, plugins: [findingsPlugin(doc, dismissals)] })).filter((f) => f.finding.rule === 'repeated-spaces');
+    return allFindings(EditorState.create({ doc, plugins: [findingsPlugin(dismissals)] })).filter((f) => f.finding.rule === 'repeated-spaces');
   };
 
   const [finding] = shown([]);

@@ -55,8 +55,8 @@ export function annotationPlugin(doc: Node, annotations: readonly Annotation[], 
   // Only the highlights near the visible part of the text are drawn: a long
   // document's thousands of highlights would otherwise cost the browser
   // elements to build, style and lay out on opening and on every keystroke.
-  // The state keeps (and maps) them all; the window is the view's business.
-  const shown = new DecorationWindow(doc, (d, from, to) => drawnAgain(from, to, d.spec as Spec).decoration(from, to));
+  // The state keeps (and maps) them all; the paragraph window decides which are drawn.
+  const shown = new DecorationWindow((d, from, to) => drawnAgain(from, to, d.spec as Spec).decoration(from, to));
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
@@ -66,10 +66,9 @@ export function annotationPlugin(doc: Node, annotations: readonly Annotation[], 
     props: {
       decorations: (state) => {
         const value = annotationKey.getState(state);
-        return value && shown.decorations(state.doc, value.decorations);
+        return value && shown.decorations(state, value.decorations);
       },
     },
-    view: (view) => shown.attach(view),
   });
 }
 

@@ -26,9 +26,10 @@ import { markOrigin, originOfStep } from './origins';
 import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
 import { DocPositions, positionsPlugin } from './positions';
+import { paragraphWindowPlugin, reveal } from './paragraph-window';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
-import { docToText, replaceWithText, textToDoc } from './text-doc';
+import { copiedText, docToText, replaceWithText, textToDoc } from './text-doc';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
 import { createRelation, deleteRelation, relationKeysPlugin, selectRelation, setLinking, updateRelation } from './relation-commands';
@@ -370,16 +371,18 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     doc,
     plugins: [
       positionsPlugin(),
+      // Before the keymaps: it takes Ctrl+Home/End (the page holds only part of the text).
+      paragraphWindowPlugin(),
       modePlugin('annotate'),
       annotationPlugin(doc, input.annotations, input.tags),
       relationsPlugin(),
       history(),
       findPlugin(),
       counterpartPlugin(),
-      findingsPlugin(doc, input.dismissals),
+      findingsPlugin(input.dismissals),
       relationKeysPlugin(callbacks.explain),
       // Before the annotate keys: Enter and Backspace on a suggestion accept and reject it.
-      suggestionsPlugin(doc, {
+      suggestionsPlugin({
         loadContext: () => client.call('suggestions.context', {}),
         reject: async (rejection) => void (await client.call('suggestions.reject', rejection)),
         unreject: async (rejection) => void (await client.call('suggestions.unreject', rejection)),
@@ -411,6 +414,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
   const view: EditorView = new EditorView(mount, {
     state,
     attributes: { 'data-testid': 'editor', spellcheck: 'false', 'aria-label': `Text of ${input.document.title}` },
+    clipboardTextSerializer: (slice) => copiedText(slice, view.state.doc),
     dispatchTransaction(tr) {
       const before = view.state;
       // applyTransaction drops what the mode filter refused and adds appended transactions.
@@ -579,7 +583,9 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       view.dispatch(setCounterparts(view.state.tr, marks));
       if (!scroll || !marks.current) return;
       const positions = DocPositions.of(view.state.doc);
-      const { node } = view.domAtPos(positions.posAtCodePoint(Math.min(marks.current.start, positions.cpLength)));
+      const pos = positions.posAtCodePoint(Math.min(marks.current.start, positions.cpLength));
+      reveal(view, pos);
+      const { node } = view.domAtPos(pos);
       (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'nearest' });
     },
     edits,

@@ -80,9 +80,9 @@ interface Spec {
   inclusiveEnd: false;
 }
 
-export function findingsPlugin(doc: Node, dismissals: readonly Dismissal[]): Plugin<FindingsState> {
+export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<FindingsState> {
   // Like highlights, underlines are drawn only near the visible part of a long text.
-  const shown = new DecorationWindow(doc, (d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
+  const shown = new DecorationWindow((d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   return new Plugin<FindingsState>({
     key: findingsKey,
     state: {
@@ -97,10 +97,9 @@ export function findingsPlugin(doc: Node, dismissals: readonly Dismissal[]): Plu
     props: {
       decorations: (state) => {
         const value = findingsKey.getState(state);
-        return value && shown.decorations(state.doc, value.decorations);
+        return value && shown.decorations(state, value.decorations);
       },
     },
-    view: (view) => shown.attach(view),
   });
 }
 

@@ -6,7 +6,6 @@
 // Backspace rejects it (undoably), Shift+Enter accepts every suggestion of its tag.
 
 import { closeHistory } from 'prosemirror-history';
-import type { Node } from 'prosemirror-model';
 import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, type EditorView } from 'prosemirror-view';
 import { suggestionOrigin, type Rejection } from '../../core/suggestions';
@@ -49,9 +48,9 @@ export function storedVisibility(): boolean {
   return globalThis.localStorage?.getItem(VISIBILITY) !== 'off';
 }
 
-export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<SuggestionsValue> {
+export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsValue> {
   // Like highlights, drawn only near the visible part of a long text.
-  const shown = new DecorationWindow(doc, (d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
+  const shown = new DecorationWindow((d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   return new Plugin<SuggestionsValue>({
     key: suggestionsKey,
     state: {
@@ -65,7 +64,7 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
     props: {
       decorations(state) {
         const value = suggestionsKey.getState(state)!;
-        return value.visible ? shown.decorations(state.doc, value.decorations) : null;
+        return value.visible ? shown.decorations(state, value.decorations) : null;
       },
       handleKeyDown(view, event) {
         if (currentMode(view.state) !== 'annotate' || event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -82,7 +81,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
       },
     },
     view(view) {
-      const drawing = shown.attach(view);
       const feed = new SuggestionFeed(view, hooks.loadContext);
       const store = (action: 'reject' | 'unreject', rejection: Rejection) =>
         hooks[action](rejection).catch((e: unknown) => hooks.explain(`The ${action === 'reject' ? 'rejection' : 'undone rejection'} was not saved: ${(e as Error).message}`));
@@ -95,7 +93,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
       };
       return {
         update(view: EditorView, previous: EditorState) {
-          drawing.update(view, previous);
           const value = suggestionsKey.getState(view.state)!;
           const before = suggestionsKey.getState(previous)!;
           if (value.stored && value.stored !== before.stored) for (const op of value.stored) void store(op.kind, op.rejection);
@@ -106,7 +103,6 @@ export function suggestionsPlugin(doc: Node, hooks: SuggestionHooks): Plugin<Sug
         destroy() {
           clearTimeout(counting);
           feed.destroy();
-          drawing.destroy();
         },
       };
     },

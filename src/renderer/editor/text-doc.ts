@@ -79,3 +79,15 @@ export function replaceWithText(tr: Transaction, from: number, to: number, text:
   const firstParagraph = tr.mapping.slice(stepsBefore).map($from.before(1), -1);
   return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, parsed.child(0))) });
 }
+
+/** The text of a copied slice as it is in the document: lines joined by their own endings (ProseMirror's default puts a blank line between paragraphs). */
+export function copiedText(slice: Slice, doc: Node): string {
+  const content = slice.content;
+  if (content.childCount === 0 || content.firstChild!.isInline) return content.textBetween(0, content.size);
+  const parts: string[] = [];
+  content.forEach((paragraph, _offset, i) => {
+    parts.push(paragraph.textContent);
+    if (i < content.childCount - 1) parts.push(lineEnding(doc, paragraph));
+  });
+  return parts.join('');
+}

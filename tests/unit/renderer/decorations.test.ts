@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { decorationSet, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
-import { INITIAL_CHARACTERS, DecorationWindow } from '../../../src/renderer/editor/decoration-window';
+import { DecorationWindow } from '../../../src/renderer/editor/decoration-window';
+import { INITIAL_CHARACTERS, paragraphWindowPlugin } from '../../../src/renderer/editor/paragraph-window';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { textToDoc } from '../../../src/renderer/editor/text-doc';
 
@@ -37,26 +38,45 @@ describe('the decoration-set builder', () => {
 
 describe('the decoration window', () => {
   const remake = (d: Decoration, from: number, to: number) => Decoration.inline(from, to, { class: 'again' }, d.spec as object);
+  const stateOf = (doc: ReturnType<typeof textToDoc>) => EditorState.create({ doc, plugins: [paragraphWindowPlugin()] });
 
   it('draws everything in a short document', () => {
     const doc = textToDoc('one\ntwo\nthree');
     const all = decorationSet(doc, [span(1, 4, 1), span(10, 15, 2)]);
-    expect(new DecorationWindow(doc, remake).decorations(doc, all)).toBe(all);
+    expect(new DecorationWindow(remake).decorations(stateOf(doc), all)).toBe(all);
   });
 
-  it('draws only the opening part of a long document until the view has measured itself', () => {
+  it('draws only the paragraphs shown: the opening part of a long document and the paragraph of the selection', () => {
     const line = 'The municipal government stressed that the reform must go on.';
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
     const last = doc.childCount - 1;
-    const spans = [span(positions.pmStart[0]!, positions.pmStart[0]! + 3, 1), span(positions.pmStart[last]!, positions.pmStart[last]! + 3, 2)];
+    const middle = last >> 1;
+    const at = (i: number) => positions.pmStart[i]!;
+    const spans = [span(at(0), at(0) + 3, 1), span(at(middle), at(middle) + 3, 2), span(at(last), at(last) + 3, 3)];
     const all = decorationSet(doc, spans);
-    const window = new DecorationWindow(doc, remake);
-    const shown = window.decorations(doc, all);
+    const window = new DecorationWindow(remake);
+    const state = stateOf(doc);
+    const shown = window.decorations(state, all);
     expect(seen(shown)).toEqual([`${spans[0]!.from}-${spans[0]!.to}#1`]);
     expect(shown.find().every((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class === 'again')).toBe(true);
     // Asked again for the same state: the same set, not a new one.
-    expect(window.decorations(doc, all)).toBe(shown);
+    expect(window.decorations(state, all)).toBe(shown);
+    // The caret far down: its paragraph is shown, and so are its highlights.
+    const caretThere = state.apply(state.tr.setSelection(TextSelection.create(doc, at(last) + 1)));
+    expect(seen(window.decorations(caretThere, all))).toEqual([`${spans[0]!.from}-${spans[0]!.to}#1`, `${spans[2]!.from}-${spans[2]!.to}#3`].sort());
+  });
+
+  it('draws a highlight over lines once, when paragraphs it covers are shown apart', () => {
+    const line = 'The municipal government stressed that the reform must go on.';
+    const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
+    const positions = DocPositions.of(doc);
+    const last = doc.childCount - 1;
+    const crossing = span(positions.pmStart[last - 2]! + 5, positions.pmStart[last]! + 5, 1);
+    const state = stateOf(doc);
+    // Anchor and head two paragraphs apart: each shown on its own, the one between not.
+    const selected = state.apply(state.tr.setSelection(TextSelection.create(doc, positions.pmStart[last - 2]! + 1, positions.pmStart[last]! + 1)));
+    expect(seen(new DecorationWindow(remake).decorations(selected, decorationSet(doc, [crossing])))).toEqual([`${crossing.from}-${crossing.to}#1`]);
   });
 
   it('maps its part through an edit it is told of, and makes it again when paragraphs come or go', () => {
@@ -65,24 +85,27 @@ describe('the decoration window', () => {
     const positions = DocPositions.of(doc);
     const spans = [0, 1, 2, doc.childCount - 1].map((i) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, i));
     const all = decorationSet(doc, spans);
-    const window = new DecorationWindow(doc, remake);
-    const shown = window.decorations(doc, all);
-    const afresh = (d: typeof doc, a: DecorationSet) => seen(new DecorationWindow(d, remake).decorations(d, a));
+    const window = new DecorationWindow(remake);
+    const state = stateOf(doc);
+    const shown = window.decorations(state, all);
+    const afresh = (s: EditorState, a: DecorationSet) => seen(new DecorationWindow(remake).decorations(s, a));
 
     // A letter typed inside the first paragraph's decoration: mapped, the paragraphs it did not touch kept as they were.
-    const typed = EditorState.create({ doc }).tr.insertText('x', positions.pmStart[0]! + 6);
+    const typed = state.tr.insertText('x', positions.pmStart[0]! + 6);
+    const typedState = state.apply(typed);
     const allAfter = all.map(typed.mapping, typed.doc);
     window.mapped(all, allAfter, typed);
-    const shownAfter = window.decorations(typed.doc, allAfter);
-    expect(seen(shownAfter)).toEqual(afresh(typed.doc, allAfter));
+    const shownAfter = window.decorations(typedState, allAfter);
+    expect(seen(shownAfter)).toEqual(afresh(typedState, allAfter));
     expect(seen(shownAfter)).toContain(`${positions.pmStart[0]! + 4}-${positions.pmStart[0]! + 14}#0`);
     expect(shownAfter.find(positions.pmStart[1]!, positions.pmStart[1]! + 20)[0]!.spec).toBe(shown.find(positions.pmStart[1]!, positions.pmStart[1]! + 20)[0]!.spec);
 
     // A line break: made again, the same as afresh.
-    const split = EditorState.create({ doc: typed.doc }).tr.split(positions.pmStart[1]! + 2);
+    const split = typedState.tr.split(positions.pmStart[1]! + 2);
+    const splitState = typedState.apply(split);
     const allSplit = allAfter.map(split.mapping, split.doc);
     window.mapped(allAfter, allSplit, split);
-    expect(seen(window.decorations(split.doc, allSplit))).toEqual(afresh(split.doc, allSplit));
+    expect(seen(window.decorations(splitState, allSplit))).toEqual(afresh(splitState, allSplit));
   });
 
   it('changes its part by the decorations removed and added that are in it', () => {
@@ -92,14 +115,15 @@ describe('the decoration window', () => {
     const at = (i: number, id: number) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, id).decoration(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13);
     const last = doc.childCount - 1;
     const all = DecorationSet.create(doc, [at(0, 0), at(1, 1), at(last, 2)]);
-    const window = new DecorationWindow(doc, remake);
-    window.decorations(doc, all);
+    const window = new DecorationWindow(remake);
+    const state = stateOf(doc);
+    window.decorations(state, all);
     const [gone] = all.find(positions.pmStart[1]!, positions.pmStart[1]! + 20);
     const added = [at(2, 3), at(last - 1, 4)];
     const after = all.remove([gone!]).add(doc, [...added]);
     window.changed(all, after, doc, [gone!], added);
-    const shown = window.decorations(doc, after);
-    expect(seen(shown)).toEqual(seen(new DecorationWindow(doc, remake).decorations(doc, after)));
+    const shown = window.decorations(state, after);
+    expect(seen(shown)).toEqual(seen(new DecorationWindow(remake).decorations(state, after)));
     expect(seen(shown).map((s) => s.split('#')[1]).sort()).toEqual(['0', '3']);
   });
 });

@@ -31,7 +31,7 @@ type Request = Omit<SuggestRequest, 'id'>;
 function setup(text: string, delay = 20) {
   const doc = textToDoc(text);
   const hooks = { loadContext: async () => ({ dictionary: DICTIONARY, rejections: [] }), reject: async () => {}, unreject: async () => {}, onChange: () => {}, explain: () => {} };
-  let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, [], tags), history(), suggestionsPlugin(doc, hooks)] });
+  let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, [], tags), history(), suggestionsPlugin(hooks)] });
   const copy = new SuggestedText();
   const requests: Request[] = [];
   const worker = {
