@@ -6,6 +6,7 @@ import { sha256Hex } from '../core/hash';
 import type { DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
+import { readOriginal, readText, writeOriginal, writeText } from './text';
 
 interface DocumentRow {
   id: string;
@@ -68,10 +69,11 @@ export function insertDocument(db: Database, doc: HashedDocument, now = new Date
   const id = doc.id ?? randomUUID();
   db.prepare(
     `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
-       original_text, current_text, current_length, edit_count, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null,
-    doc.text, doc.text, codePointLength(doc.text), now, now);
+       current_length, edit_count, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null, codePointLength(doc.text), now, now);
+  writeOriginal(db, id, doc.text);
+  writeText(db, id, doc.text);
   return getDocumentSummary(db, id);
 }
 
@@ -92,11 +94,7 @@ export function documentExists(db: Database, id: string): boolean {
 
 export function getDocument(db: Database, id: string): DocumentRecord {
   const summary = getDocumentSummary(db, id);
-  const texts = db.prepare('SELECT original_text, current_text FROM documents WHERE id = ?').get(id) as {
-    original_text: string;
-    current_text: string;
-  };
-  return { ...summary, originalText: texts.original_text, text: texts.current_text };
+  return { ...summary, originalText: readOriginal(db, id) ?? '', text: readText(db, id) };
 }
 
 export function renameDocument(db: Database, id: string, title: string, now = new Date().toISOString()): DocumentSummary {

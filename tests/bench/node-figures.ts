@@ -11,6 +11,7 @@ import { deleteAnnotation, insertAnnotation, listAnnotations } from '../../src/s
 import { getDocument } from '../../src/store/documents';
 import { appendEdits, listEdits } from '../../src/store/edits';
 import { listTags } from '../../src/store/tags';
+import { TextLayout } from '../../src/store/text';
 import type { Workspace } from '../../src/store/workspace';
 import type { GeneratedAnnotation } from './generate';
 import { median, percentile, time } from './stats';
@@ -80,7 +81,12 @@ export function insertAnnotations(workspace: Workspace, documentId: string, text
     updatedAt: now,
     detached: false,
   }));
-  const bulk = time(() => workspace.transaction(() => annotations.forEach((a) => insertAnnotation(workspace.db, a))));
+  const bulk = time(() =>
+    workspace.transaction(() => {
+      const layout = TextLayout.read(workspace.db, documentId);
+      annotations.forEach((a) => insertAnnotation(workspace.db, a, layout));
+    }),
+  );
   const single: number[] = [];
   const extra: string[] = [];
   for (let k = 0; k < 20; k++) {
