@@ -6,12 +6,13 @@
 // source (its text never changes) and detached ones (they stay where their
 // text was when it went).
 
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { mapRange } from '../core/mapping';
 import type { Annotation, TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 import { TextLayout, type Anchor } from './text';
+import { statement } from './statements';
 
 interface AnnotationRow {
   id: string;
@@ -32,18 +33,6 @@ interface AnnotationRow {
   side: 'translation' | 'source';
   source_start: number | null;
   source_end: number | null;
-}
-
-// Statements prepared once per connection: preparing costs more than running
-// one of these small statements, and imports run them per annotation.
-const prepared = new WeakMap<Database, Map<string, Statement>>();
-
-function statement(db: Database, sql: string): Statement {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = new Map()));
-  let found = statements.get(sql);
-  if (!found) statements.set(sql, (found = db.prepare(sql)));
-  return found;
 }
 
 const TAG_IDS = '(SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position))';
@@ -270,7 +259,8 @@ export function changedRegions(changes: readonly TextChange[]): ChangedRegion[] 
 }
 
 interface Loaded {
-  id: string;
+  /** Its row (annotations' rowid): written by rowid, one index search fewer than by id. */
+  rowid: number;
   start: number;
   end: number;
   /** Where it is stored, to write only what moved. */
@@ -281,9 +271,9 @@ interface Loaded {
   touched: boolean;
 }
 
-/** [id, start_chunk, start_in_chunk, end_chunk, end_in_chunk] */
-type AnchorRow = [string, number | null, number, number | null, number];
-const ANCHOR_COLUMNS = 'id, start_chunk, start_in_chunk, end_chunk, end_in_chunk';
+/** [rowid, start_chunk, start_in_chunk, end_chunk, end_in_chunk] */
+type AnchorRow = [number, number | null, number, number | null, number];
+const ANCHOR_COLUMNS = 'rowid, start_chunk, start_in_chunk, end_chunk, end_in_chunk';
 
 /**
  * Maps a document's attached annotations through a batch of changes, as the
@@ -322,14 +312,17 @@ export class AnnotationMapper {
     for (const region of regions) {
       for (let i = layout.firstTouching(region.oldStart); i < layout.ids.length && layout.starts[i]! <= region.oldEnd; i++) reached.add(i);
     }
-    const load = ([id, startChunk, startInChunk, endChunk, endInChunk]: AnchorRow): void => {
-      const start = layout.offset(startChunk, startInChunk);
-      const end = layout.offset(endChunk, endInChunk);
-      const a: Loaded = { id, start, end, stored: [[startChunk, startInChunk], [endChunk, endInChunk]], detached: false, touched: false };
+    const load = ([rowid, startChunk, startInChunk, endChunk, endInChunk]: AnchorRow, startBase: number, endBase: number): void => {
+      const start = startBase + startInChunk;
+      const end = endBase + endInChunk;
+      const a: Loaded = { rowid, start, end, stored: [[startChunk, startInChunk], [endChunk, endInChunk]], detached: false, touched: false };
       (this.reaches(start, end) ? this.followed : this.shifting).push(a);
     };
     const inChunk = statement(db, `SELECT ${ANCHOR_COLUMNS} FROM annotations WHERE start_chunk = ? AND end_chunk = ? AND start_chunk IS NOT NULL`).raw(true);
-    for (const i of reached) for (const row of inChunk.iterate(layout.ids[i], layout.ids[i])) load(row as AnchorRow);
+    for (const i of reached) {
+      const base = layout.starts[i]!;
+      for (const row of inChunk.iterate(layout.ids[i], layout.ids[i])) load(row as AnchorRow, base, base);
+    }
     // Attached annotations over more than one chunk (few), or in none (a text that was empty):
     // each loaded when it may reach a region.
     const loose = statement(
@@ -340,13 +333,14 @@ export class AnnotationMapper {
     for (const row of loose.iterate(documentId)) {
       const [, startChunk, , endChunk] = row as AnchorRow;
       if (startChunk === null || endChunk === null) {
-        load(row as AnchorRow);
+        load(row as AnchorRow, 0, 0);
         continue;
       }
+      const from = layout.position(startChunk);
       const to = layout.position(endChunk);
-      for (let i = layout.position(startChunk); i <= to; i++) {
+      for (let i = from; i <= to; i++) {
         if (reached.has(i)) {
-          load(row as AnchorRow);
+          load(row as AnchorRow, layout.starts[from]!, layout.starts[to]!);
           break;
         }
       }
@@ -413,8 +407,10 @@ export class AnnotationMapper {
    * touched get their quote (`quoteOf` reads the text after the batch) and time.
    */
   finish(now: string, layout: TextLayout, quoteOf: (start: number, end: number) => string): void {
-    const touched = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ?, quote = ?, detached = ?, updated_at = ? WHERE id = ?');
-    const moved = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ? WHERE id = ?');
+    const touched = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ?, quote = ?, detached = ?, updated_at = ? WHERE rowid = ?');
+    const moved = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ? WHERE rowid = ?');
+    // Most moves stay in their chunk: setting only the offsets leaves the chunk index as it is.
+    const movedInChunk = statement(this.db, 'UPDATE annotations SET start_in_chunk = ?, end_in_chunk = ? WHERE rowid = ?');
     for (const a of this.shifting) {
       a.start = this.shifted(a.start);
       a.end = this.shifted(a.end);
@@ -423,10 +419,9 @@ export class AnnotationMapper {
       const [start, end]: [Anchor, Anchor] = a.detached ? [[null, a.start], [null, a.end]] : [layout.anchorStart(a.start), layout.anchorEnd(a.end)];
       if (a.touched) {
         const quote = a.detached ? this.quotes.get(a)! : quoteOf(a.start, a.end);
-        touched.run(...start, ...end, quote, a.detached ? 1 : 0, now, a.id);
-      } else if (start[0] !== a.stored[0][0] || start[1] !== a.stored[0][1] || end[0] !== a.stored[1][0] || end[1] !== a.stored[1][1]) {
-        moved.run(...start, ...end, a.id);
-      }
+        touched.run(...start, ...end, quote, a.detached ? 1 : 0, now, a.rowid);
+      } else if (start[0] !== a.stored[0][0] || end[0] !== a.stored[1][0]) moved.run(...start, ...end, a.rowid);
+      else if (start[1] !== a.stored[0][1] || end[1] !== a.stored[1][1]) movedInChunk.run(start[1], end[1], a.rowid);
     }
   }
 }

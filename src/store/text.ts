@@ -3,10 +3,12 @@
 // 10), each with its own row in the full-text index, so a keystroke's save
 // rewrites and re-indexes the chunk it changed, not the whole text.
 
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import { EditError } from '../core/edits';
 import type { TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
+import { statement } from './statements';
 
 /** UTF-16 units a chunk is cut to; one that grows past CUT_AGAIN is cut again. */
 export const CHUNK = 16_384;
@@ -20,15 +22,41 @@ const SEQ_STEP = 1 << 16;
  */
 const OVERLAP = 1_000;
 
-// Statements prepared once per connection: a keystroke's save runs a handful of small ones.
-const prepared = new WeakMap<Database, Map<string, Statement>>();
+/** [row id, seq, length in code points] of each chunk of a text, in order. */
+type ChunkRow = readonly [id: number, seq: number, length: number];
 
-function statement(db: Database, sql: string): Statement {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = new Map()));
-  let found = statements.get(sql);
-  if (!found) statements.set(sql, (found = db.prepare(sql)));
-  return found;
+/**
+ * The chunk rows of each text read on a connection, with the text_version
+ * they were read at: a keystroke's save then reads no row per chunk (a 15 MB
+ * text has about a thousand). Every write of a text's chunks gives it a new
+ * random text_version in the same transaction, so a write by another
+ * connection, or one rolled back, is seen as a different version and the
+ * rows are read again.
+ */
+const layouts = new WeakMap<Database, Map<string, { version: number; rows: readonly ChunkRow[] }>>();
+
+function knownLayouts(db: Database): Map<string, { version: number; rows: readonly ChunkRow[] }> {
+  let known = layouts.get(db);
+  if (!known) layouts.set(db, (known = new Map()));
+  return known;
+}
+
+function chunkRows(db: Database, documentId: string): readonly ChunkRow[] {
+  const version = statement(db, 'SELECT text_version FROM documents WHERE id = ?').pluck().get(documentId) as number | undefined;
+  const known = knownLayouts(db);
+  const entry = known.get(documentId);
+  if (version !== undefined && entry?.version === version) return entry.rows;
+  const rows = statement(db, 'SELECT id, seq, length FROM text_chunks WHERE document_id = ? ORDER BY seq').raw(true).all(documentId) as ChunkRow[];
+  if (version === undefined) known.delete(documentId);
+  else known.set(documentId, { version, rows });
+  return rows;
+}
+
+/** Marks a text's chunks as written: a new text_version, and the rows as they are now. */
+function written(db: Database, documentId: string, rows: readonly ChunkRow[]): void {
+  const version = randomInt(2 ** 47);
+  statement(db, 'UPDATE documents SET text_version = ? WHERE id = ?').run(version, documentId);
+  knownLayouts(db).set(documentId, { version, rows });
 }
 
 /** `text` cut in pieces of about CHUNK UTF-16 units, after a line break where there is one near, never inside a surrogate pair. */
@@ -82,10 +110,14 @@ export function writeText(db: Database, documentId: string, text: string): void 
   const pieces = cutText(text);
   const insert = statement(db, 'INSERT INTO text_chunks (document_id, seq, length, text) VALUES (?, ?, ?, ?)');
   const index = statement(db, 'INSERT INTO documents_fts (rowid, text) VALUES (?, ?)');
-  pieces.forEach((piece, i) => {
-    const id = insert.run(documentId, (i + 1) * SEQ_STEP, codePointLength(piece), piece).lastInsertRowid;
+  const rows = pieces.map((piece, i): ChunkRow => {
+    const seq = (i + 1) * SEQ_STEP;
+    const length = codePointLength(piece);
+    const id = Number(insert.run(documentId, seq, length, piece).lastInsertRowid);
     index.run(id, piece + overlap(piece, pieces[i + 1]));
+    return [id, seq, length];
   });
+  written(db, documentId, rows);
 }
 
 /** A chunk as StoredText holds it: its text is read only when a change or a slice reaches it. */
@@ -124,10 +156,10 @@ export class TextLayout {
   ) {}
 
   static read(db: Database, documentId: string): TextLayout {
-    const rows = statement(db, 'SELECT id, length FROM text_chunks WHERE document_id = ? ORDER BY seq').raw(true).all(documentId) as [number, number][];
+    const rows = chunkRows(db, documentId);
     const starts: number[] = [];
     let at = 0;
-    for (const [, length] of rows) {
+    for (const [, , length] of rows) {
       starts.push(at);
       at += length;
     }
@@ -198,15 +230,14 @@ export class StoredText {
   private constructor(
     private readonly db: Database,
     private readonly documentId: string,
-    rows: readonly [number, number, number][],
+    rows: readonly ChunkRow[],
   ) {
     this.chunks = rows.map(([id, seq, length]) => ({ id, seq, length, text: null, dirty: false, reindex: false }));
     this.index();
   }
 
   static open(db: Database, documentId: string): StoredText {
-    const rows = statement(db, 'SELECT id, seq, length FROM text_chunks WHERE document_id = ? ORDER BY seq').raw(true).all(documentId) as [number, number, number][];
-    return new StoredText(db, documentId, rows);
+    return new StoredText(db, documentId, chunkRows(db, documentId));
   }
 
   /** Length in code points. */
@@ -314,6 +345,11 @@ export class StoredText {
       reindex.run(chunk.id, text + overlap(text, next));
     });
     for (const chunk of this.chunks) chunk.dirty = chunk.reindex = false;
+    written(
+      db,
+      documentId,
+      this.chunks.map((c): ChunkRow => [c.id!, c.seq, c.length]),
+    );
   }
 
   /** Gives chunks first..last (first keeps its seq) seqs below `before`, renumbering the document's chunks when no room is left. */

@@ -8,7 +8,7 @@ import type { Annotation } from '../../src/core/model';
 import { CodePointIndex } from '../../src/core/offsets';
 import { checkLine, checkText } from '../../src/core/rules';
 import { deleteAnnotation, insertAnnotation, listAnnotations } from '../../src/store/annotations';
-import { getDocument } from '../../src/store/documents';
+import { getDocument, getDocumentSummary } from '../../src/store/documents';
 import { appendEdits, listEdits } from '../../src/store/edits';
 import { listTags } from '../../src/store/tags';
 import { TextLayout } from '../../src/store/text';
@@ -180,4 +180,37 @@ export function measureEdits(workspace: Workspace, documentId: string): EditFigu
     batch.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, changes, 'manual', 'bench'))).ms);
   }
   return { editCommitMs: median(single), editBatch20Ms: median(batch) };
+}
+
+export interface KeystrokeCommitFigures {
+  /** One typed character committed (appendEdits in one transaction, synchronous = FULL): median and p95 of `runs`. */
+  keystrokeCommitMs: number;
+  keystrokeCommitP95Ms: number;
+  runs: number;
+}
+
+/**
+ * The store's commit of one keystroke, as edits.apply makes it for the
+ * editor's save (appendEdits with one change in one transaction), at places spread over the whole text, each
+ * on the text the one before left. After two warm-up commits; leaves
+ * `runs + 2` edits in the document.
+ */
+export function measureKeystrokeCommit(workspace: Workspace, documentId: string, runs: number): KeystrokeCommitFigures {
+  const { editCount: base, length } = getDocumentSummary(workspace.db, documentId);
+  let editCount = base;
+  let textLength = length;
+  const commit = (at: number) => {
+    const result = workspace.transaction(() => appendEdits(workspace.db, documentId, editCount, [{ start: at, end: at, inserted: 'e' }], 'manual', 'bench'));
+    editCount = result.editCount;
+    textLength = result.length;
+  };
+  commit(0);
+  commit(textLength);
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    // A spread of places (golden-ratio steps), the start and end included.
+    const at = k === 0 ? 0 : k === 1 ? textLength : Math.floor(((k * 0.6180339887) % 1) * textLength);
+    samples.push(time(() => commit(at)).ms);
+  }
+  return { keystrokeCommitMs: median(samples), keystrokeCommitP95Ms: percentile(samples, 95), runs };
 }

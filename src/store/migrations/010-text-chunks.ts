@@ -5,7 +5,9 @@
 // document_originals, so updating a document's row (edit count, times) no
 // longer rewrites the original with it. Existing texts are cut into chunks
 // and indexed again; documents.current_text and original_text go, and with
-// them migration 2's triggers and document_search.
+// them migration 2's triggers and document_search. documents.text_version
+// is a random number each write of a text's chunks changes, so a connection
+// may keep a text's chunk layout and know when it is stale (store/text.ts).
 
 import type { Database } from 'better-sqlite3';
 import { codePointLength } from '../../core/offsets';
@@ -89,6 +91,7 @@ export const textChunks: Migration = {
       END;
 
       INSERT INTO document_originals (document_id, text) SELECT id, original_text FROM documents;
+      ALTER TABLE documents ADD COLUMN text_version INTEGER NOT NULL DEFAULT 0;
     `);
     const insert = db.prepare('INSERT INTO text_chunks (document_id, seq, length, text) VALUES (?, ?, ?, ?)');
     const index = db.prepare('INSERT INTO documents_fts (rowid, text) VALUES (?, ?)');
