@@ -1,22 +1,18 @@
 // The current text stored in chunks: after any edits the chunks hold the text
 // the edits replay to, search finds what is in it (across a chunk's cut too),
-// a keystroke rewrites one chunk, and a workspace of the schema before chunks
-// opens with the same texts and search.
+// a keystroke rewrites one chunk, and a connection never types on chunks
+// another connection (or a failed save) changed under it.
 
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyChanges, replayEdits } from '../../../src/core/edits';
-import { mapRange } from '../../../src/core/mapping';
 import type { TextChange } from '../../../src/core/model';
 import { codePointLength } from '../../../src/core/offsets';
 import { deleteDocument, getDocument, insertDocument } from '../../../src/store/documents';
 import { appendEdits, listEdits } from '../../../src/store/edits';
-import { insertAnnotation, listAnnotations } from '../../../src/store/annotations';
-import { migrations } from '../../../src/store/migrations';
 import { quoteOf } from '../../../src/store/quotes';
 import { searchDocuments } from '../../../src/store/search';
 import { CHUNK, readText, TextLayout } from '../../../src/store/text';
@@ -89,58 +85,6 @@ it('after random edits the chunks hold the text the edits replay to, and quotes 
   expect(ws.db.prepare('SELECT count(*) FROM documents_fts').pluck().get()).toBe(0);
 });
 
-it('annotations over a text of many chunks follow random edits as core/mapping says, however the chunks are cut', () => {
-  fc.assert(
-    fc.property(
-      longText.filter((t) => t.length > 2 * CHUNK),
-      fc.array(fc.tuple(fraction, fc.integer({ min: 1, max: 3 * CHUNK })), { minLength: 1, maxLength: 30 }),
-      fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
-      (original, spots, batches) => {
-        const document = insertDocument(ws.db, { title: 'anchors', text: original, sha256: 'x' });
-        let text = original;
-        let length = codePointLength(text);
-        // The reference: every annotation mapped through every change by core's rule, on the whole text.
-        let expected = spots.map(([at, span], i) => {
-          const start = Math.min(length - 1, Math.floor(at * length));
-          const end = Math.min(length, start + span);
-          return { id: `${document.id}-${String(i).padStart(2, '0')}`, start, end, detached: false, quote: [...text].slice(start, end).join('') };
-        });
-        ws.transaction(() => {
-          const layout = TextLayout.read(ws.db, document.id);
-          for (const a of expected) {
-            insertAnnotation(ws.db, { ...a, documentId: document.id, tagIds: [], note: '', attributes: {}, author: 'a', createdAt: 'now', updatedAt: 'now' }, layout);
-          }
-        });
-        let editCount = 0;
-        for (const batch of batches) {
-          const changes: TextChange[] = [];
-          for (const { at, span, inserted } of batch) {
-            const start = Math.floor(at * length);
-            const end = Math.min(length, start + Math.floor(span * (length - start)));
-            const change = { start, end, inserted };
-            changes.push(change);
-            text = applyChanges(text, [change]).text;
-            length = codePointLength(text);
-            expected = expected.map((a) => {
-              if (a.detached) return a;
-              const mapped = mapRange(a, change);
-              return mapped ? { ...a, ...mapped, quote: [...text].slice(mapped.start, mapped.end).join('') } : { ...a, detached: true };
-            });
-          }
-          editCount = ws.transaction(() => appendEdits(ws.db, document.id, editCount, changes, 'manual', 'a')).editCount;
-          const stored = listAnnotations(ws.db, document.id);
-          expect(stored.map((a) => [a.id, a.detached])).toEqual(expect.arrayContaining(expected.map((a) => [a.id, a.detached])));
-          const attached = (list: { id: string; start: number; end: number; quote: string; detached: boolean }[]) =>
-            list.filter((a) => !a.detached).map(({ id, start, end, quote }) => ({ id, start, end, quote })).sort((a, b) => (a.id < b.id ? -1 : 1));
-          expect(attached(stored)).toEqual(attached(expected));
-        }
-        ws.transaction(() => deleteDocument(ws.db, document.id));
-      },
-    ),
-    { numRuns: 12 },
-  );
-});
-
 it('a keystroke rewrites only the chunk it changed, and search finds the word it made', () => {
   const text = 'word and more words\n'.repeat((6 * CHUNK) / 20);
   const document = insertDocument(ws.db, { title: 'keystroke', text, sha256: 'x' });
@@ -165,46 +109,35 @@ it('search finds a phrase across a cut inside a line too long for one chunk', ()
   expect(searchDocuments(ws.db, 'quartz harbour').map((h) => h.documentId)).toEqual([document.id]);
 });
 
-it('a workspace of schema 6 opens with every text as it was, and search finds them', async () => {
+it('a text written by another connection, or by a transaction rolled back, is read again, not taken from what this connection knew', async () => {
   const path = tempPath();
-  const texts = ['', 'short 😀 Ça va', `${'😀é\r\nline of words '.repeat(CHUNK / 4)}needle at the end`];
-  const old = await Workspace.open(path, { migrations: migrations.filter((m) => m.version <= 6) });
-  texts.forEach((text, i) =>
-    old.db
-      .prepare(`INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES (?, 't', 'x', ?, ?, ?, 'now', 'now')`)
-      .run(`d${i}`, `original ${i}`, text, codePointLength(text)),
-  );
-  // Annotations at the start, across the first cut, at the very end, and one detached in the empty text.
-  const long = [...texts[2]!];
-  const ranges: [string, number, number][] = [['d2', 0, 3], ['d2', CHUNK - 5, CHUNK + 40], ['d2', long.length - 6, long.length], ['d0', 0, 0], ['d1', 6, 7]];
-  ranges.forEach(([documentId, start, end], i) => {
-    const quote = documentId === 'd2' ? long.slice(start, end).join('') : [...texts[Number(documentId[1])]!].slice(start, end).join('');
-    old.db
-      .prepare(`INSERT INTO annotations (id, document_id, start, end, quote, author, created_at, updated_at, detached) VALUES (?, ?, ?, ?, ?, 'a', 'now', 'now', ?)`)
-      .run(`a${i}`, documentId, start, end, quote, start === end ? 1 : 0);
-  });
-  old.close();
-  const migrated = await Workspace.open(path);
+  const first = await Workspace.open(path);
+  const second = await Workspace.open(path);
   try {
-    expect(migrated.backupPath).not.toBeNull();
-    texts.forEach((text, i) => expect(getDocument(migrated.db, `d${i}`)).toMatchObject({ text, originalText: `original ${i}` }));
-    expect(searchDocuments(migrated.db, 'ça').map((h) => h.documentId)).toEqual(['d1']);
-    expect(searchDocuments(migrated.db, 'needle at the').map((h) => h.documentId)).toEqual(['d2']);
-    const columns = (migrated.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name);
-    expect(columns).not.toContain('current_text');
-    expect(columns).not.toContain('original_text');
-    const placed = () => ['d0', 'd1', 'd2'].flatMap((id) => listAnnotations(migrated.db, id).map((a) => [a.id, a.start, a.end, a.quote]));
-    expect(placed().sort()).toEqual(ranges.map(([, start, end], i) => [`a${i}`, start, end, expect.any(String)]).sort());
-    for (const a of listAnnotations(migrated.db, 'd2')) expect(a.quote).toBe(long.slice(a.start, a.end).join(''));
-    // Typing in the migrated document keeps the text, the annotations and search right.
-    migrated.transaction(() => appendEdits(migrated.db, 'd2', 0, [{ start: 0, end: 0, inserted: 'Foxglove ' }], 'manual', 'a'));
-    expect(readText(migrated.db, 'd2')).toBe(`Foxglove ${texts[2]}`);
-    expect(listAnnotations(migrated.db, 'd2').map((a) => [a.start, a.end])).toEqual(ranges.filter(([id]) => id === 'd2').map(([, start, end]) => [start + 9, end + 9]));
-    expect(searchDocuments(migrated.db, 'foxglove').map((h) => h.documentId)).toEqual(['d2']);
+    const text = 'line of words\n'.repeat((3 * CHUNK) / 14);
+    const id = first.transaction(() => insertDocument(first.db, { title: 'shared', text, sha256: 'x' })).id;
+    // Both connections know the text's chunks; each types in turn, at places the other's chunks moved.
+    first.transaction(() => appendEdits(first.db, id, 0, [{ start: 5, end: 5, inserted: 'A'.repeat(CHUNK) }], 'manual', 'a'));
+    second.transaction(() => appendEdits(second.db, id, 1, [{ start: 2 * CHUNK, end: 2 * CHUNK + 3, inserted: 'B' }], 'manual', 'b'));
+    first.transaction(() => appendEdits(first.db, id, 2, [{ start: 0, end: 0, inserted: 'C😀' }], 'manual', 'a'));
+    // A save that fails after writing its chunks leaves nothing behind, in the file or in what the connection knows.
+    expect(() =>
+      first.transaction(() => {
+        appendEdits(first.db, id, 3, [{ start: 1, end: CHUNK, inserted: 'gone' }], 'manual', 'a');
+        throw new Error('the save fails after its chunks were written');
+      }),
+    ).toThrow('the save fails');
+    second.transaction(() => appendEdits(second.db, id, 3, [{ start: 3, end: 3, inserted: 'D' }], 'manual', 'b'));
+    first.transaction(() => appendEdits(first.db, id, 4, [{ start: 4, end: 4, inserted: 'E' }], 'manual', 'a'));
+    const expected = replayEdits(text, listEdits(first.db, id));
+    expect(listEdits(first.db, id).map((e) => e.inserted)).toEqual(['A'.repeat(CHUNK), 'B', 'C😀', 'D', 'E']);
+    for (const ws of [first, second]) {
+      expect(readText(ws.db, id)).toBe(expected);
+      expect(TextLayout.read(ws.db, id).length).toBe(codePointLength(expected));
+      expect(quoteOf(ws.db, id, 0, 6).quote).toBe('C😀lDEi');
+    }
   } finally {
-    migrated.close();
+    first.close();
+    second.close();
   }
-  const db = new Database(path, { readonly: true });
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  db.close();
 });
