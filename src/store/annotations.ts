@@ -12,7 +12,7 @@ import type { Annotation, TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 import { TextLayout, type Anchor } from './text';
-import { statement } from './statements';
+import { oneSnapshot, statement } from './statements';
 
 interface AnnotationRow {
   id: string;
@@ -103,16 +103,7 @@ export function listSourceAnnotations(db: Database, documentId: string): Annotat
 }
 
 function listSide(db: Database, documentId: string, side: 'translation' | 'source'): Annotation[] {
-  const layout = side === 'translation' ? TextLayout.read(db, documentId) : null;
-  // Rows as arrays (no object per row): a long document has tens of thousands.
-  const rows = statement(
-    db,
-    `SELECT a.id, a.document_id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at,
-       a.detached, a.origin, ${TAG_IDS} AS tag_ids, a.side, a.source_start, a.source_end
-     FROM annotations a WHERE a.document_id = ? AND a.side = ?`,
-  )
-    .raw(true)
-    .all(documentId, side) as ListedRow[];
+  const [layout, rows] = oneSnapshot(db, () => [side === 'translation' ? TextLayout.read(db, documentId) : null, listedRows(db, documentId, side)] as const);
   const annotations = rows.map(
     ([id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end]) =>
       toAnnotation(
@@ -124,15 +115,29 @@ function listSide(db: Database, documentId: string, side: 'translation' | 'sourc
   return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+function listedRows(db: Database, documentId: string, side: 'translation' | 'source'): ListedRow[] {
+  // Rows as arrays (no object per row): a long document has tens of thousands.
+  return statement(
+    db,
+    `SELECT a.id, a.document_id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at,
+       a.detached, a.origin, ${TAG_IDS} AS tag_ids, a.side, a.source_start, a.source_end
+     FROM annotations a WHERE a.document_id = ? AND a.side = ?`,
+  )
+    .raw(true)
+    .all(documentId, side) as ListedRow[];
+}
+
 export function annotationExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
 export function getAnnotation(db: Database, id: string): Annotation {
-  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
-  if (!row) throw new NotFoundError(`no annotation with id ${id}`);
-  const chunked = row.start_chunk !== null || row.end_chunk !== null;
-  return toAnnotation(row, chunked ? TextLayout.read(db, row.document_id) : null);
+  return oneSnapshot(db, () => {
+    const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+    if (!row) throw new NotFoundError(`no annotation with id ${id}`);
+    const chunked = row.start_chunk !== null || row.end_chunk !== null;
+    return toAnnotation(row, chunked ? TextLayout.read(db, row.document_id) : null);
+  });
 }
 
 /**

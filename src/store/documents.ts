@@ -6,6 +6,7 @@ import { sha256Hex } from '../core/hash';
 import type { DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
+import { oneSnapshot } from './statements';
 import { readOriginal, readText, writeOriginal, writeText } from './text';
 
 interface DocumentRow {
@@ -93,8 +94,8 @@ export function documentExists(db: Database, id: string): boolean {
 }
 
 export function getDocument(db: Database, id: string): DocumentRecord {
-  const summary = getDocumentSummary(db, id);
-  return { ...summary, originalText: readOriginal(db, id) ?? '', text: readText(db, id) };
+  // The summary (length, edit count) and the texts from one state of the workspace.
+  return oneSnapshot(db, () => ({ ...getDocumentSummary(db, id), originalText: readOriginal(db, id) ?? '', text: readText(db, id) }));
 }
 
 export function renameDocument(db: Database, id: string, title: string, now = new Date().toISOString()): DocumentSummary {

@@ -11,6 +11,7 @@ import { allRules } from '../core/rules';
 import { DEFAULT_MQM_SETTINGS, type ErrorCount, type MqmSettings } from '../core/scorecard';
 import { NotFoundError } from './errors';
 import { findingCountsOf, wordCountsOf, type RuleCounts } from './text-facts';
+import { oneSnapshot } from './statements';
 import { readOriginal, readText, TextLayout } from './text';
 
 interface Selection {
@@ -104,7 +105,9 @@ export function countMqmErrors(db: Database, filter: DocumentFilter): DocumentEr
 
 /** A document's MQM errors in text order, with their quotes and notes. */
 export function listMqmErrors(db: Database, documentId: string): MqmErrorItem[] {
-  const rows = db
+  // Anchors and the layout that places them read in one snapshot.
+  const [rows, layout] = oneSnapshot(db, () => [
+    db
     .prepare(
       `WITH ${FIRST_MQM_TAG}
        SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, coalesce(t.parent_id, t.id),
@@ -113,9 +116,10 @@ export function listMqmErrors(db: Database, documentId: string): MqmErrorItem[] 
        WHERE a.document_id = ? AND a.detached = 0`,
     )
     .raw(true)
-    .all(documentId) as [string, number | null, number, number | null, number, string, string, string, string | null, unknown][];
+    .all(documentId) as [string, number | null, number, number | null, number, string, string, string, string | null, unknown][],
+    TextLayout.read(db, documentId),
+  ] as const);
   // Anchors (store/text.ts) to offsets, then text order.
-  const layout = TextLayout.read(db, documentId);
   const items = rows.map(([annotationId, startChunk, startInChunk, endChunk, endInChunk, quote, note, categoryId, subcategoryId, severity]) => ({
     annotationId,
     start: layout.offset(startChunk, startInChunk),
@@ -147,11 +151,6 @@ function known<T>(cache: WeakMap<Database, Map<string, Known<T>>>, db: Database)
 
 /** How many texts are read from the database at once when working figures out. */
 const READ_BATCH = 200;
-
-/** Runs reads in one transaction (one snapshot of the workspace), or in the caller's when there is one. */
-function readTogether<T>(db: Database, read: () => T): T {
-  return db.inTransaction ? read() : db.transaction(read).deferred();
-}
 
 function inBatches<T>(items: readonly T[], each: (batch: readonly T[]) => void): void {
   for (let i = 0; i < items.length; i += READ_BATCH) each(items.slice(i, i + READ_BATCH));
@@ -188,7 +187,7 @@ export function documentWordCounts(db: Database, documentIds: readonly string[],
   const readSource = db.prepare('SELECT text, updated_at FROM document_sources WHERE document_id = ?');
   inBatches(missing, (batch) => {
     // Text and version read in one transaction, so the count is kept under the version it belongs to.
-    const texts = readTogether(db, () => batch.map((m) => {
+    const texts = oneSnapshot(db, () => batch.map((m) => {
       if (m.from === 'source') {
         const row = readSource.get(m.id) as { text: string; updated_at: string };
         return { text: row.text, version: row.updated_at };
@@ -235,7 +234,7 @@ export function findingsPerRule(db: Database, filter: DocumentFilter): RuleFindi
   }
   const readEditCount = db.prepare('SELECT edit_count FROM documents WHERE id = ?').pluck();
   inBatches(missing, (batch) => {
-    const texts = readTogether(db, () =>
+    const texts = oneSnapshot(db, () =>
       batch.map((id) => ({ original: readOriginal(db, id) ?? '', current: readText(db, id), editCount: readEditCount.get(id) as number })),
     );
     const counts = findingCountsOf(db, [...texts.map((t) => t.original), ...texts.map((t) => t.current)]);

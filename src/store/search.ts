@@ -32,8 +32,10 @@ export function searchDocuments(db: Database, query: string, { limit = 50, foldD
   const candidates = anywhere
     ? db.prepare('SELECT id, title FROM documents ORDER BY updated_at DESC, rowid')
     : db.prepare(
+        // Documents with a chunk whose index row is stale (store/text.ts) are candidates whatever the index says.
         `SELECT d.id, d.title FROM documents d
          WHERE d.id IN (SELECT c.document_id FROM documents_fts f JOIN text_chunks c ON c.id = f.rowid WHERE documents_fts MATCH ?)
+            OR d.id IN (SELECT c.document_id FROM search_pending p JOIN text_chunks c ON c.id = p.chunk_id)
          ORDER BY d.updated_at DESC, d.rowid`,
       );
   const rows = (anywhere ? candidates.all() : candidates.all(ftsPhrase(query))) as { id: string; title: string }[];

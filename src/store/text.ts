@@ -1,7 +1,8 @@
 // A document's texts. The original is kept whole in document_originals (it
 // never changes). The current text is kept in chunks (text_chunks, migration
 // 10), each with its own row in the full-text index, so a keystroke's save
-// rewrites and re-indexes the chunk it changed, not the whole text.
+// rewrites the chunk it changed, not the whole text, and re-indexes it once
+// the typing moves elsewhere (StoredText.save).
 
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
@@ -323,33 +324,54 @@ export class StoredText {
     );
   }
 
-  /** Writes the changed chunks, re-indexes them (and the chunk before each, whose index row reads into it), removes the emptied ones. */
+  /**
+   * Writes the changed chunks and removes the emptied ones. The search index
+   * is brought up to date lazily: the changed chunks (and the chunk before
+   * each, whose index row reads into it) are only marked stale
+   * (search_pending), which costs nothing when they already are, as they are
+   * for every keystroke after the first in the same place; the chunks this
+   * save did not change, left stale by an earlier one, are re-indexed now.
+   * Search takes a document with a stale chunk as a candidate and reads its
+   * text (store/search.ts), so it finds the same either way.
+   */
   save(): void {
     const { db, documentId } = this;
     const remove = statement(db, 'DELETE FROM text_chunks WHERE id = ?');
     for (const id of this.removedIds.splice(0)) remove.run(id);
     const update = statement(db, 'UPDATE text_chunks SET length = ?, text = ? WHERE id = ?');
     const insert = statement(db, 'INSERT INTO text_chunks (document_id, seq, length, text) VALUES (?, ?, ?, ?)');
-    const unindex = statement(db, 'DELETE FROM documents_fts WHERE rowid = ?');
-    const reindex = statement(db, 'INSERT INTO documents_fts (rowid, text) VALUES (?, ?)');
     for (const chunk of this.chunks) {
       if (!chunk.dirty) continue;
       if (chunk.id === null) chunk.id = Number(insert.run(documentId, chunk.seq, chunk.length, chunk.text).lastInsertRowid);
       else update.run(chunk.length, chunk.text, chunk.id);
     }
-    this.chunks.forEach((chunk, i) => {
-      if (!chunk.dirty && !chunk.reindex) return;
-      const text = this.load(i);
-      const next = i + 1 < this.chunks.length && !/[\r\n]$/.test(text) ? this.load(i + 1) : undefined;
-      unindex.run(chunk.id);
-      reindex.run(chunk.id, text + overlap(text, next));
-    });
+    const stale = new Set(this.chunks.filter((c) => c.dirty || c.reindex).map((c) => c.id!));
+    const pending = statement(db, 'SELECT p.chunk_id FROM search_pending p JOIN text_chunks c ON c.id = p.chunk_id WHERE c.document_id = ?').pluck().all(documentId) as number[];
+    const settled = pending.filter((id) => !stale.has(id));
+    if (settled.length > 0) this.reindex(new Set(settled));
+    const mark = statement(db, 'INSERT OR IGNORE INTO search_pending (chunk_id) VALUES (?)');
+    for (const id of stale) mark.run(id);
     for (const chunk of this.chunks) chunk.dirty = chunk.reindex = false;
     written(
       db,
       documentId,
       this.chunks.map((c): ChunkRow => [c.id!, c.seq, c.length]),
     );
+  }
+
+  /** Writes the search index rows of these chunks (by row id) from their text, and takes them off search_pending. */
+  private reindex(ids: ReadonlySet<number>): void {
+    const unindex = statement(this.db, 'DELETE FROM documents_fts WHERE rowid = ?');
+    const index = statement(this.db, 'INSERT INTO documents_fts (rowid, text) VALUES (?, ?)');
+    const done = statement(this.db, 'DELETE FROM search_pending WHERE chunk_id = ?');
+    this.chunks.forEach((chunk, i) => {
+      if (!ids.has(chunk.id!)) return;
+      const text = this.load(i);
+      const next = i + 1 < this.chunks.length && !/[\r\n]$/.test(text) ? this.load(i + 1) : undefined;
+      unindex.run(chunk.id);
+      index.run(chunk.id, text + overlap(text, next));
+      done.run(chunk.id);
+    });
   }
 
   /** Gives chunks first..last (first keeps its seq) seqs below `before`, renumbering the document's chunks when no room is left. */

@@ -1,10 +1,11 @@
 // `npm run bench:store-commit`: the store's commit of one keystroke on long
 // documents with many annotations (1 MB / 10k, 5 MB / 50k, 15 MB / 150k),
 // without the browser. Each size is a fresh workspace file: the generated
-// text imported, its annotations stored, then one typed character committed
-// (appendEdits in one transaction, as edits.apply does) at places spread over the text (node-figures.ts
-// measureKeystrokeCommit). The machine's load average is printed beside each
-// figure: on a shared machine it says how much to trust it.
+// text imported, its annotations stored, then typed characters committed one
+// by one (appendEdits in one transaction, as edits.apply does), a word at
+// each of places spread over the text (node-figures.ts measureKeystrokeCommit),
+// each followed by a commit of one small row, the floor fsync sets on this disk. The machine's load average is printed beside
+// each figure: on a shared machine it says how much to trust it.
 //
 //   npm run bench:store-commit -- [--size 1mb-10k|5mb-50k|15mb-150k] [--runs N (default 50)] [--json]
 
@@ -51,11 +52,19 @@ try {
       insertAnnotations(workspace, documentId, text, generateAnnotations(text, size.annotations, tagIds));
       const loadBefore = load();
       const figures = measureKeystrokeCommit(workspace, documentId, runs);
-      const result = { size: size.key, ...figures, keystrokeCommitMs: round(figures.keystrokeCommitMs), keystrokeCommitP95Ms: round(figures.keystrokeCommitP95Ms), loadAverage: { before: loadBefore, after: load() } };
+      const result = {
+        size: size.key,
+        runs,
+        keystrokeCommitMs: round(figures.keystrokeCommitMs),
+        keystrokeCommitP95Ms: round(figures.keystrokeCommitP95Ms),
+        commitFloorMs: round(figures.commitFloorMs),
+        loadAverage: { before: loadBefore, after: load() },
+      };
       results.push(result);
       if (!json) {
         process.stdout.write(
-          `${size.key.padEnd(10)} store commit of one keystroke: median ${result.keystrokeCommitMs} ms, p95 ${result.keystrokeCommitP95Ms} ms (${runs} commits; load average ${loadBefore.join(' ')} -> ${result.loadAverage.after.join(' ')} on this machine)\n`,
+          `${size.key.padEnd(10)} store commit of one keystroke: median ${result.keystrokeCommitMs} ms, p95 ${result.keystrokeCommitP95Ms} ms; ` +
+            `a one-row commit on the same disk ${result.commitFloorMs} ms (${runs} of each, interleaved; load average ${loadBefore.join(' ')} -> ${result.loadAverage.after.join(' ')})\n`,
         );
       }
     } finally {

@@ -89,6 +89,11 @@ export const textChunks: Migration = {
       CREATE TRIGGER text_chunks_unindex AFTER DELETE ON text_chunks BEGIN
         DELETE FROM documents_fts WHERE rowid = old.id;
       END;
+      -- Chunks whose index row is not yet their text (re-indexed when typing moves on, text.ts);
+      -- search reads their documents' text whatever the index says.
+      CREATE TABLE search_pending (
+        chunk_id INTEGER PRIMARY KEY REFERENCES text_chunks(id) ON DELETE CASCADE
+      ) STRICT;
 
       INSERT INTO document_originals (document_id, text) SELECT id, original_text FROM documents;
       ALTER TABLE documents ADD COLUMN text_version INTEGER NOT NULL DEFAULT 0;

@@ -76,26 +76,44 @@ it('after random edits the chunks hold the text the edits replay to, and quotes 
       const end = Math.min(cps.length, start + CHUNK + 7);
       expect(quoteOf(ws.db, document.id, start, end)).toEqual({ quote: cps.slice(start, end).join(''), length: cps.length });
       // The index has a row for each chunk, no more.
-      const indexRows = ws.db.prepare('SELECT count(*) FROM documents_fts').pluck().get();
-      expect(indexRows).toBe(chunks(document.id).length);
+      // The index has rows only for chunks there are; a chunk without one is marked stale, so search reads its text.
+      const ids = chunks(document.id).map((c) => c.id);
+      const indexed = ws.db.prepare('SELECT rowid FROM documents_fts').pluck().all() as number[];
+      const stale = ws.db.prepare('SELECT chunk_id FROM search_pending').pluck().all() as number[];
+      expect(ids).toEqual(expect.arrayContaining(indexed));
+      expect([...new Set([...indexed, ...stale])].sort()).toEqual([...ids].sort());
       ws.transaction(() => deleteDocument(ws.db, document.id));
     }),
     { numRuns: 30 },
   );
   expect(ws.db.prepare('SELECT count(*) FROM documents_fts').pluck().get()).toBe(0);
+  expect(ws.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
 });
 
-it('a keystroke rewrites only the chunk it changed, and search finds the word it made', () => {
+it('a keystroke rewrites only the chunk it changed, its index row follows once typing moves on, and search finds every word typed', () => {
   const text = 'word and more words\n'.repeat((6 * CHUNK) / 20);
   const document = insertDocument(ws.db, { title: 'keystroke', text, sha256: 'x' });
   const before = chunks(document.id);
   expect(before.length).toBeGreaterThan(3);
-  const at = before[0]!.length + before[1]!.length + 5;
+  // Past the first line of its chunk, which the chunk before is indexed with.
+  const at = before[0]!.length + before[1]!.length + 2005;
   ws.transaction(() => appendEdits(ws.db, document.id, 0, [{ start: at, end: at, inserted: 'zebra ' }], 'manual', 'a'));
   const after = chunks(document.id);
   expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
   expect(after.map((c, i) => c.text !== before[i]!.text)).toEqual(before.map((_, i) => i === 2));
   expect(searchDocuments(ws.db, 'zebra').map((h) => [h.documentId, h.matchCount, h.snippets[0]!.start])).toEqual([[document.id, 1, at]]);
+  // Typing on in the same chunk leaves it stale; typing elsewhere re-indexes it, and the index finds what was typed there.
+  const stale = () => ws.db.prepare('SELECT chunk_id FROM search_pending').pluck().all();
+  const inIndex = (word: string) => ws.db.prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck().all(word);
+  ws.transaction(() => appendEdits(ws.db, document.id, 1, [{ start: at + 6, end: at + 6, inserted: 'quagga ' }], 'manual', 'a'));
+  expect(stale()).toEqual([before[2]!.id]);
+  expect(inIndex('zebra')).toEqual([]);
+  ws.transaction(() => appendEdits(ws.db, document.id, 2, [{ start: 0, end: 0, inserted: 'okapi ' }], 'manual', 'a'));
+  expect(stale()).toEqual([before[0]!.id]);
+  expect(inIndex('zebra')).toEqual([before[2]!.id]);
+  expect(inIndex('quagga')).toEqual([before[2]!.id]);
+  expect(searchDocuments(ws.db, 'okapi').map((h) => [h.documentId, h.snippets[0]!.start])).toEqual([[document.id, 0]]);
+  expect(searchDocuments(ws.db, 'quagga').map((h) => [h.documentId, h.snippets[0]!.start])).toEqual([[document.id, at + 12]]);
   ws.transaction(() => deleteDocument(ws.db, document.id));
 });
 
