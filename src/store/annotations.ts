@@ -11,7 +11,7 @@ import { mapRange } from '../core/mapping';
 import type { Annotation, TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
-import { TextLayout, type Anchor } from './text';
+import { CUT_AGAIN, TextLayout, type Anchor } from './text';
 import { oneSnapshot, statement } from './statements';
 
 interface AnnotationRow {
@@ -313,20 +313,32 @@ export class AnnotationMapper {
     if (regions.length === 0) return;
     // The chunks a region reaches (touching counts): [start, end] of a chunk meets [oldStart, oldEnd] of a region.
     // Regions are sorted, so each is placed by binary search rather than by walking every chunk.
-    const reached = new Set<number>();
+    // Each with the offset in it where the first region reaching it starts: what ends before stays as it is,
+    // unless the batch may make a piece long enough to be cut again (text.ts), which moves text across pieces.
+    const reached = new Map<number, number>();
     for (const region of regions) {
-      for (let i = layout.firstTouching(region.oldStart); i < layout.ids.length && layout.starts[i]! <= region.oldEnd; i++) reached.add(i);
+      for (let i = layout.firstTouching(region.oldStart); i < layout.ids.length && layout.starts[i]! <= region.oldEnd; i++) {
+        if (!reached.has(i)) reached.set(i, Math.max(0, region.oldStart - layout.starts[i]!));
+      }
     }
+    const chunkEnd = (i: number) => (i + 1 < layout.ids.length ? layout.starts[i + 1]! : layout.length);
+    let growing = changes.reduce((n, c) => n + codePointLength(c.inserted), 0);
+    for (const i of reached.keys()) growing += chunkEnd(i) - layout.starts[i]!;
+    // Code points to UTF-16 units: at most two each.
+    if (2 * growing > CUT_AGAIN) for (const i of reached.keys()) reached.set(i, 0);
     const load = ([rowid, startChunk, startInChunk, endChunk, endInChunk]: AnchorRow, startBase: number, endBase: number): void => {
       const start = startBase + startInChunk;
       const end = endBase + endInChunk;
       const a: Loaded = { rowid, start, end, stored: [[startChunk, startInChunk], [endChunk, endInChunk]], detached: false, touched: false };
       (this.reaches(start, end) ? this.followed : this.shifting).push(a);
     };
-    const inChunk = statement(db, `SELECT ${ANCHOR_COLUMNS} FROM annotations WHERE start_chunk = ? AND end_chunk = ? AND start_chunk IS NOT NULL`).raw(true);
-    for (const i of reached) {
+    const inChunk = statement(
+      db,
+      `SELECT ${ANCHOR_COLUMNS} FROM annotations WHERE start_chunk = ? AND end_chunk = ? AND end_in_chunk >= ? AND start_chunk IS NOT NULL`,
+    ).raw(true);
+    for (const [i, from] of reached) {
       const base = layout.starts[i]!;
-      for (const row of inChunk.iterate(layout.ids[i], layout.ids[i])) load(row as AnchorRow, base, base);
+      for (const row of inChunk.iterate(layout.ids[i], layout.ids[i], from)) load(row as AnchorRow, base, base);
     }
     // Attached annotations over more than one chunk (few), or in none (a text that was empty):
     // each loaded when it may reach a region.

@@ -13,7 +13,7 @@ import { statement } from './statements';
 
 /** UTF-16 units a chunk is cut to; one that grows past CUT_AGAIN is cut again. */
 export const CHUNK = 16_384;
-const CUT_AGAIN = 4 * CHUNK;
+export const CUT_AGAIN = 4 * CHUNK;
 /** Seqs are spaced by this, so a chunk cut in two takes the seqs between its neighbours'. */
 const SEQ_STEP = 1 << 16;
 /**

@@ -54,8 +54,8 @@ export const annotationAnchors: Migration = {
       ALTER TABLE annotations DROP COLUMN start;
       ALTER TABLE annotations DROP COLUMN "end";
       CREATE INDEX annotations_by_document ON annotations (document_id);
-      -- The annotations of one chunk (start_chunk = end_chunk), read when a change reaches it.
-      CREATE INDEX annotations_by_chunk ON annotations (start_chunk, end_chunk) WHERE start_chunk IS NOT NULL;
+      -- The annotations of one chunk (start_chunk = end_chunk) ending at or after a change, read when it reaches the chunk.
+      CREATE INDEX annotations_by_chunk ON annotations (start_chunk, end_chunk, end_in_chunk) WHERE start_chunk IS NOT NULL;
       -- The few attached annotations over more than one chunk (or on an empty text), read whole for every change.
       CREATE INDEX annotations_loose ON annotations (document_id)
         WHERE side = 'translation' AND detached = 0 AND (start_chunk IS NULL OR start_chunk IS NOT end_chunk);

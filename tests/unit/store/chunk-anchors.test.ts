@@ -39,8 +39,9 @@ const longText = fc
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const inserted = fc.oneof(
   { weight: 4, arbitrary: fc.array(unit, { maxLength: 4 }).map((p) => p.join('')) },
-  // A paste long enough to make its chunk be cut again.
+  // Pastes long enough to make their chunk be cut again, with line breaks and without (cut where there is none).
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5 * CHUNK }).map((n) => 'x😀 y\r\n'.repeat(Math.ceil(n / 6))) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5 * CHUNK }).map((n) => 'z'.repeat(n)) },
 );
 /** Where a change goes: anywhere, astride a chunk boundary, or over exactly one whole chunk. */
 const edit = fc.oneof(
@@ -141,4 +142,21 @@ it('anchored annotations and the chunked text follow random batches as a plain s
     ),
     { numRuns: 25 },
   );
+});
+
+it('a paste that makes a chunk be cut again leaves the annotations before it where they are, and they follow later typing', () => {
+  // One chunk of a little under two CHUNKs; an annotation past where a new cut will fall.
+  const text = 'word word\n'.repeat(Math.floor((1.8 * CHUNK) / 10));
+  const document = insertDocument(ws.db, { title: 'cut again', text, sha256: 'x' });
+  expect(TextLayout.read(ws.db, document.id).ids).toHaveLength(1);
+  const at = CHUNK + 3996; // a word start, after where the cut will fall and before the paste
+  ws.transaction(() => insertAnnotation(ws.db, { ...base, id: `${document.id}-w`, documentId: document.id, start: at, end: at + 4, quote: 'word', detached: false }));
+  const paste = 1.5 * CHUNK + 3;
+  ws.transaction(() => appendEdits(ws.db, document.id, 0, [{ start: paste, end: paste, inserted: 'z'.repeat(3 * CHUNK) }], 'manual', 'a'));
+  expect(TextLayout.read(ws.db, document.id).ids.length).toBeGreaterThan(2);
+  expect(listAnnotations(ws.db, document.id).map((a) => [a.start, a.end, a.quote])).toEqual([[at, at + 4, 'word']]);
+  // Typed before it, in the piece it is now in.
+  ws.transaction(() => appendEdits(ws.db, document.id, 1, [{ start: at - 3, end: at - 3, inserted: 'ab' }], 'manual', 'a'));
+  expect(listAnnotations(ws.db, document.id).map((a) => [a.start, a.end, a.quote])).toEqual([[at + 2, at + 6, 'word']]);
+  ws.transaction(() => deleteDocument(ws.db, document.id));
 });
