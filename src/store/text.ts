@@ -129,10 +129,10 @@ interface Chunk {
   /** Code points. */
   length: number;
   text: string | null;
-  /** Its text changed: written and re-indexed on save. */
+  /** Its text changed: written, and marked stale in the index, on save. */
   dirty: boolean;
-  /** The chunk after it changed: its index row (which reads into that chunk) is rewritten on save. */
-  reindex: boolean;
+  /** The chunk after it changed where this one's index row reads into it: marked stale on save. */
+  indexStale: boolean;
 }
 
 /** One end of an annotation as stored: a chunk's row id and the code points from its start; a NULL chunk makes it a plain offset. */
@@ -219,7 +219,7 @@ export class TextLayout {
 /**
  * A document's current text as its chunks, changed in memory one change after
  * another and written back with save(): only the chunks a change reached are
- * read, rewritten and re-indexed. Use inside a write transaction.
+ * read and rewritten. Use inside a write transaction.
  */
 export class StoredText {
   private chunks: Chunk[];
@@ -233,7 +233,7 @@ export class StoredText {
     private readonly documentId: string,
     rows: readonly ChunkRow[],
   ) {
-    this.chunks = rows.map(([id, seq, length]) => ({ id, seq, length, text: null, dirty: false, reindex: false }));
+    this.chunks = rows.map(([id, seq, length]) => ({ id, seq, length, text: null, dirty: false, indexStale: false }));
     this.index();
   }
 
@@ -255,7 +255,7 @@ export class StoredText {
     if (this.chunks.length === 0) {
       // An empty text has no chunks: typing in it makes the first.
       if (change.inserted === '') return '';
-      this.chunks.push({ id: null, seq: SEQ_STEP, length: 0, text: '', dirty: true, reindex: false });
+      this.chunks.push({ id: null, seq: SEQ_STEP, length: 0, text: '', dirty: true, indexStale: false });
       this.index();
     }
     // The chunks from the one holding `start` to the one holding `end` are rewritten as one.
@@ -284,7 +284,7 @@ export class StoredText {
       length: codePointLength(piece),
       text: piece,
       dirty: true,
-      reindex: false,
+      indexStale: false,
     }));
     this.chunks.splice(first, last - first + 1, ...replacing);
     if (replacing.length > 1) this.spaceSeqs(first, first + replacing.length - 1, next?.seq);
@@ -295,7 +295,7 @@ export class StoredText {
     }
     // The chunk before is indexed with the start of this one's first line (overlap): re-indexed only when
     // the change may reach that start (code points never exceed UTF-16 units), or this chunk went.
-    if (first > 0 && (text === '' || start - base <= OVERLAP)) this.chunks[first - 1]!.reindex = true;
+    if (first > 0 && (text === '' || start - base <= OVERLAP)) this.chunks[first - 1]!.indexStale = true;
     this.index();
     return removed;
   }
@@ -345,13 +345,13 @@ export class StoredText {
       if (chunk.id === null) chunk.id = Number(insert.run(documentId, chunk.seq, chunk.length, chunk.text).lastInsertRowid);
       else update.run(chunk.length, chunk.text, chunk.id);
     }
-    const stale = new Set(this.chunks.filter((c) => c.dirty || c.reindex).map((c) => c.id!));
+    const stale = new Set(this.chunks.filter((c) => c.dirty || c.indexStale).map((c) => c.id!));
     const pending = statement(db, 'SELECT p.chunk_id FROM search_pending p JOIN text_chunks c ON c.id = p.chunk_id WHERE c.document_id = ?').pluck().all(documentId) as number[];
     const settled = pending.filter((id) => !stale.has(id));
     if (settled.length > 0) this.reindex(new Set(settled));
     const mark = statement(db, 'INSERT OR IGNORE INTO search_pending (chunk_id) VALUES (?)');
     for (const id of stale) mark.run(id);
-    for (const chunk of this.chunks) chunk.dirty = chunk.reindex = false;
+    for (const chunk of this.chunks) chunk.dirty = chunk.indexStale = false;
     written(
       db,
       documentId,
