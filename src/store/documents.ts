@@ -66,16 +66,19 @@ export async function hashDocument(doc: NewDocument): Promise<HashedDocument> {
   return { ...doc, sha256: await sha256Hex(doc.text) };
 }
 
+/** Writes the document's row, original and chunked text together (in the caller's transaction, or one of its own). */
 export function insertDocument(db: Database, doc: HashedDocument, now = new Date().toISOString()): DocumentSummary {
   const id = doc.id ?? randomUUID();
-  db.prepare(
-    `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
-       current_length, edit_count, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null, codePointLength(doc.text), now, now);
-  writeOriginal(db, id, doc.text);
-  writeText(db, id, doc.text);
-  return getDocumentSummary(db, id);
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
+         current_length, edit_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null, codePointLength(doc.text), now, now);
+    writeOriginal(db, id, doc.text);
+    writeText(db, id, doc.text);
+    return getDocumentSummary(db, id);
+  })();
 }
 
 export function listDocuments(db: Database): DocumentSummary[] {

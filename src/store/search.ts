@@ -35,7 +35,7 @@ export function searchDocuments(db: Database, query: string, { limit = 50, foldD
         // Documents with a chunk whose index row is stale (store/text.ts) are candidates whatever the index says.
         `SELECT d.id, d.title FROM documents d
          WHERE d.id IN (SELECT c.document_id FROM documents_fts f JOIN text_chunks c ON c.id = f.rowid WHERE documents_fts MATCH ?)
-            OR d.id IN (SELECT c.document_id FROM search_pending p JOIN text_chunks c ON c.id = p.chunk_id)
+            OR d.id IN (SELECT document_id FROM search_pending)
          ORDER BY d.updated_at DESC, d.rowid`,
       );
   const rows = (anywhere ? candidates.all() : candidates.all(ftsPhrase(query))) as { id: string; title: string }[];

@@ -346,11 +346,11 @@ export class StoredText {
       else update.run(chunk.length, chunk.text, chunk.id);
     }
     const stale = new Set(this.chunks.filter((c) => c.dirty || c.indexStale).map((c) => c.id!));
-    const pending = statement(db, 'SELECT p.chunk_id FROM search_pending p JOIN text_chunks c ON c.id = p.chunk_id WHERE c.document_id = ?').pluck().all(documentId) as number[];
+    const pending = statement(db, 'SELECT chunk_id FROM search_pending WHERE document_id = ?').pluck().all(documentId) as number[];
     const settled = pending.filter((id) => !stale.has(id));
     if (settled.length > 0) this.reindex(new Set(settled));
-    const mark = statement(db, 'INSERT OR IGNORE INTO search_pending (chunk_id) VALUES (?)');
-    for (const id of stale) mark.run(id);
+    const mark = statement(db, 'INSERT OR IGNORE INTO search_pending (chunk_id, document_id) VALUES (?, ?)');
+    for (const id of stale) mark.run(id, documentId);
     for (const chunk of this.chunks) chunk.dirty = chunk.indexStale = false;
     written(
       db,

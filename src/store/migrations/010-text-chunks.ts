@@ -92,8 +92,10 @@ export const textChunks: Migration = {
       -- Chunks whose index row is not yet their text (re-indexed when typing moves on, text.ts);
       -- search reads their documents' text whatever the index says.
       CREATE TABLE search_pending (
-        chunk_id INTEGER PRIMARY KEY REFERENCES text_chunks(id) ON DELETE CASCADE
+        chunk_id INTEGER PRIMARY KEY REFERENCES text_chunks(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL
       ) STRICT;
+      CREATE INDEX search_pending_by_document ON search_pending (document_id);
 
       INSERT INTO document_originals (document_id, text) SELECT id, original_text FROM documents;
       ALTER TABLE documents ADD COLUMN text_version INTEGER NOT NULL DEFAULT 0;
