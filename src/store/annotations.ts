@@ -1,17 +1,26 @@
 // Annotations: ranges of a document's current text with tags, note and
-// attributes, kept anchored as the text changes.
+// attributes, kept anchored as the text changes. An attached annotation of
+// the translation has each end stored as an offset into a chunk of the text
+// (store/text.ts), so a change moves only the annotations of the chunks it
+// reaches. The others keep plain offsets (the chunk NULL): annotations of the
+// source (its text never changes) and detached ones (they stay where their
+// text was when it went).
 
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { mapRange } from '../core/mapping';
 import type { Annotation, TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
+import { CUT_AGAIN, TextLayout, type Anchor } from './text';
+import { oneSnapshot, statement } from './statements';
 
 interface AnnotationRow {
   id: string;
   document_id: string;
-  start: number;
-  end: number;
+  start_chunk: number | null;
+  start_in_chunk: number;
+  end_chunk: number | null;
+  end_in_chunk: number;
   quote: string;
   note: string;
   attributes: string;
@@ -26,28 +35,28 @@ interface AnnotationRow {
   source_end: number | null;
 }
 
-// Statements prepared once per connection: preparing costs more than running
-// one of these small statements, and imports run them per annotation.
-const prepared = new WeakMap<Database, Map<string, Statement>>();
-
-function statement(db: Database, sql: string): Statement {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = new Map()));
-  let found = statements.get(sql);
-  if (!found) statements.set(sql, (found = db.prepare(sql)));
-  return found;
-}
-
 const TAG_IDS = '(SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position))';
 
 const SELECT = `SELECT a.*, ${TAG_IDS} AS tag_ids FROM annotations a`;
 
-function toAnnotation(row: AnnotationRow): Annotation {
+/** Whether an annotation's ends are anchored in the text's chunks (else they are plain offsets). */
+const anchored = (a: Pick<Annotation, 'side' | 'detached'>): boolean => a.side !== 'source' && !a.detached;
+
+/** The stored ends of an annotation: anchors in `layout` when anchored, else plain offsets. */
+function endsOf(a: Annotation, layout: () => TextLayout): [Anchor, Anchor] {
+  if (!anchored(a)) return [[null, a.start], [null, a.end]];
+  const l = layout();
+  return [l.anchorStart(a.start), l.anchorEnd(a.end)];
+}
+
+function toAnnotation(row: AnnotationRow, layout: TextLayout | null): Annotation {
+  // A plain offset (chunk NULL) is read as it is, whatever the layout.
+  const at = (chunk: number | null, inChunk: number) => (chunk === null || layout === null ? inChunk : layout.offset(chunk, inChunk));
   return {
     id: row.id,
     documentId: row.document_id,
-    start: row.start,
-    end: row.end,
+    start: at(row.start_chunk, row.start_in_chunk),
+    end: at(row.end_chunk, row.end_in_chunk),
     quote: row.quote,
     tagIds: row.tag_ids ? row.tag_ids.split('\u001f') : [],
     note: row.note,
@@ -62,7 +71,26 @@ function toAnnotation(row: AnnotationRow): Annotation {
   };
 }
 
-type ListedRow = [string, string, number, number, string, string, string, string, string, string, number, string | null, string | null, 'translation' | 'source', number | null, number | null];
+type ListedRow = [
+  string,
+  string,
+  number | null,
+  number,
+  number | null,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string | null,
+  string | null,
+  'translation' | 'source',
+  number | null,
+  number | null,
+];
 
 /** The annotations of a document's current text (not those of its source), in text order. */
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
@@ -75,18 +103,28 @@ export function listSourceAnnotations(db: Database, documentId: string): Annotat
 }
 
 function listSide(db: Database, documentId: string, side: 'translation' | 'source'): Annotation[] {
+  const [layout, rows] = oneSnapshot(db, () => [side === 'translation' ? TextLayout.read(db, documentId) : null, listedRows(db, documentId, side)] as const);
+  const annotations = rows.map(
+    ([id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end]) =>
+      toAnnotation(
+        { id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end },
+        layout,
+      ),
+  );
+  // Text order (start, longer first, id): offsets exist only once anchors are read, so the sort is here, not in SQL.
+  return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function listedRows(db: Database, documentId: string, side: 'translation' | 'source'): ListedRow[] {
   // Rows as arrays (no object per row): a long document has tens of thousands.
-  const rows = statement(
+  return statement(
     db,
-    `SELECT a.id, a.document_id, a.start, a.end, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at, a.detached, a.origin, ${TAG_IDS} AS tag_ids,
-       a.side, a.source_start, a.source_end
-     FROM annotations a WHERE a.document_id = ? AND a.side = ? ORDER BY a.start, a.end DESC, a.id`,
+    `SELECT a.id, a.document_id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at,
+       a.detached, a.origin, ${TAG_IDS} AS tag_ids, a.side, a.source_start, a.source_end
+     FROM annotations a WHERE a.document_id = ? AND a.side = ?`,
   )
     .raw(true)
     .all(documentId, side) as ListedRow[];
-  return rows.map(([id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end]) =>
-    toAnnotation({ id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end }),
-  );
 }
 
 export function annotationExists(db: Database, id: string): boolean {
@@ -94,22 +132,31 @@ export function annotationExists(db: Database, id: string): boolean {
 }
 
 export function getAnnotation(db: Database, id: string): Annotation {
-  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
-  if (!row) throw new NotFoundError(`no annotation with id ${id}`);
-  return toAnnotation(row);
+  return oneSnapshot(db, () => {
+    const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+    if (!row) throw new NotFoundError(`no annotation with id ${id}`);
+    const chunked = row.start_chunk !== null || row.end_chunk !== null;
+    return toAnnotation(row, chunked ? TextLayout.read(db, row.document_id) : null);
+  });
 }
 
-/** Inserts an annotation exactly as given (ids kept, so undo can restore one). */
-export function insertAnnotation(db: Database, a: Annotation): void {
+/**
+ * Inserts an annotation exactly as given (ids kept, so undo can restore one).
+ * `layout` is its document's (TextLayout.read): pass one when inserting many.
+ */
+export function insertAnnotation(db: Database, a: Annotation, layout?: TextLayout): void {
+  const [[startChunk, startInChunk], [endChunk, endInChunk]] = endsOf(a, () => layout ?? TextLayout.read(db, a.documentId));
   statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.documentId,
-    a.start,
-    a.end,
+    startChunk,
+    startInChunk,
+    endChunk,
+    endInChunk,
     a.quote,
     a.note,
     JSON.stringify(a.attributes),
@@ -133,9 +180,16 @@ export function setAnnotationTags(db: Database, annotationId: string, tagIds: re
 
 /** Writes an annotation's range, quote, note, attributes, tags and state (core/annotation-patch gives the new record). */
 export function writeAnnotation(db: Database, a: Annotation, now: string): void {
-  statement(db, 'UPDATE annotations SET start = ?, end = ?, quote = ?, note = ?, attributes = ?, detached = ?, source_start = ?, source_end = ?, updated_at = ? WHERE id = ?').run(
-    a.start,
-    a.end,
+  const [[startChunk, startInChunk], [endChunk, endInChunk]] = endsOf(a, () => TextLayout.read(db, a.documentId));
+  statement(
+    db,
+    `UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ?, quote = ?, note = ?, attributes = ?, detached = ?,
+       source_start = ?, source_end = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    startChunk,
+    startInChunk,
+    endChunk,
+    endInChunk,
     a.quote,
     a.note,
     JSON.stringify(a.attributes),
@@ -209,59 +263,128 @@ export function changedRegions(changes: readonly TextChange[]): ChangedRegion[] 
   return regions;
 }
 
-/** Above this many shifted stretches, shifting is done row by row rather than in one statement. */
-const MAX_GAPS_IN_ONE_STATEMENT = 16;
-
-interface Candidate {
-  id: string;
+interface Loaded {
+  /** Its row (annotations' rowid): written by rowid, one index search fewer than by id. */
+  rowid: number;
   start: number;
   end: number;
-  quote: string;
+  /** Where it is stored, to write only what moved. */
+  stored: [Anchor, Anchor];
+  /** Detached by a change of this batch. */
   detached: boolean;
   /** A change touched it (typing inside, or all its text deleted): its quote and time are written. */
   touched: boolean;
 }
 
+/** [rowid, start_chunk, start_in_chunk, end_chunk, end_in_chunk] */
+type AnchorRow = [number, number | null, number, number | null, number];
+const ANCHOR_COLUMNS = 'rowid, start_chunk, start_in_chunk, end_chunk, end_in_chunk';
+
 /**
  * Maps a document's attached annotations through a batch of changes, as the
- * text is changed one change after the other. Only the annotations a change
- * touches are followed one by one (typing inside extends them; they are
- * detached when all their text went); the others shift, each once for the
- * whole batch, in one statement per stretch between changed regions.
+ * text is changed one change after the other. Annotations are anchored in
+ * the text's chunks, so only those in a chunk the batch reaches (or spanning
+ * one) can move: the rest keep their rows, however much text before them
+ * changed. Of those, the ones reaching into a changed region are followed
+ * change by change (typing inside extends them; they are detached when all
+ * their text went); the others shift, each once, by the growth of the
+ * regions before them.
  *
- *   const mapper = new AnnotationMapper(db, documentId, changes);
+ *   const mapper = new AnnotationMapper(db, documentId, changes, layoutBefore);
  *   for each change: apply it to the text, then mapper.step(change, insertedLength, removed)
- *   mapper.finish(now, text after the batch)
+ *   mapper.finish(now, layoutAfter, quoteOf)
  */
 export class AnnotationMapper {
   private readonly regions: ChangedRegion[];
-  private readonly candidates: Candidate[];
+  /** Reaching into a changed region: followed change by change. */
+  private readonly followed: Loaded[] = [];
+  /** In a reached chunk but clear of every region: shifted once in finish. */
+  private readonly shifting: Loaded[] = [];
+  /** The quotes of the annotations detached by this batch: the text they had when it went. */
+  private readonly quotes = new Map<Loaded, string>();
 
   constructor(
     private readonly db: Database,
-    private readonly documentId: string,
+    documentId: string,
     changes: readonly TextChange[],
+    layout: TextLayout,
   ) {
-    this.regions = changedRegions(changes);
-    // Annotations reaching into a region (touching it counts) may be touched by a change; the rest only shift.
-    // One pass over the document's annotations, each placed among the (sorted, disjoint) regions by binary
-    // search: a query per region would scan every annotation before it, regions × annotations in all.
-    const regions = this.regions;
-    const reaches = (start: number, end: number): boolean => {
-      let lo = 0;
-      let hi = regions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (regions[mid]!.oldEnd < start) lo = mid + 1;
-        else hi = mid;
+    const regions = (this.regions = changedRegions(changes));
+    if (regions.length === 0) return;
+    // The chunks a region reaches (touching counts): [start, end] of a chunk meets [oldStart, oldEnd] of a region.
+    // Regions are sorted, so each is placed by binary search rather than by walking every chunk.
+    // Each with the offset in it where the first region reaching it starts: what ends before stays as it is,
+    // unless the batch may make a piece long enough to be cut again (text.ts), which moves text across pieces.
+    const reached = new Map<number, number>();
+    for (const region of regions) {
+      for (let i = layout.firstTouching(region.oldStart); i < layout.ids.length && layout.starts[i]! <= region.oldEnd; i++) {
+        if (!reached.has(i)) reached.set(i, Math.max(0, region.oldStart - layout.starts[i]!));
       }
-      return lo < regions.length && regions[lo]!.oldStart <= end;
+    }
+    const chunkEnd = (i: number) => (i + 1 < layout.ids.length ? layout.starts[i + 1]! : layout.length);
+    let growing = changes.reduce((n, c) => n + codePointLength(c.inserted), 0);
+    for (const i of reached.keys()) growing += chunkEnd(i) - layout.starts[i]!;
+    // Code points to UTF-16 units: at most two each.
+    if (2 * growing > CUT_AGAIN) for (const i of reached.keys()) reached.set(i, 0);
+    const load = ([rowid, startChunk, startInChunk, endChunk, endInChunk]: AnchorRow, startBase: number, endBase: number): void => {
+      const start = startBase + startInChunk;
+      const end = endBase + endInChunk;
+      const a: Loaded = { rowid, start, end, stored: [[startChunk, startInChunk], [endChunk, endInChunk]], detached: false, touched: false };
+      (this.reaches(start, end) ? this.followed : this.shifting).push(a);
     };
-    const rows = regions.length === 0 ? [] : (db.prepare("SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND side = 'translation'").raw().iterate(documentId) as IterableIterator<[string, number, number]>);
-    const ids: string[] = [];
-    for (const [id, start, end] of rows) if (reaches(start, end)) ids.push(id);
-    const quoteOf = db.prepare('SELECT start, end, quote FROM annotations WHERE id = ?');
-    this.candidates = ids.map((id) => ({ id, ...(quoteOf.get(id) as { start: number; end: number; quote: string }), detached: false, touched: false }));
+    const inChunk = statement(
+      db,
+      `SELECT ${ANCHOR_COLUMNS} FROM annotations WHERE start_chunk = ? AND end_chunk = ? AND end_in_chunk >= ? AND start_chunk IS NOT NULL`,
+    ).raw(true);
+    for (const [i, from] of reached) {
+      const base = layout.starts[i]!;
+      for (const row of inChunk.iterate(layout.ids[i], layout.ids[i], from)) load(row as AnchorRow, base, base);
+    }
+    // Attached annotations over more than one chunk (few), or in none (a text that was empty):
+    // each loaded when it may reach a region.
+    const loose = statement(
+      db,
+      `SELECT ${ANCHOR_COLUMNS} FROM annotations
+       WHERE document_id = ? AND side = 'translation' AND detached = 0 AND (start_chunk IS NULL OR start_chunk IS NOT end_chunk)`,
+    ).raw(true);
+    for (const row of loose.iterate(documentId)) {
+      const [, startChunk, , endChunk] = row as AnchorRow;
+      if (startChunk === null || endChunk === null) {
+        load(row as AnchorRow, 0, 0);
+        continue;
+      }
+      const from = layout.position(startChunk);
+      const to = layout.position(endChunk);
+      for (let i = from; i <= to; i++) {
+        if (reached.has(i)) {
+          load(row as AnchorRow, layout.starts[from]!, layout.starts[to]!);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether [start, end] reaches into a changed region (touching counts); regions are sorted and disjoint. */
+  private reaches(start: number, end: number): boolean {
+    const regions = this.regions;
+    let lo = 0;
+    let hi = regions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (regions[mid]!.oldEnd < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < regions.length && regions[lo]!.oldStart <= end;
+  }
+
+  /** Where `offset` of the text before the batch is after it, for an offset outside every region. */
+  private shifted(offset: number): number {
+    let growth = 0;
+    for (const r of this.regions) {
+      if (r.oldEnd >= offset) break;
+      growth += r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
+    }
+    return offset + growth;
   }
 
   /**
@@ -272,7 +395,7 @@ export class AnnotationMapper {
   step(change: TextChange, insertedLength: number, removed: string): void {
     const delta = insertedLength - (change.end - change.start);
     let removedIndex: CodePointIndex | null = null;
-    for (const a of this.candidates) {
+    for (const a of this.followed) {
       if (a.detached) continue;
       if (a.start > change.end) {
         a.start += delta;
@@ -286,7 +409,7 @@ export class AnnotationMapper {
         } else {
           // All its text went with this change: keep that text as the quote, so the user can see what it was and re-attach it.
           removedIndex ??= new CodePointIndex(removed);
-          a.quote = removed.slice(removedIndex.toUtf16(a.start - change.start), removedIndex.toUtf16(a.end - change.start));
+          this.quotes.set(a, removed.slice(removedIndex.toUtf16(a.start - change.start), removedIndex.toUtf16(a.end - change.start)));
           a.start = a.end = change.start + insertedLength;
           a.detached = true;
         }
@@ -294,61 +417,28 @@ export class AnnotationMapper {
     }
   }
 
-  /** Writes the batch: the shifts between regions, then the followed annotations, quoted from `text` (the text after the batch). */
-  finish(now: string, text: string): void {
-    const { db, documentId, regions } = this;
-    // Each stretch strictly between two regions (or after the last) shifts by the growth before it;
-    // nothing in a stretch reaches into a region, so the candidates are left out by construction.
-    const gaps: { after: number; before: number | null; shift: number }[] = [];
-    let shift = 0;
-    regions.forEach((r, i) => {
-      shift += r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
-      if (shift !== 0) gaps.push({ after: r.oldEnd, before: regions[i + 1]?.oldStart ?? null, shift });
-    });
-    if (gaps.length > 0 && gaps.length <= MAX_GAPS_IN_ONE_STATEMENT) {
-      // One statement, so every row moves once, by what its position before the batch says.
-      const when = gaps.map((g) => (g.before === null ? 'WHEN start > ? THEN ?' : 'WHEN start > ? AND end < ? THEN ?')).join(' ');
-      const values = gaps.flatMap((g) => (g.before === null ? [g.after, g.shift] : [g.after, g.before, g.shift]));
-      const by = `(CASE ${when} ELSE 0 END)`;
-      db.prepare(`UPDATE annotations SET start = start + ${by}, end = end + ${by} WHERE document_id = ? AND detached = 0 AND side = 'translation' AND start > ? AND ${by} <> 0`).run(
-        ...values,
-        ...values,
-        documentId,
-        gaps[0]!.after,
-        ...values,
-      );
-    } else if (gaps.length > 0) {
-      // Many regions (a fix applied all over the text): one pass over the annotations after the first.
-      const rows = db.prepare("SELECT id, start, end FROM annotations WHERE document_id = ? AND detached = 0 AND side = 'translation' AND start > ?").all(documentId, gaps[0]!.after) as {
-        id: string;
-        start: number;
-        end: number;
-      }[];
-      const move = db.prepare('UPDATE annotations SET start = ?, end = ? WHERE id = ?');
-      for (const row of rows) {
-        // The last gap starting before the row.
-        let lo = 0;
-        let hi = gaps.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >>> 1;
-          if (gaps[mid]!.after < row.start) lo = mid;
-          else hi = mid - 1;
-        }
-        const gap = gaps[lo]!;
-        if (gap.after < row.start && (gap.before === null || row.end < gap.before)) move.run(row.start + gap.shift, row.end + gap.shift, row.id);
-      }
+  /**
+   * Writes the annotations that moved: anchored in the text as the batch
+   * leaves it (`layout`, after the changed chunks were saved), or, once
+   * detached, at the plain offset where their text went; those a change
+   * touched get their quote (`quoteOf` reads the text after the batch) and time.
+   */
+  finish(now: string, layout: TextLayout, quoteOf: (start: number, end: number) => string): void {
+    const touched = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ?, quote = ?, detached = ?, updated_at = ? WHERE rowid = ?');
+    const moved = statement(this.db, 'UPDATE annotations SET start_chunk = ?, start_in_chunk = ?, end_chunk = ?, end_in_chunk = ? WHERE rowid = ?');
+    // Most moves stay in their chunk: setting only the offsets leaves the chunk index as it is.
+    const movedInChunk = statement(this.db, 'UPDATE annotations SET start_in_chunk = ?, end_in_chunk = ? WHERE rowid = ?');
+    for (const a of this.shifting) {
+      a.start = this.shifted(a.start);
+      a.end = this.shifted(a.end);
     }
-    const touched = db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, detached = ?, updated_at = ? WHERE id = ?');
-    let index: CodePointIndex | null = null;
-    for (const a of this.candidates) {
-      if (!a.touched || a.detached) continue;
-      index ??= new CodePointIndex(text);
-      a.quote = text.slice(index.toUtf16(a.start), index.toUtf16(a.end));
-    }
-    const moved = db.prepare('UPDATE annotations SET start = ?, end = ? WHERE id = ?');
-    for (const a of this.candidates) {
-      if (a.touched) touched.run(a.start, a.end, a.quote, a.detached ? 1 : 0, now, a.id);
-      else moved.run(a.start, a.end, a.id);
+    for (const a of [...this.followed, ...this.shifting]) {
+      const [start, end]: [Anchor, Anchor] = a.detached ? [[null, a.start], [null, a.end]] : [layout.anchorStart(a.start), layout.anchorEnd(a.end)];
+      if (a.touched) {
+        const quote = a.detached ? this.quotes.get(a)! : quoteOf(a.start, a.end);
+        touched.run(...start, ...end, quote, a.detached ? 1 : 0, now, a.rowid);
+      } else if (start[0] !== a.stored[0][0] || end[0] !== a.stored[1][0]) moved.run(...start, ...end, a.rowid);
+      else if (start[1] !== a.stored[0][1] || end[1] !== a.stored[1][1]) movedInChunk.run(start[1], end[1], a.rowid);
     }
   }
 }

@@ -6,6 +6,8 @@ import { sha256Hex } from '../core/hash';
 import type { DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
+import { oneSnapshot } from './statements';
+import { readOriginal, readText, writeOriginal, writeText } from './text';
 
 interface DocumentRow {
   id: string;
@@ -64,15 +66,19 @@ export async function hashDocument(doc: NewDocument): Promise<HashedDocument> {
   return { ...doc, sha256: await sha256Hex(doc.text) };
 }
 
+/** Writes the document's row, original and chunked text together (in the caller's transaction, or one of its own). */
 export function insertDocument(db: Database, doc: HashedDocument, now = new Date().toISOString()): DocumentSummary {
   const id = doc.id ?? randomUUID();
-  db.prepare(
-    `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
-       original_text, current_text, current_length, edit_count, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null,
-    doc.text, doc.text, codePointLength(doc.text), now, now);
-  return getDocumentSummary(db, id);
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
+         current_length, edit_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(id, doc.title, doc.sourceName ?? null, doc.sha256, doc.sourceLanguage ?? null, doc.targetLanguage ?? null, codePointLength(doc.text), now, now);
+    writeOriginal(db, id, doc.text);
+    writeText(db, id, doc.text);
+    return getDocumentSummary(db, id);
+  })();
 }
 
 export function listDocuments(db: Database): DocumentSummary[] {
@@ -91,12 +97,8 @@ export function documentExists(db: Database, id: string): boolean {
 }
 
 export function getDocument(db: Database, id: string): DocumentRecord {
-  const summary = getDocumentSummary(db, id);
-  const texts = db.prepare('SELECT original_text, current_text FROM documents WHERE id = ?').get(id) as {
-    original_text: string;
-    current_text: string;
-  };
-  return { ...summary, originalText: texts.original_text, text: texts.current_text };
+  // The summary (length, edit count) and the texts from one state of the workspace.
+  return oneSnapshot(db, () => ({ ...getDocumentSummary(db, id), originalText: readOriginal(db, id) ?? '', text: readText(db, id) }));
 }
 
 export function renameDocument(db: Database, id: string, title: string, now = new Date().toISOString()): DocumentSummary {

@@ -1,7 +1,6 @@
 // A document's edit history: every change of its current text, in order.
 
 import type { Database } from 'better-sqlite3';
-import { ChangingText } from '../core/edits';
 import { mapRange, type Range } from '../core/mapping';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
@@ -9,6 +8,8 @@ import { AnnotationMapper } from './annotations';
 import { mapSourceAlignment } from './bilingual';
 import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
+import { StoredText } from './text';
+import { statement } from './statements';
 
 interface EditRow {
   seq: number;
@@ -51,19 +52,16 @@ export function appendEdits(
   author: string,
   now = new Date().toISOString(),
 ): AppendResult {
-  const row = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?').get(documentId) as
-    | { current_text: string; edit_count: number }
-    | undefined;
+  const row = statement(db, 'SELECT edit_count FROM documents WHERE id = ?').get(documentId) as { edit_count: number } | undefined;
   if (!row) throw new NotFoundError(`no document with id ${documentId}`);
   if (row.edit_count !== baseEditCount) {
     throw new ConflictError(`the document has ${row.edit_count} edits but the change was made on a version with ${baseEditCount}; reload it`);
   }
-  const text = new ChangingText(row.current_text);
-  const annotations = new AnnotationMapper(db, documentId, changes);
+  // Only the chunks the changes reach are read, rewritten and re-indexed, and only their annotations moved.
+  const text = StoredText.open(db, documentId);
+  const annotations = new AnnotationMapper(db, documentId, changes, text.layout());
   let seq = row.edit_count;
-  const insertEdit = db.prepare(
-    'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertEdit = statement(db, 'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const edits: Edit[] = [];
   for (const change of changes) {
     const removed = text.apply(change);
@@ -73,16 +71,11 @@ export function appendEdits(
     annotations.step(change, codePointLength(change.inserted), removed);
     edits.push(edit);
   }
-  annotations.finish(now, text.text);
+  text.save();
+  annotations.finish(now, text.layout(), (start, end) => text.slice(start, end));
   // A source's alignment follows the translation's edits by the annotations' rule.
   mapSourceAlignment(db, documentId, changes);
-  db.prepare('UPDATE documents SET current_text = ?, current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(
-    text.text,
-    text.length,
-    seq,
-    now,
-    documentId,
-  );
+  statement(db, 'UPDATE documents SET current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(text.length, seq, now, documentId);
   touchDocument(db, documentId, now);
   return { editCount: seq, length: text.length, updatedAt: now, edits };
 }

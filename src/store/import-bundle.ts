@@ -19,11 +19,12 @@ import { codePointLength, CodePointIndex, hasLoneSurrogate } from '../core/offse
 import { AlignmentError } from '../core/bilingual/alignment-edits';
 import { insertAnnotation } from './annotations';
 import { setSource } from './bilingual';
-import { touchDocument } from './documents';
+import { documentExists, touchDocument } from './documents';
 import type { Relation } from '../core/relations';
 import { writeRelations, writeRelationTypes } from './import-relations';
 import { NotFoundError } from './errors';
 import { getTag, insertTag, updateTag } from './tags';
+import { readText, TextLayout, writeOriginal, writeText } from './text';
 import type { Workspace } from './workspace';
 
 /** New documents with their annotations and edits, from one file (or a brat pair). */
@@ -134,11 +135,13 @@ class ImportRun {
       this.db
         .prepare(
           `INSERT INTO documents (id, title, source_name, sha256, source_language, target_language,
-             original_text, current_text, current_length, edit_count, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             current_length, edit_count, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(id, document.title, document.sourceName, document.sha256, document.sourceLanguage, document.targetLanguage,
-          document.originalText, document.text, codePointLength(document.text), edits.length, document.createdAt, document.updatedAt);
+          codePointLength(document.text), edits.length, document.createdAt, document.updatedAt);
+      writeOriginal(this.db, id, document.originalText);
+      writeText(this.db, id, document.text);
       const insertEdit = this.db.prepare(
         'INSERT INTO edits (document_id, seq, start, end, removed, inserted, origin, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
@@ -164,9 +167,8 @@ class ImportRun {
   }
 
   writeAnnotations(unit: AnnotationsImport): void {
-    const row = this.db.prepare('SELECT current_text FROM documents WHERE id = ?').get(unit.documentId) as { current_text: string } | undefined;
-    if (row === undefined) throw new NotFoundError(`no document with id ${unit.documentId}`);
-    if (row.current_text !== unit.text) {
+    if (!documentExists(this.db, unit.documentId)) throw new NotFoundError(`no document with id ${unit.documentId}`);
+    if (readText(this.db, unit.documentId) !== unit.text) {
       throw new FormatError({ file: unit.file }, 'the document changed while its annotations were being read; import the file again');
     }
     const tagIds = this.writeTags(unit.file, unit.tags);
@@ -184,6 +186,7 @@ class ImportRun {
   /** Checks each annotation against the text, maps its tags and ids, and inserts it; returns the file's ids mapped to the ids written. */
   private writeAnnotationList(file: string, parent: string, documentId: string, text: string, annotations: readonly Annotation[], tagIds: Map<string, string>): Map<string, string> {
     const index = new CodePointIndex(text);
+    const layout = TextLayout.read(this.db, documentId);
     const written = new Map<string, string>();
     annotations.forEach((annotation, j) => {
       const record = `${parent}.annotations[${j}] (${annotation.id})`;
@@ -202,7 +205,7 @@ class ImportRun {
         return mapped;
       });
       const id = this.freeId('annotations', annotation.id, `annotation ${annotation.id}`, file);
-      insertAnnotation(this.db, { ...annotation, id, documentId, tagIds: tags });
+      insertAnnotation(this.db, { ...annotation, id, documentId, tagIds: tags }, layout);
       written.set(annotation.id, id);
       this.report.annotationCount++;
     });

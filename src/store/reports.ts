@@ -11,6 +11,8 @@ import { allRules } from '../core/rules';
 import { DEFAULT_MQM_SETTINGS, type ErrorCount, type MqmSettings } from '../core/scorecard';
 import { NotFoundError } from './errors';
 import { findingCountsOf, wordCountsOf, type RuleCounts } from './text-facts';
+import { oneSnapshot } from './statements';
+import { readOriginal, readText, TextLayout } from './text';
 
 interface Selection {
   /** CTEs ending in one naming the selected documents, `selected(id, title)`; put after WITH RECURSIVE. */
@@ -103,26 +105,32 @@ export function countMqmErrors(db: Database, filter: DocumentFilter): DocumentEr
 
 /** A document's MQM errors in text order, with their quotes and notes. */
 export function listMqmErrors(db: Database, documentId: string): MqmErrorItem[] {
-  const rows = db
+  // Anchors and the layout that places them read in one snapshot.
+  const [rows, layout] = oneSnapshot(db, () => [
+    db
     .prepare(
       `WITH ${FIRST_MQM_TAG}
-       SELECT a.id, a.start, a.end, a.quote, a.note, coalesce(t.parent_id, t.id), CASE WHEN t.parent_id IS NULL THEN NULL ELSE t.id END,
-              json_extract(a.attributes, '$.severity')
+       SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, coalesce(t.parent_id, t.id),
+              CASE WHEN t.parent_id IS NULL THEN NULL ELSE t.id END, json_extract(a.attributes, '$.severity')
        FROM first_mqm f JOIN annotations a ON a.id = f.annotation_id JOIN tags t ON t.id = f.tag_id
-       WHERE a.document_id = ? AND a.detached = 0 ORDER BY a.start, a.end, a.id`,
+       WHERE a.document_id = ? AND a.detached = 0`,
     )
     .raw(true)
-    .all(documentId) as [string, number, number, string, string, string, string | null, unknown][];
-  return rows.map(([annotationId, start, end, quote, note, categoryId, subcategoryId, severity]) => ({
+    .all(documentId) as [string, number | null, number, number | null, number, string, string, string, string | null, unknown][],
+    TextLayout.read(db, documentId),
+  ] as const);
+  // Anchors (store/text.ts) to offsets, then text order.
+  const items = rows.map(([annotationId, startChunk, startInChunk, endChunk, endInChunk, quote, note, categoryId, subcategoryId, severity]) => ({
     annotationId,
-    start,
-    end,
+    start: layout.offset(startChunk, startInChunk),
+    end: layout.offset(endChunk, endInChunk),
     quote,
     note,
     categoryId,
     subcategoryId,
     severity: typeof severity === 'string' ? severity : null,
   }));
+  return items.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotationId < b.annotationId ? -1 : a.annotationId > b.annotationId ? 1 : 0));
 }
 
 // What was worked out per document and text version, per connection, so a report
@@ -175,18 +183,17 @@ export function documentWordCounts(db: Database, documentIds: readonly string[],
     result.set(id, { words: entry?.version === version ? entry.value : -1, from, sourceLanguage: language });
     if (entry?.version !== version) missing.push({ id, key, version, from });
   }
-  const readCurrent = db.prepare('SELECT current_text, edit_count FROM documents WHERE id = ?');
+  const readEditCount = db.prepare('SELECT edit_count FROM documents WHERE id = ?').pluck();
   const readSource = db.prepare('SELECT text, updated_at FROM document_sources WHERE document_id = ?');
   inBatches(missing, (batch) => {
-    // Text and version read together, so the count is kept under the version it belongs to.
-    const texts = batch.map((m) => {
+    // Text and version read in one transaction, so the count is kept under the version it belongs to.
+    const texts = oneSnapshot(db, () => batch.map((m) => {
       if (m.from === 'source') {
         const row = readSource.get(m.id) as { text: string; updated_at: string };
         return { text: row.text, version: row.updated_at };
       }
-      const row = readCurrent.get(m.id) as { current_text: string; edit_count: number };
-      return { text: row.current_text, version: String(row.edit_count) };
-    });
+      return { text: readText(db, m.id), version: String(readEditCount.get(m.id) as number) };
+    }));
     const counts = wordCountsOf(
       db,
       texts.map((t) => t.text),
@@ -225,13 +232,15 @@ export function findingsPerRule(db: Database, filter: DocumentFilter): RuleFindi
       add(after, entry.value.after);
     } else missing.push(id);
   }
-  const read = db.prepare('SELECT original_text, current_text, edit_count FROM documents WHERE id = ?');
+  const readEditCount = db.prepare('SELECT edit_count FROM documents WHERE id = ?').pluck();
   inBatches(missing, (batch) => {
-    const texts = batch.map((id) => read.get(id) as { original_text: string; current_text: string; edit_count: number });
-    const counts = findingCountsOf(db, [...texts.map((t) => t.original_text), ...texts.map((t) => t.current_text)]);
+    const texts = oneSnapshot(db, () =>
+      batch.map((id) => ({ original: readOriginal(db, id) ?? '', current: readText(db, id), editCount: readEditCount.get(id) as number })),
+    );
+    const counts = findingCountsOf(db, [...texts.map((t) => t.original), ...texts.map((t) => t.current)]);
     batch.forEach((id, i) => {
       const value = { before: counts[i]!, after: counts[batch.length + i]! };
-      cache.set(id, { version: String(texts[i]!.edit_count), value });
+      cache.set(id, { version: String(texts[i]!.editCount), value });
       add(before, value.before);
       add(after, value.after);
     });
@@ -295,13 +304,13 @@ export function postEditingByDocument(db: Database, filter: DocumentFilter): Pos
   const s = selection(filter);
   const rows = db
     .prepare(
-      `WITH RECURSIVE ${s.cte} SELECT d.id, d.title, d.edit_count, d.original_text, d.current_text FROM documents d
+      `WITH RECURSIVE ${s.cte} SELECT d.id, d.title, d.edit_count FROM documents d
        WHERE d.id IN (SELECT id FROM selected) AND d.edit_count > 0 ORDER BY d.created_at, d.rowid`,
     )
     .raw(true)
-    .all(...s.params) as [string, string, number, string, string][];
-  return rows.map(([documentId, title, editCount, original, current]) => {
-    const effort = postEditingEffort(original, current);
+    .all(...s.params) as [string, string, number][];
+  return rows.map(([documentId, title, editCount]) => {
+    const effort = postEditingEffort(readOriginal(db, documentId) ?? '', readText(db, documentId));
     return {
       documentId,
       title,

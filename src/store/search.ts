@@ -1,10 +1,12 @@
 // Searching documents' current text across the workspace: the FTS5 index
-// (migration 2) finds the documents whose words start with the query's, then
-// each candidate's text is read for the matches and their snippets.
+// (a row per chunk of text, migration 10) finds the documents whose words start
+// with the query's, then each candidate's text is read for the matches and
+// their snippets.
 
 import type { Database } from 'better-sqlite3';
 import type { SearchHit } from '../core/model';
 import { codePointLength } from '../core/offsets';
+import { readText } from './text';
 
 const CONTEXT = 40;
 const SNIPPETS = 3;
@@ -25,18 +27,21 @@ const WORD = /[\p{L}\p{N}]/u;
 export function searchDocuments(db: Database, query: string, { limit = 50, foldDiacritics = false }: SearchOptions = {}): SearchHit[] {
   const needle = fold(query, foldDiacritics).text;
   if (needle.length === 0) return [];
-  const anywhere = UNSPACED.test(query) || !WORD.test(query);
+  // A line break in the query: the index holds each chunk apart, cut after line breaks, so the text decides.
+  const anywhere = UNSPACED.test(query) || !WORD.test(query) || /[\r\n]/.test(query);
   const candidates = anywhere
-    ? db.prepare('SELECT id, title, current_text FROM documents ORDER BY updated_at DESC, rowid')
+    ? db.prepare('SELECT id, title FROM documents ORDER BY updated_at DESC, rowid')
     : db.prepare(
-        `SELECT d.id, d.title, d.current_text FROM documents_fts f
-         JOIN document_search s ON s.rowid = f.rowid JOIN documents d ON d.id = s.document_id
-         WHERE documents_fts MATCH ? ORDER BY d.updated_at DESC, d.rowid`,
+        // Documents with a chunk whose index row is stale (store/text.ts) are candidates whatever the index says.
+        `SELECT d.id, d.title FROM documents d
+         WHERE d.id IN (SELECT c.document_id FROM documents_fts f JOIN text_chunks c ON c.id = f.rowid WHERE documents_fts MATCH ?)
+            OR d.id IN (SELECT document_id FROM search_pending)
+         ORDER BY d.updated_at DESC, d.rowid`,
       );
-  const rows = (anywhere ? candidates.iterate() : candidates.iterate(ftsPhrase(query))) as IterableIterator<{ id: string; title: string; current_text: string }>;
+  const rows = (anywhere ? candidates.all() : candidates.all(ftsPhrase(query))) as { id: string; title: string }[];
   const hits: SearchHit[] = [];
   for (const row of rows) {
-    const hit = matchesIn(row.current_text, needle, foldDiacritics, !anywhere);
+    const hit = matchesIn(readText(db, row.id), needle, foldDiacritics, !anywhere);
     // Without folding, the index (which folds) may offer "Ecole" for "école": the text decides.
     if (hit.matchCount === 0) continue;
     hits.push({ documentId: row.id, title: row.title, ...hit });

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService } from '../../src/api/node/service';
 import { importFiles } from '../../src/api/node/transfer';
+import { insertAnnotation } from '../../src/store/annotations';
+import { TextLayout } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-bench-imports-'));
@@ -95,10 +97,13 @@ async function editsCase(name: string, text: string, shape: EditsShape): Promise
       const count = shape.annotations?.count ?? 0;
       const span = shape.annotations?.length ?? 2;
       const points = [...text];
-      const insert = ws.db.prepare("INSERT INTO annotations (id, document_id, start, end, quote, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'b', 'x', 'x')");
       ws.transaction(() => {
         const step = Math.floor((length - span) / (count + 1));
-        for (let i = 0; i < count; i++) insert.run(`a${i}`, documentId, i * step, i * step + span, points.slice(i * step, i * step + span).join(''));
+        const layout = TextLayout.read(ws.db, documentId);
+        for (let i = 0; i < count; i++) {
+          const quote = points.slice(i * step, i * step + span).join('');
+          insertAnnotation(ws.db, { id: `a${i}`, documentId, start: i * step, end: i * step + span, quote, tagIds: [], note: '', attributes: {}, author: 'b', createdAt: 'x', updatedAt: 'x', detached: false }, layout);
+        }
       });
     },
   );

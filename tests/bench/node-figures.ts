@@ -8,9 +8,10 @@ import type { Annotation } from '../../src/core/model';
 import { CodePointIndex } from '../../src/core/offsets';
 import { checkLine, checkText } from '../../src/core/rules';
 import { deleteAnnotation, insertAnnotation, listAnnotations } from '../../src/store/annotations';
-import { getDocument } from '../../src/store/documents';
+import { getDocument, getDocumentSummary } from '../../src/store/documents';
 import { appendEdits, listEdits } from '../../src/store/edits';
 import { listTags } from '../../src/store/tags';
+import { TextLayout } from '../../src/store/text';
 import type { Workspace } from '../../src/store/workspace';
 import type { GeneratedAnnotation } from './generate';
 import { median, percentile, time } from './stats';
@@ -80,7 +81,12 @@ export function insertAnnotations(workspace: Workspace, documentId: string, text
     updatedAt: now,
     detached: false,
   }));
-  const bulk = time(() => workspace.transaction(() => annotations.forEach((a) => insertAnnotation(workspace.db, a))));
+  const bulk = time(() =>
+    workspace.transaction(() => {
+      const layout = TextLayout.read(workspace.db, documentId);
+      annotations.forEach((a) => insertAnnotation(workspace.db, a, layout));
+    }),
+  );
   const single: number[] = [];
   const extra: string[] = [];
   for (let k = 0; k < 20; k++) {
@@ -174,4 +180,52 @@ export function measureEdits(workspace: Workspace, documentId: string): EditFigu
     batch.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, changes, 'manual', 'bench'))).ms);
   }
   return { editCommitMs: median(single), editBatch20Ms: median(batch) };
+}
+
+export interface KeystrokeCommitFigures {
+  /** One typed character committed (appendEdits in one transaction, synchronous = FULL): median and p95 of `runs`. */
+  keystrokeCommitMs: number;
+  keystrokeCommitP95Ms: number;
+  /**
+   * The floor under it: a commit that rewrites one small row of the same file
+   * (the document's time of last change), taken between the keystrokes. On a shared disk fsync's
+   * time varies by the minute; this says how much of the figure it was.
+   */
+  commitFloorMs: number;
+  runs: number;
+}
+
+/** Characters typed at each place by measureKeystrokeCommit. */
+const WORD_TYPED = 5;
+
+/**
+ * The store's commit of one keystroke, as edits.apply makes it for the
+ * editor's save (appendEdits with one change in one transaction), at places
+ * spread over the whole text, each on the text the one before left. After two
+ * warm-up commits; leaves `runs + 2` edits in the document.
+ */
+export function measureKeystrokeCommit(workspace: Workspace, documentId: string, runs: number): KeystrokeCommitFigures {
+  const { editCount: base, length } = getDocumentSummary(workspace.db, documentId);
+  let editCount = base;
+  let textLength = length;
+  const commit = (at: number) => {
+    const result = workspace.transaction(() => appendEdits(workspace.db, documentId, editCount, [{ start: at, end: at, inserted: 'e' }], 'manual', 'bench'));
+    editCount = result.editCount;
+    textLength = result.length;
+  };
+  commit(0);
+  commit(textLength);
+  // A new time each commit: SQLite writes nothing (and syncs nothing) for a row set to what it holds.
+  const touch = workspace.db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const samples: number[] = [];
+  const floor: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    // A spread of places (golden-ratio steps), the start and end included, and a word typed at each,
+    // a character per commit: the first at a place pays for leaving the last (its chunk re-indexed).
+    const place = Math.floor(k / WORD_TYPED);
+    const at = place === 0 ? 0 : place === 1 ? textLength : Math.floor(((place * 0.6180339887) % 1) * textLength);
+    samples.push(time(() => commit(Math.min(textLength, at + (k % WORD_TYPED)))).ms);
+    floor.push(time(() => workspace.transaction(() => touch.run(new Date().toISOString(), documentId))).ms);
+  }
+  return { keystrokeCommitMs: median(samples), keystrokeCommitP95Ms: percentile(samples, 95), commitFloorMs: median(floor), runs };
 }

@@ -14,9 +14,12 @@ import { join } from 'node:path';
 import { insights, workspaceScorecard } from '../../src/api/node/reports';
 import { MQM_CORE, MQM_SEVERITIES } from '../../src/core/mqm';
 import { addTaxonomy } from '../../src/store/taxonomies';
+import { insertAnnotation } from '../../src/store/annotations';
+import { insertDocument } from '../../src/store/documents';
 import { appendEdits } from '../../src/store/edits';
 import { authorActivity, documentsByStatus, findingsPerRule, postEditingByDocument, tagUsage } from '../../src/store/reports';
 import { listTags } from '../../src/store/tags';
+import { TextLayout } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 import { generateText, random } from './generate';
 import { median, round, time } from './stats';
@@ -43,28 +46,26 @@ try {
       const rand = random(16);
       const plainTags = listTags(db).filter((t) => !t.id.startsWith('mqm-')).map((t) => t.id);
       const mqmTags = MQM_CORE.flatMap((d) => [d.id, ...d.children.map((c) => c.id)]);
-      const insertDocument = db.prepare(
-        `INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES (?, ?, '-', ?, ?, ?, ?, ?)`,
-      );
-      const insertAnnotation = db.prepare(
-        `INSERT INTO annotations (id, document_id, start, end, quote, note, attributes, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
-      );
-      const insertTag = db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, 0)');
       const perDocument = Math.ceil(ANNOTATIONS / DOCUMENTS);
       let made = 0;
       for (let d = 0; d < DOCUMENTS; d++) {
         const { text } = generateText(2000 + Math.floor(rand() * 2000), d + 1);
         const day = `2026-0${1 + (d % 9)}-1${d % 10}T09:00:00.000Z`;
         const id = `doc-${d}`;
-        insertDocument.run(id, `Readout ${d}`, text, text, [...text].length, day, day);
+        insertDocument(db, { id, title: `Readout ${d}`, sha256: '-', text }, day);
+        const layout = TextLayout.read(db, id);
         for (let k = 0; k < perDocument && made < ANNOTATIONS; k++, made++) {
           const start = Math.floor(rand() * (text.length - 20));
           const end = start + 1 + Math.floor(rand() * 15);
           const isError = rand() < 0.1;
           const severity = MQM_SEVERITIES[Math.floor(rand() * 4)]!;
           const annotationId = `a-${made}`;
-          insertAnnotation.run(annotationId, id, start, end, text.slice(start, end), isError ? JSON.stringify({ severity }) : '{}', `author-${made % 5}`, day, day);
-          insertTag.run(annotationId, isError ? mqmTags[Math.floor(rand() * mqmTags.length)]! : plainTags[Math.floor(rand() * plainTags.length)]!);
+          const tagId = isError ? mqmTags[Math.floor(rand() * mqmTags.length)]! : plainTags[Math.floor(rand() * plainTags.length)]!;
+          insertAnnotation(
+            db,
+            { id: annotationId, documentId: id, start, end, quote: text.slice(start, end), tagIds: [tagId], note: '', attributes: isError ? { severity } : {}, author: `author-${made % 5}`, createdAt: day, updatedAt: day, detached: false },
+            layout,
+          );
         }
         if (d % 10 === 0) appendEdits(db, id, 0, [{ start: 0, end: 3, inserted: 'A' }], 'manual', 'editor', day);
       }

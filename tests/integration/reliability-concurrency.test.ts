@@ -12,7 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EditsApplied } from '../../src/api/common/contract';
 import { replayEdits } from '../../src/core/edits';
 import type { Annotation, DocumentRecord, DocumentSummary, Tag } from '../../src/core/model';
+import { insertDocument } from '../../src/store/documents';
 import { listEdits } from '../../src/store/edits';
+import { readOriginal, readText } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 import { call, cli, killAllHosts, must, spawnHost, startHost } from './reliability-host';
 
@@ -31,13 +33,7 @@ async function workspaceWithDocument(text = 'The delegation met in Beijing on Mo
   const path = tempPath();
   const ws = await Workspace.open(path);
   const id = ws.transaction(() => {
-    ws.db
-      .prepare(
-        `INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at)
-         VALUES ('doc', 'Doc', 'x', ?, ?, ?, 'now', 'now')`,
-      )
-      .run(text, text, [...text].length);
-    return 'doc';
+    return insertDocument(ws.db, { id: 'doc', title: 'Doc', sha256: 'x', text }).id;
   });
   ws.close();
   return { path, documentId: id };
@@ -49,16 +45,11 @@ function checkFile(path: string): { documents: number; annotations: number; tags
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const docs = db.prepare('SELECT id, original_text, current_text, edit_count FROM documents').all() as {
-      id: string;
-      original_text: string;
-      current_text: string;
-      edit_count: number;
-    }[];
+    const docs = db.prepare('SELECT id, edit_count FROM documents').all() as { id: string; edit_count: number }[];
     for (const d of docs) {
       const edits = listEdits(db, d.id);
       expect(edits.length).toBe(d.edit_count);
-      expect(replayEdits(d.original_text, edits)).toBe(d.current_text);
+      expect(replayEdits(readOriginal(db, d.id)!, edits)).toBe(readText(db, d.id));
     }
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { documents: docs.length, annotations: count('annotations'), tags: count('tags') };

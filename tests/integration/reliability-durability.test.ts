@@ -18,6 +18,7 @@ import type { Annotation, DocumentSummary, Tag, TextChange } from '../../src/cor
 import { codePointLength } from '../../src/core/offsets';
 import { listAnnotations } from '../../src/store/annotations';
 import { listEdits } from '../../src/store/edits';
+import { readOriginal, readText } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 import { call, killAllHosts, spawnHost, type Host } from './reliability-host';
 
@@ -125,9 +126,8 @@ describe('durability under SIGKILL', () => {
         expect(db.pragma('integrity_check', { simple: true }), `integrity_check after round ${stats.rounds} (seed ${seed})`).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
         for (const doc of docs) {
-          const row = db.prepare('SELECT original_text, current_text, current_length, edit_count FROM documents WHERE id = ?').get(doc.id) as
-            | { original_text: string; current_text: string; current_length: number; edit_count: number }
-            | undefined;
+          const summary = db.prepare('SELECT current_length, edit_count FROM documents WHERE id = ?').get(doc.id) as { current_length: number; edit_count: number } | undefined;
+          const row = summary && { ...summary, original_text: readOriginal(db, doc.id)!, current_text: readText(db, doc.id) };
           expect(row, `document ${doc.id}`).toBeDefined();
           const edits = listEdits(db, doc.id);
           // The edit-replay invariant, and the summary columns agree with it.

@@ -20,6 +20,7 @@ import { createService } from '../../src/api/node/service';
 import { replayEdits } from '../../src/core/edits';
 import type { Annotation, DocumentSummary, Tag } from '../../src/core/model';
 import { listEdits } from '../../src/store/edits';
+import { readOriginal, readText } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 
 const RUNS_PER_METHOD = Number(process.env.SCHOLIA_FUZZ_RUNS ?? 120);
@@ -94,7 +95,11 @@ async function fixture(): Promise<Fixture> {
     return JSON.stringify(tables.map((t) => [t, (ws.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
   };
   const checkInvariants = () => {
-    const docs = ws.db.prepare('SELECT id, original_text, current_text, edit_count FROM documents').all() as { id: string; original_text: string; current_text: string; edit_count: number }[];
+    const docs = (ws.db.prepare('SELECT id, edit_count FROM documents').all() as { id: string; edit_count: number }[]).map((d) => ({
+      ...d,
+      original_text: readOriginal(ws.db, d.id)!,
+      current_text: readText(ws.db, d.id),
+    }));
     for (const d of docs) {
       const edits = listEdits(ws.db, d.id);
       expect(edits.length).toBe(d.edit_count);

@@ -8,6 +8,7 @@ import { createDispatch, type Dispatch } from '../../src/api/node/dispatch';
 import { createService } from '../../src/api/node/service';
 import { replayEdits } from '../../src/core/edits';
 import type { Annotation, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../src/core/model';
+import { insertDocument } from '../../src/store/documents';
 import { listEdits } from '../../src/store/edits';
 import type { Migration } from '../../src/store/migrations';
 import { migrations } from '../../src/store/migrations';
@@ -84,7 +85,7 @@ describe('opening a workspace', () => {
   it('backs up before migrating and leaves the file untouched when a migration fails', async () => {
     const path = tempPath();
     const first = await Workspace.open(path);
-    first.db.prepare("INSERT INTO documents (id, title, sha256, original_text, current_text, current_length, created_at, updated_at) VALUES ('d1', 'Kept', 'x', 'abc', 'abc', 3, 'now', 'now')").run();
+    insertDocument(first.db, { id: 'd1', title: 'Kept', sha256: 'x', text: 'abc' });
     first.close();
     const latest = migrations.at(-1)!.version;
     const failing: Migration = {

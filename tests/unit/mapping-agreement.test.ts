@@ -18,6 +18,7 @@ import { docToText, replaceWithText, textToDoc } from '../../src/renderer/editor
 import { insertAnnotation, listAnnotations } from '../../src/store/annotations';
 import { insertDocument } from '../../src/store/documents';
 import { appendEdits } from '../../src/store/edits';
+import { readText } from '../../src/store/text';
 import { Workspace } from '../../src/store/workspace';
 
 let ws: Workspace;
@@ -76,8 +77,7 @@ const agreement = (typed: string[]) =>
         const detachedInEditor = [...annotationState(state).data.values()].filter((a) => a.detached).map((a) => a.id).sort();
         expect(detachedInEditor).toEqual(stored.filter((a) => a.detached).map((a) => a.id).sort());
       }
-      const row = ws.db.prepare('SELECT current_text FROM documents WHERE id = ?').get(document.id) as { current_text: string };
-      expect(docToText(state.doc)).toBe(row.current_text);
+      expect(docToText(state.doc)).toBe(readText(ws.db, document.id));
     });
 
 it('the store and the editor agree on every annotation after random edits', () => {

@@ -8,8 +8,10 @@ import { mqmSettings } from './006-mqm-settings';
 import { textFacts } from './007-text-facts';
 import { sourceAnnotations } from './008-source-annotations';
 import { suggestions } from './009-suggestions';
+import { textChunks } from './010-text-chunks';
+import { annotationAnchors } from './011-annotation-anchors';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions, textChunks, annotationAnchors];
 
 export type { Migration } from './migration';

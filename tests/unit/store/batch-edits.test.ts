@@ -13,8 +13,9 @@ import { mapRange, type Range } from '../../../src/core/mapping';
 import type { TextChange } from '../../../src/core/model';
 import { codePointLength } from '../../../src/core/offsets';
 import { insertAnnotation, listAnnotations } from '../../../src/store/annotations';
-import { insertDocument } from '../../../src/store/documents';
+import { getDocumentSummary, insertDocument } from '../../../src/store/documents';
 import { appendEdits, listEdits } from '../../../src/store/edits';
+import { readText } from '../../../src/store/text';
 import { Workspace } from '../../../src/store/workspace';
 
 let dir: string;
@@ -62,7 +63,8 @@ function documentWith(original: string, ranges: { start: number; end: number }[]
 
 /** What a user could tell apart: the text, the history and the annotations (ids made document-neutral). */
 function state(documentId: string) {
-  const row = ws.db.prepare('SELECT current_text, current_length, edit_count FROM documents WHERE id = ?').get(documentId);
+  const { length, editCount } = getDocumentSummary(ws.db, documentId);
+  const row = { text: readText(ws.db, documentId), length, editCount };
   const edits = listEdits(ws.db, documentId);
   const annotations = listAnnotations(ws.db, documentId)
     .map(({ id, start, end, quote, detached, updatedAt }) => ({ id: id.slice(documentId.length), start, end, quote, detached, updatedAt }))
@@ -88,7 +90,7 @@ function mappedOneChangeAtATime(ranges: Range[], changes: TextChange[]) {
 
 /** Every attached annotation quotes the current text at its range. */
 function quotesHoldTheirText({ row, annotations }: ReturnType<typeof state>) {
-  const points = [...(row as { current_text: string }).current_text];
+  const points = [...row.text];
   for (const a of annotations.filter((x) => !x.detached)) expect(a.quote).toBe(points.slice(a.start, a.end).join(''));
 }
 
