@@ -5,6 +5,7 @@
 //   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations
 //   npm run bench -- --quick      1 MB / 10k only (under two minutes)
 //   npm run bench -- --json       one JSON object on stdout instead of the table
+//   npm run bench -- --store-only  the figures measured in Node only (import, store commits, exports, rules), no browser
 //   options: --size 1mb-10k|5mb-50k|15mb-150k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
@@ -66,6 +67,8 @@ interface Options {
   size: Size['key'] | null;
   /** A what-if: CSS added to Scholia's page (--css '...'); the figures are then not the product's. */
   css: string | null;
+  /** Only the figures measured in Node (--store-only): the browser is not started. */
+  storeOnly: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -94,6 +97,7 @@ function parseOptions(argv: readonly string[]): Options {
     profileDir: profile ? resolve(profile) : null,
     size: size as Size['key'] | null,
     css: value('--css') ?? null,
+    storeOnly: argv.includes('--store-only'),
   };
 }
 
@@ -220,7 +224,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
   const workspacePath = join(scratch, `${size.key}.sqlite`);
   const workspace = await Workspace.open(workspacePath);
   const host = await startHost(workspacePath, rendererRoot, options.profileDir, size.key);
-  const browser = await launch();
+  const browser = options.storeOnly ? null : await launch();
   try {
     // Import through the api, as the renderer's import does (median of 3; the extra copies are deleted).
     const contentBase64 = Buffer.from(text, 'utf8').toString('base64');
@@ -245,6 +249,49 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     say(`with ${EDITS_MEASURED} edits: export native ${round(edited.exportNativeMs)} ms, import native ${round(edited.importNativeMs)} ms`);
     const rules = measureRules(text, size.bytes > 2e6 ? 3 : 5);
     say(`rules ${round(rules.rulesMBps)} MB/s (${rules.findings} findings), re-check ${round(rules.recheckMs)} ms`);
+
+    const nodeFigures = {
+      textBytes: Buffer.byteLength(text, 'utf8'),
+      paragraphs,
+      annotations: size.annotations,
+      findings: rules.findings,
+      plantedArtifacts: generated.planted,
+      importMs: median(imports.map((i) => i.ms)),
+      recheckMs: rules.recheckMs,
+      recheckP95Ms: rules.recheckP95Ms,
+      rulesMBps: rules.rulesMBps,
+      exportNativeMs: formats.exportNativeMs,
+      exportW3cMs: formats.exportW3cMs,
+      exportStoreReadMs: formats.storeReadMs,
+      exportNativeMB: formats.exportNativeBytes / 1e6,
+      importNativeMs: formats.importNativeMs,
+      exportNativeEditedMs: edited.exportNativeMs,
+      importNativeEditedMs: edited.importNativeMs,
+      storeBulkInsertMs: store.bulkInsertMs,
+      storeSingleCommitMs: store.singleCommitMs,
+      storeEditCommitMs: edits.editCommitMs,
+      storeEditBatch20Ms: edits.editBatch20Ms,
+    };
+    if (!browser) {
+      const none = Number.NaN;
+      return {
+        ...nodeFigures,
+        openMs: none,
+        openPaintMs: none,
+        openRunsMs: [],
+        highlightsShown: 0,
+        findingsShown: 0,
+        keystrokeP50Ms: none,
+        keystrokeP95Ms: none,
+        keystrokeMaxMs: none,
+        keystrokePaintP50Ms: none,
+        keystrokePaintP95Ms: none,
+        annotateP50Ms: none,
+        annotateP95Ms: none,
+        annotateHighlightP95Ms: none,
+        heapMB: none,
+      };
+    }
 
     const prof = profiler(options.profileDir);
 
@@ -299,12 +346,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     }
 
     const figures: SizeFigures = {
-      textBytes: Buffer.byteLength(text, 'utf8'),
-      paragraphs,
-      annotations: size.annotations,
-      findings: rules.findings,
-      plantedArtifacts: generated.planted,
-      importMs: median(imports.map((i) => i.ms)),
+      ...nodeFigures,
       openMs: median(opens),
       openPaintMs: median(paints),
       openRunsMs: opens,
@@ -318,20 +360,6 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
       annotateP50Ms: annotate.p50,
       annotateP95Ms: annotate.p95,
       annotateHighlightP95Ms: annotate.highlightP95,
-      recheckMs: rules.recheckMs,
-      recheckP95Ms: rules.recheckP95Ms,
-      rulesMBps: rules.rulesMBps,
-      exportNativeMs: formats.exportNativeMs,
-      exportW3cMs: formats.exportW3cMs,
-      exportStoreReadMs: formats.storeReadMs,
-      exportNativeMB: formats.exportNativeBytes / 1e6,
-      importNativeMs: formats.importNativeMs,
-      exportNativeEditedMs: edited.exportNativeMs,
-      importNativeEditedMs: edited.importNativeMs,
-      storeBulkInsertMs: store.bulkInsertMs,
-      storeSingleCommitMs: store.singleCommitMs,
-      storeEditCommitMs: edits.editCommitMs,
-      storeEditBatch20Ms: edits.editBatch20Ms,
       heapMB: heap,
     };
     if (options.only === 'scholia') return figures;
@@ -386,7 +414,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
     }
     return figures;
   } finally {
-    await browser.close();
+    await browser?.close();
     await host.stop();
     workspace.close();
   }
@@ -399,9 +427,12 @@ async function main(): Promise<void> {
   try {
     log(options, 'building the renderer and the bench pages');
     const built = await buildAll(join(scratch, 'build'));
-    const browser = await launch();
-    const chromiumVersion = browser.version();
-    await browser.close();
+    let chromiumVersion = 'not started (--store-only)';
+    if (!options.storeOnly) {
+      const browser = await launch();
+      chromiumVersion = browser.version();
+      await browser.close();
+    }
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,

@@ -67,6 +67,8 @@ export function verdicts(key: Key, f: SizeFigures): Verdict[] {
   const out: Verdict[] = [];
   for (const [figure, t] of Object.entries(TARGETS[key]) as [keyof SizeFigures, Target][]) {
     const value = f[figure] as number;
+    // Not measured in this run (--store-only leaves the browser's figures out).
+    if (Number.isNaN(value)) continue;
     out.push({ figure, value, target: `${t.min ? '≥' : '≤'} ${t.limit}`, met: t.min ? value >= t.limit : value <= t.limit });
   }
   if (key === '1mb-10k' && f.bare) {
@@ -108,6 +110,7 @@ export function printTable(result: { machine: Record<string, unknown>; durationS
       const x = t[k];
       if (!x) return ['', ''];
       const v = f[k] as number;
+      if (Number.isNaN(v)) return [`${x.min ? '≥' : '≤'} ${x.limit}`, 'not run'];
       return [`${x.min ? '≥' : '≤'} ${x.limit}`, (x.min ? v >= x.limit : v <= x.limit) ? 'met' : 'MISSED'];
     };
     const row = (label: string, k: keyof SizeFigures, b?: number, p?: number, q?: number) => {
