@@ -2,24 +2,29 @@
 // side with a bare contenteditable, a bare ProseMirror view and the peer
 // (@recogito/text-annotator), in headless Chromium through the web host.
 //
-//   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations
-//   npm run bench -- --quick      1 MB / 10k only (under two minutes)
+//   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations (about 10 min)
+//   npm run bench -- --quick      1 MB / 10k only (about two minutes)
 //   npm run bench -- --json       one JSON object on stdout instead of the table
 //   npm run bench -- --store-only  the figures measured in Node only (import, store commits, exports, rules), no browser
 //   options: --size 1mb-10k|5mb-50k|15mb-150k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
+//            --scroll-step PX (scroll speed, px per frame, default 1000), --memory-limit-gb N (default 3),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
 //            --css '...' (a what-if: styles added to Scholia's page only)
 //
 // Inputs are generated at run time (generate.ts); everything is written to a
 // temporary folder that is removed at the end. How each time is taken is
-// described in browser.ts; the Node figures in node-figures.ts.
+// described in browser.ts; the Node figures in node-figures.ts and
+// store-commit.ts. Every browser variant runs under a time limit and a memory
+// limit on the bench's processes (guard.ts): one that exceeds it is stopped
+// and reported as not finished, so a run never hangs or fills the machine.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { listTags } from '../../src/store/tags';
 import { Workspace } from '../../src/store/workspace';
 import {
@@ -27,17 +32,20 @@ import {
   launch,
   measureAnnotate,
   measureKeystrokes,
+  measureScroll,
   newPage,
   openBenchPage,
   openScholia,
   profiler,
-  type AnnotateResult,
-  type KeystrokeResult,
+  SLOW_FRAME_MS,
+  type ScrollResult,
 } from './browser';
 import { buildAll } from './build';
 import { generateAnnotations, generateText } from './generate';
-import { EDITS_MEASURED, insertAnnotations, measureEdits, measureRules, type FormatFigures } from './node-figures';
+import { bounded, peakMemoryMB } from './guard';
+import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
 import { median, round, timeAsync } from './stats';
+import { EDITS_MEASURED, measureEdits } from './store-commit';
 import { printTable, verdicts, type Verdict } from './table';
 import { hostUrl } from '../host-url';
 import { callApi } from '../e2e/web-host';
@@ -48,11 +56,18 @@ interface Size {
   key: '1mb-10k' | '5mb-50k' | '15mb-150k';
   bytes: number;
   annotations: number;
+  /** Scroll measured at this size (the whole document is scrolled: 15 MB would take minutes per variant). */
+  scroll: boolean;
+  /** Time limit of each browser variant (Scholia, each floor, the peer), all its steps together. */
+  variantLimitS: number;
+  /** At the largest size the floors and the peer open once and type fewer keys, to keep the run near ten minutes. */
+  floorRuns?: number;
+  floorKeystrokes?: number;
 }
 const SIZES: readonly Size[] = [
-  { key: '1mb-10k', bytes: 1_000_000, annotations: 10_000 },
-  { key: '5mb-50k', bytes: 5_000_000, annotations: 50_000 },
-  { key: '15mb-150k', bytes: 15_000_000, annotations: 150_000 },
+  { key: '1mb-10k', bytes: 1_000_000, annotations: 10_000, scroll: true, variantLimitS: 180 },
+  { key: '5mb-50k', bytes: 5_000_000, annotations: 50_000, scroll: true, variantLimitS: 240 },
+  { key: '15mb-150k', bytes: 15_000_000, annotations: 150_000, scroll: false, variantLimitS: 120, floorRuns: 1, floorKeystrokes: 50 },
 ];
 
 interface Options {
@@ -69,6 +84,10 @@ interface Options {
   css: string | null;
   /** Only the figures measured in Node (--store-only): the browser is not started. */
   storeOnly: boolean;
+  /** Scroll speed: px further per frame. */
+  scrollStepPx: number;
+  /** The bench's processes together (this one, the host, Chromium) are stopped above this. */
+  memoryLimitMB: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -98,17 +117,32 @@ function parseOptions(argv: readonly string[]): Options {
     size: size as Size['key'] | null,
     css: value('--css') ?? null,
     storeOnly: argv.includes('--store-only'),
+    scrollStepPx: number('--scroll-step', 1000),
+    memoryLimitMB: number('--memory-limit-gb', 3) * 1024,
   };
 }
 
+/** A floor (bare contenteditable, bare ProseMirror): what it measured, NaN for what it did not reach, and why it stopped. */
 export interface Floor {
   openMs: number;
   openPaintMs: number;
-  keystrokeP50Ms?: number;
-  keystrokeP95Ms?: number;
-  keystrokeMaxMs?: number;
-  keystrokePaintP95Ms?: number;
+  keystrokeP50Ms: number;
+  keystrokeP95Ms: number;
+  keystrokeMaxMs: number;
+  keystrokePaintP95Ms: number;
   heapMB: number;
+  runs: number;
+  keystrokes: number;
+  scroll?: ScrollResult;
+  /** Set when it did not finish (time or memory limit, or a failure). */
+  error?: string;
+}
+
+export interface Peer {
+  openMs: number;
+  openPaintMs: number;
+  heapMB: number;
+  error?: string;
 }
 
 export interface SizeFigures {
@@ -128,9 +162,13 @@ export interface SizeFigures {
   keystrokeMaxMs: number;
   keystrokePaintP50Ms: number;
   keystrokePaintP95Ms: number;
-  annotateP50Ms: number;
-  annotateP95Ms: number;
+  /** Tag key to the new highlight in the page. */
+  annotateHighlightP50Ms: number;
   annotateHighlightP95Ms: number;
+  /** Tag key to the store's commit answered (and Saved shown again). */
+  annotateCommitP50Ms: number;
+  annotateCommitP95Ms: number;
+  annotateSamples: number;
   recheckMs: number;
   recheckP95Ms: number;
   rulesMBps: number;
@@ -147,8 +185,12 @@ export interface SizeFigures {
   storeEditCommitMs: number;
   storeEditBatch20Ms: number;
   heapMB: number;
-  bare?: Floor & { prosemirror: Floor };
-  peer?: { openMs: number; openPaintMs: number; heapMB: number } | { error: string };
+  /** Scrolling the whole document top to bottom (sizes with `scroll`). */
+  scroll?: ScrollResult;
+  /** Set when Scholia's browser figures did not finish (time or memory limit, or a failure); those left are NaN. */
+  scholiaError?: string;
+  bare?: { contenteditable: Floor; prosemirror: Floor };
+  peer?: Peer;
   /** Each target (issues 7 and 13) with the figure and whether it is met. */
   targets?: Verdict[];
 }
@@ -213,6 +255,68 @@ function measureFormatsApart(workspacePath: string, documentId: string, runs: nu
   });
 }
 
+/** The figures Scholia measures in the browser; NaN until measured. */
+type ScholiaFigures = Pick<
+  SizeFigures,
+  | 'openMs'
+  | 'openPaintMs'
+  | 'openRunsMs'
+  | 'highlightsShown'
+  | 'findingsShown'
+  | 'keystrokeP50Ms'
+  | 'keystrokeP95Ms'
+  | 'keystrokeMaxMs'
+  | 'keystrokePaintP50Ms'
+  | 'keystrokePaintP95Ms'
+  | 'annotateHighlightP50Ms'
+  | 'annotateHighlightP95Ms'
+  | 'annotateCommitP50Ms'
+  | 'annotateCommitP95Ms'
+  | 'annotateSamples'
+  | 'heapMB'
+  | 'scroll'
+  | 'scholiaError'
+>;
+
+const notMeasured = (): ScholiaFigures => ({
+  openMs: Number.NaN,
+  openPaintMs: Number.NaN,
+  openRunsMs: [],
+  highlightsShown: 0,
+  findingsShown: 0,
+  keystrokeP50Ms: Number.NaN,
+  keystrokeP95Ms: Number.NaN,
+  keystrokeMaxMs: Number.NaN,
+  keystrokePaintP50Ms: Number.NaN,
+  keystrokePaintP95Ms: Number.NaN,
+  annotateHighlightP50Ms: Number.NaN,
+  annotateHighlightP95Ms: Number.NaN,
+  annotateCommitP50Ms: Number.NaN,
+  annotateCommitP95Ms: Number.NaN,
+  annotateSamples: 0,
+  heapMB: Number.NaN,
+});
+
+const describeScroll = (s: ScrollResult): string =>
+  `${s.slowFrames} of ${s.frames} frames over ${SLOW_FRAME_MS} ms (${Number.isNaN(s.longFrames) ? '?' : s.longFrames} over 50 ms, max ${round(s.maxFrameMs)} ms), ${s.reachedEnd ? 'whole document' : `stopped at ${Math.round(s.scrolledFraction * 100)} %`} (${Math.round(s.heightPx / 1000)}k px) in ${round(s.durationMs / 1000)} s`;
+
+/** The context a bounded step runs in, closed when the step is stopped (which ends its page). */
+class Contexts {
+  private current: BrowserContext | null = null;
+  constructor(private readonly browser: Browser) {}
+  async open(css: string | null = null) {
+    await this.close();
+    const made = await newPage(this.browser, css);
+    this.current = made.context;
+    return made;
+  }
+  async close(): Promise<void> {
+    const c = this.current;
+    this.current = null;
+    await c?.close().catch(() => {});
+  }
+}
+
 async function measureSize(size: Size, options: Options, rendererRoot: string, hasFindings: boolean, scratch: string): Promise<SizeFigures> {
   const began = performance.now();
   const say = (m: string) => log(options, `[${size.key} +${Math.round((performance.now() - began) / 1000)}s] ${m}`);
@@ -272,53 +376,40 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
       storeEditCommitMs: edits.editCommitMs,
       storeEditBatch20Ms: edits.editBatch20Ms,
     };
-    if (!browser) {
-      const none = Number.NaN;
-      return {
-        ...nodeFigures,
-        openMs: none,
-        openPaintMs: none,
-        openRunsMs: [],
-        highlightsShown: 0,
-        findingsShown: 0,
-        keystrokeP50Ms: none,
-        keystrokeP95Ms: none,
-        keystrokeMaxMs: none,
-        keystrokePaintP50Ms: none,
-        keystrokePaintP95Ms: none,
-        annotateP50Ms: none,
-        annotateP95Ms: none,
-        annotateHighlightP95Ms: none,
-        heapMB: none,
-      };
-    }
+    if (!browser) return { ...nodeFigures, ...notMeasured() };
 
     const prof = profiler(options.profileDir);
-
     const docUrl = (page: string) => `${host.origin}/bench/${page}.html?doc=${documentId}#token=${host.token}`;
-    const timeoutMs = size.bytes > 2e6 ? 300_000 : 120_000;
+    const limits = (contexts: Contexts) => ({ timeoutMs: size.variantLimitS * 1000, memoryLimitMB: options.memoryLimitMB, stop: () => contexts.close() });
+    const lines = text.split(/\r\n|\r|\n/, 400);
+    const knownIds = [...store.idsByLine.values()].flat();
 
     // ---- Scholia ----
-    const opens: number[] = [];
+    const scholia = notMeasured();
+    const scholiaContexts = new Contexts(browser);
     const paints: number[] = [];
-    let shown = { highlights: 0, findings: 0 };
-    let heap = 0;
-    let keys: KeystrokeResult = { samples: [], p50: Number.NaN, p95: Number.NaN, max: Number.NaN, paintP50: Number.NaN, paintP95: Number.NaN };
-    let annotate: AnnotateResult = { p50: Number.NaN, p95: Number.NaN, highlightP50: Number.NaN, highlightP95: Number.NaN, samples: 0, missed: 0 };
-    for (let r = 0; r < options.runs; r++) {
-      const { context, page, cdp } = await newPage(browser, options.css);
-      page.setDefaultTimeout(timeoutMs);
-      const last = r === options.runs - 1;
-      if (r === 0) await prof.start(cdp);
-      const open = await openScholia(page, { url: host.url, hasFindings, idsByLine: store.idsByLine });
-      if (r === 0) await prof.stop(cdp, `${size.key}-scholia-open`);
-      opens.push(open.ms);
-      paints.push(open.paintMs);
-      shown = { highlights: open.highlights, findings: open.findings };
-      if (open.visibleMissing > 0) throw new Error(`${open.visibleMissing} of the ${open.visibleExpected} annotations in view are not drawn`);
-      say(`scholia open ${round(open.ms)} ms (painted ${round(open.paintMs)} ms; ${open.highlights} highlights drawn, all ${open.visibleExpected} in view; ${open.findings} findings)`);
-      if (last) {
-        heap = await heapMB(cdp);
+    const scholiaRun = await bounded(async () => {
+      for (let r = 0; r < options.runs; r++) {
+        const { page, cdp } = await scholiaContexts.open(options.css);
+        page.setDefaultTimeout(size.variantLimitS * 1000);
+        const last = r === options.runs - 1;
+        if (r === 0) await prof.start(cdp);
+        const open = await openScholia(page, { url: host.url, hasFindings, idsByLine: store.idsByLine, firstLines: lines });
+        if (r === 0) await prof.stop(cdp, `${size.key}-scholia-open`);
+        scholia.openRunsMs.push(open.ms);
+        scholia.openMs = median(scholia.openRunsMs);
+        scholia.highlightsShown = open.highlights;
+        scholia.findingsShown = open.findings;
+        if (open.visibleMissing > 0) throw new Error(`${open.visibleMissing} of the ${open.visibleExpected} annotations in view are not drawn`);
+        say(`scholia open ${round(open.ms)} ms (painted ${round(open.paintMs)} ms; ${open.highlights} highlights drawn, all ${open.visibleExpected} in view; ${open.findings} findings)`);
+        paints.push(open.paintMs);
+        scholia.openPaintMs = median(paints);
+        if (!last) continue;
+        scholia.heapMB = await heapMB(cdp);
+        if (size.scroll) {
+          scholia.scroll = await measureScroll(page, options.scrollStepPx, size.variantLimitS * 250);
+          say(`scholia scroll: ${describeScroll(scholia.scroll)}`);
+        }
         const editor = page.getByTestId('editor');
         let savingMs = 0;
         const saved = async () => {
@@ -331,87 +422,102 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         await page.keyboard.press('Control+e');
         await page.locator('[data-testid=editor][data-mode=edit]').waitFor();
         await prof.start(cdp);
-        keys = await measureKeystrokes(page, options.keystrokes, saved);
+        const keys = await measureKeystrokes(page, options.keystrokes, saved);
         await prof.stop(cdp, `${size.key}-scholia-keystrokes`);
+        Object.assign(scholia, { keystrokeP50Ms: keys.p50, keystrokeP95Ms: keys.p95, keystrokeMaxMs: keys.max, keystrokePaintP50Ms: keys.paintP50, keystrokePaintP95Ms: keys.paintP95 });
         say(`scholia keystroke p50 ${round(keys.p50)} / p95 ${round(keys.p95)} / max ${round(keys.max)} ms; to next frame p95 ${round(keys.paintP95)} ms; waited ${round(savingMs)} ms for saves`);
         await page.keyboard.press('Control+e');
         await page.locator('[data-testid=editor][data-mode=annotate]').waitFor();
         await saved();
         await prof.start(cdp);
-        annotate = await measureAnnotate(page, options.annotateSamples);
+        const annotate = await measureAnnotate(page, options.annotateSamples, knownIds, saved);
         await prof.stop(cdp, `${size.key}-scholia-annotate`);
-        say(`scholia annotate p50 ${round(annotate.p50)} / p95 ${round(annotate.p95)} ms (highlight alone p95 ${round(annotate.highlightP95)} ms; ${annotate.samples} samples, ${annotate.missed} key presses made none)`);
+        Object.assign(scholia, {
+          annotateHighlightP50Ms: annotate.highlightP50,
+          annotateHighlightP95Ms: annotate.highlightP95,
+          annotateCommitP50Ms: annotate.commitP50,
+          annotateCommitP95Ms: annotate.commitP95,
+          annotateSamples: annotate.samples,
+        });
+        say(
+          `scholia annotate: key to highlight p50 ${round(annotate.highlightP50)} / p95 ${round(annotate.highlightP95)} ms, key to commit p50 ${round(annotate.commitP50)} / p95 ${round(annotate.commitP95)} ms (${annotate.samples} samples, ${annotate.missed} key presses made none)`,
+        );
       }
-      await context.close();
+    }, limits(scholiaContexts));
+    await scholiaContexts.close();
+    if (!scholiaRun.ok) {
+      scholia.scholiaError = scholiaRun.reason;
+      say(`scholia did not finish: ${scholiaRun.reason}`);
     }
-
-    const figures: SizeFigures = {
-      ...nodeFigures,
-      openMs: median(opens),
-      openPaintMs: median(paints),
-      openRunsMs: opens,
-      highlightsShown: shown.highlights,
-      findingsShown: shown.findings,
-      keystrokeP50Ms: keys.p50,
-      keystrokeP95Ms: keys.p95,
-      keystrokeMaxMs: keys.max,
-      keystrokePaintP50Ms: keys.paintP50,
-      keystrokePaintP95Ms: keys.paintP95,
-      annotateP50Ms: annotate.p50,
-      annotateP95Ms: annotate.p95,
-      annotateHighlightP95Ms: annotate.highlightP95,
-      heapMB: heap,
-    };
+    const figures: SizeFigures = { ...nodeFigures, ...scholia };
     if (options.only === 'scholia') return figures;
 
     // ---- floors ----
+    const runs = Math.min(options.runs, size.floorRuns ?? options.runs);
+    const keystrokes = Math.min(options.keystrokes, size.floorKeystrokes ?? options.keystrokes);
     const floor = async (name: 'bare' | 'prosemirror'): Promise<Floor> => {
-      const runs: { ms: number; paintMs: number }[] = [];
-      let result: Floor = { openMs: 0, openPaintMs: 0, heapMB: 0 };
-      for (let r = 0; r < options.runs; r++) {
-        const { context, page, cdp } = await newPage(browser);
-        page.setDefaultTimeout(timeoutMs);
-        runs.push(await openBenchPage(page, docUrl(name), timeoutMs));
-        if (r === options.runs - 1) {
-          const heapNow = await heapMB(cdp);
-          const k = await measureKeystrokes(page, options.keystrokes);
-          result = {
-            openMs: median(runs.map((x) => x.ms)),
-            openPaintMs: median(runs.map((x) => x.paintMs)),
-            keystrokeP50Ms: k.p50,
-            keystrokeP95Ms: k.p95,
-            keystrokeMaxMs: k.max,
-            keystrokePaintP95Ms: k.paintP95,
-            heapMB: heapNow,
-          };
+      const result: Floor = {
+        openMs: Number.NaN,
+        openPaintMs: Number.NaN,
+        keystrokeP50Ms: Number.NaN,
+        keystrokeP95Ms: Number.NaN,
+        keystrokeMaxMs: Number.NaN,
+        keystrokePaintP95Ms: Number.NaN,
+        heapMB: Number.NaN,
+        runs,
+        keystrokes,
+      };
+      const contexts = new Contexts(browser);
+      const opens: { ms: number; paintMs: number }[] = [];
+      const outcome = await bounded(async () => {
+        for (let r = 0; r < runs; r++) {
+          const { page, cdp } = await contexts.open();
+          page.setDefaultTimeout(size.variantLimitS * 1000);
+          opens.push(await openBenchPage(page, docUrl(name), size.variantLimitS * 1000));
+          result.openMs = median(opens.map((x) => x.ms));
+          result.openPaintMs = median(opens.map((x) => x.paintMs));
+          if (r < runs - 1) continue;
+          result.heapMB = await heapMB(cdp);
+          // The bare contenteditable scrolls beside Scholia (ProseMirror adds nothing to scrolling).
+          if (size.scroll && name === 'bare') {
+            result.scroll = await measureScroll(page, options.scrollStepPx, size.variantLimitS * 250);
+            say(`${name} scroll: ${describeScroll(result.scroll)}`);
+          }
+          const k = await measureKeystrokes(page, keystrokes);
+          Object.assign(result, { keystrokeP50Ms: k.p50, keystrokeP95Ms: k.p95, keystrokeMaxMs: k.max, keystrokePaintP95Ms: k.paintP95 });
         }
-        await context.close();
-      }
-      say(`${name}: open ${round(result.openMs)} ms, keystroke p95 ${round(result.keystrokeP95Ms ?? Number.NaN)} ms`);
+      }, limits(contexts));
+      await contexts.close();
+      if (!outcome.ok) result.error = outcome.reason;
+      say(`${name}: open ${round(result.openMs)} ms, keystroke p95 ${round(result.keystrokeP95Ms)} ms${result.error ? `; did not finish: ${result.error}` : ''}`);
       return result;
     };
-    const bare = await floor('bare');
+    const contenteditable = await floor('bare');
     const prosemirror = await floor('prosemirror');
-    figures.bare = { ...bare, prosemirror };
+    figures.bare = { contenteditable, prosemirror };
 
     // ---- peer ----
-    try {
-      const runs: { ms: number; paintMs: number }[] = [];
-      let peerHeap = 0;
-      for (let r = 0; r < options.runs; r++) {
-        const { context, page, cdp } = await newPage(browser);
+    const peer: Peer = { openMs: Number.NaN, openPaintMs: Number.NaN, heapMB: Number.NaN };
+    const peerContexts = new Contexts(browser);
+    const peerOpens: { ms: number; paintMs: number }[] = [];
+    const peerRun = await bounded(async () => {
+      for (let r = 0; r < runs; r++) {
+        const { page, cdp } = await peerContexts.open();
         if (r === 0) await prof.start(cdp);
-        runs.push(await openBenchPage(page, docUrl('peer'), timeoutMs));
+        peerOpens.push(await openBenchPage(page, docUrl('peer'), size.variantLimitS * 1000));
         if (r === 0) await prof.stop(cdp, `${size.key}-peer-open`);
-        if (r === options.runs - 1) peerHeap = await heapMB(cdp);
-        await context.close();
-        say(`peer open ${round(runs.at(-1)!.ms)} ms`);
+        peer.openMs = median(peerOpens.map((x) => x.ms));
+        peer.openPaintMs = median(peerOpens.map((x) => x.paintMs));
+        if (r === runs - 1) peer.heapMB = await heapMB(cdp);
+        say(`peer open ${round(peerOpens.at(-1)!.ms)} ms`);
       }
-      figures.peer = { openMs: median(runs.map((x) => x.ms)), openPaintMs: median(runs.map((x) => x.paintMs)), heapMB: peerHeap };
-    } catch (error) {
-      figures.peer = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
-      say(`peer failed: ${figures.peer.error}`);
+    }, limits(peerContexts));
+    await peerContexts.close();
+    if (!peerRun.ok) {
+      peer.error = peerRun.reason;
+      say(`peer did not finish: ${peer.error}`);
     }
+    figures.peer = peer;
     return figures;
   } finally {
     await browser?.close();
@@ -441,6 +547,8 @@ async function main(): Promise<void> {
       node: process.version,
       chromium: chromiumVersion,
       headless: true,
+      /** The load average (1, 5, 15 min) when the run began: figures taken on a busy machine are slower. */
+      loadAtStart: loadavg().map(round),
     };
     const result: Record<string, unknown> = { machine };
     const sizes = options.size ? SIZES.filter((s) => s.key === options.size) : options.quick ? SIZES.slice(0, 1) : SIZES;
@@ -449,9 +557,14 @@ async function main(): Promise<void> {
     }
     result.durationS = round((performance.now() - started) / 1000);
     result.quick = options.quick;
+    result.storeOnly = options.storeOnly;
+    result.scrollStepPx = options.scrollStepPx;
+    result.loadAtEnd = loadavg().map(round);
+    /** The most the bench's processes held together, sampled each second during the browser variants. */
+    result.peakMemoryMB = round(peakMemoryMB());
     for (const size of sizes) {
       const figures = result[size.key] as SizeFigures;
-      figures.targets = verdicts(size.key, figures);
+      figures.targets = verdicts(size.key, figures, options.storeOnly);
     }
     if (options.json) process.stdout.write(`${JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
     else printTable(result as Parameters<typeof printTable>[0]);
