@@ -1,4 +1,4 @@
-// The figures measured in Chromium: open, keystroke, annotate and heap, for
+// The figures measured in Chromium: open, keystroke, annotate, scroll and heap, for
 // Scholia through the web host and for the floors and the peer beside it.
 //
 // Every time is taken inside the page with performance.now() and event
@@ -17,9 +17,21 @@
 //   there so they are counted. The browser's own editing work (inserting the
 //   character, syncing the selection) is counted too. Also recorded: to the
 //   next frame after that (rAF, then a task), which adds the wait for vsync.
-// - annotate: from the keydown of a tag key on a selection to both the
-//   highlight in the DOM (with layout) and the response of the store's commit
-//   (the api call's response, recorded by a wrapper around fetch).
+// - annotate, two moments taken independently of how the app orders them:
+//   from the keydown of a tag key on a selection to the new highlight in the
+//   page (a MutationObserver on the editor sees an element with an annotation
+//   id not stored before, layout forced), and to the store's commit answered
+//   (the response of the annotation's api call, recorded by a wrapper around
+//   fetch, and the header's save status back to Saved if it left it).
+// - scroll: the editor's scroller moved from the top to the bottom by a fixed
+//   step each frame (rAF); a frame whose rAF timestamp is more than 20 ms after
+//   the last one missed at least one 60 Hz frame ("slow"); long animation
+//   frames (over 50 ms) are counted too where Chromium reports them.
+//
+// Places to type and annotate are spread through the whole document by
+// scrolling to a fraction of its height and taking the paragraph nearest the
+// middle of the view, so an editor that keeps only a window of the text in
+// the page (placeholders for the rest) is measured all through its text.
 
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
