@@ -40,9 +40,14 @@ export function treeMemoryMB(root = process.pid): number {
   return kB / 1024;
 }
 
-/** The highest treeMemoryMB seen by any guard of this run. */
+/** The highest treeMemoryMB seen in this run. */
 let peakMB = 0;
 export const peakMemoryMB = (): number => peakMB;
+
+/** Samples the process tree's memory each second for the whole run (the Node figures too), into peakMemoryMB. */
+export function sampleMemory(): void {
+  setInterval(() => (peakMB = Math.max(peakMB, treeMemoryMB())), 1000).unref();
+}
 
 export type Bounded<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -42,7 +42,7 @@ import {
 } from './browser';
 import { buildAll } from './build';
 import { generateAnnotations, generateText } from './generate';
-import { bounded, peakMemoryMB } from './guard';
+import { bounded, peakMemoryMB, sampleMemory } from './guard';
 import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
 import { median, round, timeAsync } from './stats';
 import { EDITS_MEASURED, measureEdits } from './store-commit';
@@ -536,6 +536,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
+  sampleMemory();
   const scratch = mkdtempSync(join(tmpdir(), 'scholia-bench-'));
   try {
     log(options, 'building the renderer and the bench pages');
@@ -567,7 +568,7 @@ async function main(): Promise<void> {
     result.storeOnly = options.storeOnly;
     result.scrollStepPx = options.scrollStepPx;
     result.loadAtEnd = loadavg().map(round);
-    /** The most the bench's processes held together, sampled each second during the browser variants. */
+    /** The most the bench's processes held together (proportional set size), sampled each second. */
     result.peakMemoryMB = round(peakMemoryMB());
     for (const size of sizes) {
       const figures = result[size.key] as SizeFigures;
