@@ -8,7 +8,7 @@
 //   npm run bench -- --store-only  the figures measured in Node only (import, store commits, exports, rules), no browser
 //   options: --size 1mb-10k|5mb-50k|15mb-150k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
 //            --annotations N (annotate samples, default 40), --only scholia (skip floors and peer),
-//            --scroll-step PX (scroll speed, px per frame, default 1000), --memory-limit-gb N (default 3),
+//            --scroll-step PX (scroll speed, px per frame, default 1000), --no-scroll, --memory-limit-gb N (default 3),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
 //            --css '...' (a what-if: styles added to Scholia's page only)
 //
@@ -91,7 +91,7 @@ interface Options {
   css: string | null;
   /** Only the figures measured in Node (--store-only): the browser is not started. */
   storeOnly: boolean;
-  /** Scroll speed: px further per frame. */
+  /** Scroll speed: px further per frame; 0 with --no-scroll. */
   scrollStepPx: number;
   /** The bench's processes together (this one, the host, Chromium) are stopped above this. */
   memoryLimitMB: number;
@@ -124,7 +124,7 @@ function parseOptions(argv: readonly string[]): Options {
     size: size as Size['key'] | null,
     css: value('--css') ?? null,
     storeOnly: argv.includes('--store-only'),
-    scrollStepPx: number('--scroll-step', 1000),
+    scrollStepPx: argv.includes('--no-scroll') ? 0 : number('--scroll-step', 1000),
     memoryLimitMB: number('--memory-limit-gb', 3) * 1024,
   };
 }
@@ -413,7 +413,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         scholia.openPaintMs = median(paints);
         if (!last) continue;
         scholia.heapMB = await heapMB(cdp);
-        if (size.scroll) {
+        if (size.scroll && options.scrollStepPx > 0) {
           scholia.scroll = await measureScroll(page, options.scrollStepPx, SCROLL_CAP_MS);
           say(`scholia scroll: ${describeScroll(scholia.scroll)}`);
         }
@@ -486,7 +486,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
           if (r < runs - 1) continue;
           result.heapMB = await heapMB(cdp);
           // The bare contenteditable scrolls beside Scholia (ProseMirror adds nothing to scrolling).
-          if (size.scroll && name === 'bare') {
+          if (size.scroll && options.scrollStepPx > 0 && name === 'bare') {
             result.scroll = await measureScroll(page, options.scrollStepPx, SCROLL_CAP_MS);
             say(`${name} scroll: ${describeScroll(result.scroll)}`);
           }
