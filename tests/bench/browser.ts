@@ -36,7 +36,7 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, percentile } from './stats';
+import { median, percentile, SLOW_FRAME_MS } from './stats';
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 
 /** The tests' Chromium and flags (tests/chromium.ts). */
@@ -652,8 +652,6 @@ export interface ScrollResult {
   heightPx: number;
 }
 
-/** rAF timestamps are frame times: an on-time frame is 16.7 ms after the last, a dropped one 33.3; this tells them apart despite jitter. */
-export const SLOW_FRAME_MS = 20;
 
 /**
  * Scrolls the editor's scroller from the top to the bottom at a steady

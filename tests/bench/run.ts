@@ -37,14 +37,13 @@ import {
   openBenchPage,
   openScholia,
   profiler,
-  SLOW_FRAME_MS,
   type ScrollResult,
 } from './browser';
 import { buildAll } from './build';
 import { generateAnnotations, generateText } from './generate';
 import { bounded, peakMemoryMB, sampleMemory } from './guard';
 import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
-import { median, round, timeAsync } from './stats';
+import { median, round, SLOW_FRAME_MS, timeAsync } from './stats';
 import { EDITS_MEASURED, measureEdits } from './store-commit';
 import { printTable, verdicts, type Verdict } from './table';
 import { hostUrl } from '../host-url';
