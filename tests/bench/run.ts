@@ -2,8 +2,8 @@
 // side with a bare contenteditable, a bare ProseMirror view and the peer
 // (@recogito/text-annotator), in headless Chromium through the web host.
 //
-//   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations (about 10 min)
-//   npm run bench -- --quick      1 MB / 10k only (about two minutes)
+//   npm run bench                 1 MB / 10k, 5 MB / 50k and 15 MB / 150k annotations
+//   npm run bench -- --quick      1 MB / 10k only
 //   npm run bench -- --json       one JSON object on stdout instead of the table
 //   npm run bench -- --store-only  the figures measured in Node only (import, store commits, exports, rules), no browser
 //   options: --size 1mb-10k|5mb-50k|15mb-150k (only that one), --runs N (opens per variant, default 3), --keystrokes N (default 200),
