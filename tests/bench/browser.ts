@@ -360,97 +360,76 @@ async function installKeyProbe(page: Page): Promise<void> {
 /**
  * Scrolls to `fraction` of the document, then puts the caret (or a selection
  * of `length` characters) near the middle of the paragraph with enough text
- * nearest the middle of the view, after a space; that paragraph is kept as
- * window.__benchTarget. Waits for the page to show real paragraphs there (a
- * windowed editor fills its window after the scroll).
+ * nearest the middle of the view, after a space. Waits for the page to show
+ * real paragraphs there (a windowed editor fills its window after the
+ * scroll). Two frames later the selection must still be there, in view: a
+ * redraw the scroll set off may have put the editor's old selection back,
+ * and then it is placed again (up to three times, a quarter second apart).
+ * False when that never held: the place is skipped.
  */
 async function placeSelection(page: Page, fraction: number, length: number): Promise<boolean> {
-  const placed = await page.evaluate(
-    async ([at, len]) => {
-      const w = window as unknown as { __bench: BenchHelpers; __benchTarget: Element | null };
-      const B = w.__bench;
-      const editor = B.editor();
-      const scroller = B.scroller(editor);
-      if (document.activeElement !== editor) editor.focus({ preventScroll: true });
-      scroller.scrollTop = Math.round(at * (scroller.scrollHeight - scroller.clientHeight));
-      // Let the page finish what the scroll set off (a window of paragraphs, highlights near the view,
-      // maybe after a delay): a redraw after the selection is placed could put the old one back.
-      await new Promise<void>((resolve) => {
-        let timer = 0;
-        const quiet = () => {
-          clearTimeout(timer);
-          timer = window.setTimeout(() => {
-            observer.disconnect();
-            clearTimeout(cap);
-            resolve();
-          }, 100);
-        };
-        const observer = new MutationObserver(quiet);
-        observer.observe(editor, { subtree: true, childList: true, attributes: true, characterData: true });
-        const cap = window.setTimeout(() => {
-          observer.disconnect();
-          resolve();
-        }, 3000);
-        quiet();
-      });
-      let target: Element | null = null;
-      for (let tries = 0; tries < 30 && !target; tries++) {
-        await B.frame();
-        const view = B.view(scroller);
-        const middle = (view.top + view.bottom) / 2;
-        let best = Infinity;
-        for (const p of B.inView(editor, scroller)) {
-          if (B.text(p).length < Math.max(60, len + 1)) continue;
-          const r = p.getBoundingClientRect();
-          const distance = Math.abs((r.top + r.bottom) / 2 - middle);
-          if (distance < best) {
-            best = distance;
-            target = p;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const placed = await page.evaluate(
+      async ([at, len, again]) => {
+        const B = (window as unknown as { __bench: BenchHelpers }).__bench;
+        const editor = B.editor();
+        const scroller = B.scroller(editor);
+        if (document.activeElement !== editor) editor.focus({ preventScroll: true });
+        if (again) await new Promise((r) => setTimeout(r, 250));
+        else scroller.scrollTop = Math.round(at * (scroller.scrollHeight - scroller.clientHeight));
+        let target: Element | null = null;
+        for (let tries = 0; tries < 30 && !target; tries++) {
+          await B.frame();
+          const view = B.view(scroller);
+          const middle = (view.top + view.bottom) / 2;
+          let best = Infinity;
+          for (const p of B.inView(editor, scroller)) {
+            if (B.text(p).length < Math.max(60, len + 1)) continue;
+            const r = p.getBoundingClientRect();
+            const distance = Math.abs((r.top + r.bottom) / 2 - middle);
+            if (distance < best) {
+              best = distance;
+              target = p;
+            }
           }
         }
-      }
-      w.__benchTarget = target;
-      if (!target) return false;
-      const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
-      const full = nodes.map((t) => t.data).join('');
-      let offset = full.indexOf(' ', full.length >> 1) + 1;
-      if (offset <= 0 || offset + len > full.length) offset = 0;
-      const locate = (o: number): [Text, number] => {
-        let rest = o;
-        for (const t of nodes) {
-          if (rest <= t.data.length) return [t, rest];
-          rest -= t.data.length;
-        }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(offset));
-      range.setEnd(...locate(offset + len));
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    },
-    [fraction, length] as const,
-  );
-  // selectionchange is delivered asynchronously; two frames later the editor has read it. The
-  // selection must still be there (and for a range, still hold its characters).
-  return (
-    placed &&
-    page.evaluate(
-      async (len) => {
-        const B = (window as unknown as { __bench: BenchHelpers }).__bench;
+        if (!target) return false;
+        const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
+        const full = nodes.map((t) => t.data).join('');
+        let offset = full.indexOf(' ', full.length >> 1) + 1;
+        if (offset <= 0 || offset + len > full.length) offset = 0;
+        const locate = (o: number): [Text, number] => {
+          let rest = o;
+          for (const t of nodes) {
+            if (rest <= t.data.length) return [t, rest];
+            rest -= t.data.length;
+          }
+          const last = nodes[nodes.length - 1]!;
+          return [last, last.data.length];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(offset));
+        range.setEnd(...locate(offset + len));
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        // selectionchange is delivered asynchronously; two frames later the editor has read it.
         await B.frame();
         await B.frame();
-        const selection = getSelection();
-        return !!selection && selection.rangeCount > 0 && B.editor().contains(selection.anchorNode) && selection.toString().length === len;
+        const now = getSelection();
+        const anchor = now && now.rangeCount > 0 ? now.anchorNode : null;
+        if (!anchor || !anchor.isConnected || now!.toString().length !== len) return false;
+        let paragraph: Node | null = anchor;
+        while (paragraph && paragraph.parentNode !== editor) paragraph = paragraph.parentNode;
+        return !!paragraph && B.inView(editor, scroller).includes(paragraph as Element);
       },
-      length,
-    )
-  );
+      [fraction, length, attempt > 0] as const,
+    );
+    if (placed) return true;
+  }
+  return false;
 }
 
 /** `count` places spread evenly through the document, as fractions of its height. */
