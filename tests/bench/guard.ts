@@ -40,13 +40,26 @@ export function treeMemoryMB(root = process.pid): number {
   return kB / 1024;
 }
 
-/** The highest treeMemoryMB seen in this run. */
+/** The highest treeMemoryMB seen in this run, and what the run was doing then. */
 let peakMB = 0;
-export const peakMemoryMB = (): number => peakMB;
+let peakDuring = '';
+let doing = '';
+export const peakMemory = (): { MB: number; during: string } => ({ MB: peakMB, during: peakDuring });
 
-/** Samples the process tree's memory each second for the whole run (the Node figures too), into peakMemoryMB. */
+/** What the run is doing now (its last progress line), named with the peak. */
+export function setPhase(phase: string): void {
+  doing = phase;
+}
+
+function record(mb: number): void {
+  if (mb <= peakMB) return;
+  peakMB = mb;
+  peakDuring = doing;
+}
+
+/** Samples the process tree's memory each second for the whole run (the Node figures too), into peakMemory. */
 export function sampleMemory(): void {
-  setInterval(() => (peakMB = Math.max(peakMB, treeMemoryMB())), 1000).unref();
+  setInterval(() => record(treeMemoryMB()), 1000).unref();
 }
 
 export type Bounded<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -68,7 +81,7 @@ export async function bounded<T>(
     timer = setTimeout(() => resolve({ ok: false, reason: `did not finish in ${Math.round(limits.timeoutMs / 1000)} s` }), limits.timeoutMs);
     poll = setInterval(() => {
       const mb = treeMemoryMB();
-      peakMB = Math.max(peakMB, mb);
+      record(mb);
       if (mb > limits.memoryLimitMB) {
         resolve({ ok: false, reason: `stopped after ${Math.round((Date.now() - started) / 1000)} s: the bench's processes reached ${Math.round(mb)} MB (limit ${limits.memoryLimitMB} MB)` });
       }

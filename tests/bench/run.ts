@@ -41,7 +41,7 @@ import {
 } from './browser';
 import { buildAll } from './build';
 import { generateAnnotations, generateText } from './generate';
-import { bounded, peakMemoryMB, sampleMemory } from './guard';
+import { bounded, peakMemory, sampleMemory, setPhase } from './guard';
 import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
 import { median, round, SLOW_FRAME_MS, timeAsync } from './stats';
 import { EDITS_MEASURED, measureEdits } from './store-commit';
@@ -203,6 +203,7 @@ export interface SizeFigures {
 
 /** Progress goes to stderr, so stdout holds only the table or the one JSON object. */
 function log(_options: Options, message: string): void {
+  setPhase(message);
   process.stderr.write(`bench: ${message}\n`);
 }
 
@@ -567,8 +568,10 @@ async function main(): Promise<void> {
     result.storeOnly = options.storeOnly;
     result.scrollStepPx = options.scrollStepPx;
     result.loadAtEnd = loadavg().map(round);
-    /** The most the bench's processes held together (proportional set size), sampled each second. */
-    result.peakMemoryMB = round(peakMemoryMB());
+    /** The most the bench's processes held together (proportional set size), sampled each second, and the progress line before it. */
+    const peak = peakMemory();
+    result.peakMemoryMB = round(peak.MB);
+    result.peakMemoryAfter = peak.during;
     for (const size of sizes) {
       const figures = result[size.key] as SizeFigures;
       figures.targets = verdicts(size.key, figures, options.storeOnly);

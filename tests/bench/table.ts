@@ -103,7 +103,7 @@ const fmt = (v: number | undefined): string => (v === undefined || Number.isNaN(
 const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b || Number.isNaN(a) || Number.isNaN(b) ? '–' : `${round(a / b)}×`);
 
 export function printTable(
-  result: { machine: Record<string, unknown>; durationS: number; peakMemoryMB: number; loadAtEnd: number[]; scrollStepPx: number; storeOnly: boolean } & Partial<Record<Key, SizeFigures>>,
+  result: { machine: Record<string, unknown>; durationS: number; peakMemoryMB: number; peakMemoryAfter: string; loadAtEnd: number[]; scrollStepPx: number; storeOnly: boolean } & Partial<Record<Key, SizeFigures>>,
 ): void {
   const lines: string[] = [];
   const m = result.machine;
@@ -133,7 +133,11 @@ export function printTable(
       const v = f[k] as number;
       rows.push([label, fmt(v), fmt(b), fmt(p), fmt(q), p === undefined ? '' : ratio(v, p), q === undefined ? '' : ratio(v, q), ...target(k)]);
     };
-    const plain = (label: string, cells: (number | undefined)[]) => rows.push([label, ...cells.map(fmt), '', '', '', '', '']);
+    /** A row without a target: Scholia and the bare contenteditable. */
+    const plain = (label: string, cells: [number | undefined, number | undefined]) => {
+      const row = [label, ...cells.map(fmt)];
+      rows.push([...row, ...Array<string>(rows[0]!.length - row.length).fill('')]);
+    };
     row('open (ms)', 'openMs', bare.openMs, pm.openMs, peer.openMs);
     row('open, first paint (ms)', 'openPaintMs', bare.openPaintMs, pm.openPaintMs, peer.openPaintMs);
     row('keystroke p50 (ms)', 'keystrokeP50Ms', bare.keystrokeP50Ms, pm.keystrokeP50Ms);
@@ -181,6 +185,6 @@ export function printTable(
     }
   }
   lines.push('');
-  lines.push(`bench took ${result.durationS} s; its processes held at most ${Math.round(result.peakMemoryMB)} MB together`);
+  lines.push(`bench took ${result.durationS} s; its processes held at most ${Math.round(result.peakMemoryMB)} MB together (after "${result.peakMemoryAfter}")`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
