@@ -1,4 +1,4 @@
-// The figures measured in Chromium: open, keystroke, annotate and heap, for
+// The figures measured in Chromium: open, keystroke, annotate, scroll and heap, for
 // Scholia through the web host and for the floors and the peer beside it.
 //
 // Every time is taken inside the page with performance.now() and event
@@ -17,14 +17,26 @@
 //   there so they are counted. The browser's own editing work (inserting the
 //   character, syncing the selection) is counted too. Also recorded: to the
 //   next frame after that (rAF, then a task), which adds the wait for vsync.
-// - annotate: from the keydown of a tag key on a selection to both the
-//   highlight in the DOM (with layout) and the response of the store's commit
-//   (the api call's response, recorded by a wrapper around fetch).
+// - annotate, two moments taken independently of how the app orders them:
+//   from the keydown of a tag key on a selection to the new highlight in the
+//   page (a MutationObserver on the editor sees an element with an annotation
+//   id not stored before, layout forced), and to the store's commit answered
+//   (the response of the annotation's api call, recorded by a wrapper around
+//   fetch, and the header's save status back to Saved if it left it).
+// - scroll: the editor's scroller moved from the top to the bottom by a fixed
+//   step each frame (rAF); a frame whose rAF timestamp is more than 20 ms after
+//   the last one missed at least one 60 Hz frame ("slow"); long animation
+//   frames (over 50 ms) are counted too where Chromium reports them.
+//
+// Places to type and annotate are spread through the whole document by
+// scrolling to a fraction of its height and taking the paragraph nearest the
+// middle of the view, so an editor that keeps only a window of the text in
+// the page (placeholders for the rest) is measured all through its text.
 
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, percentile } from './stats';
+import { median, percentile, SLOW_FRAME_MS } from './stats';
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 
 /** The tests' Chromium and flags (tests/chromium.ts). */
@@ -37,7 +49,12 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Installed before any page script: long tasks, and api responses by method. */
+/**
+ * Installed before any page script: long tasks, api responses by method, and
+ * the helpers that find the editor's scroller and the paragraphs in view
+ * (the same for Scholia, whose page may hold only a window of the text with
+ * placeholders for the rest, and for the bench pages, which hold all of it).
+ */
 const INIT_SCRIPT = `(() => {
   // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name().
   window.__name = (f) => f;
@@ -60,7 +77,67 @@ const INIT_SCRIPT = `(() => {
     }
     return response;
   };
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  window.__bench = {
+    frame,
+    editor: () => document.querySelector('[data-testid=editor]'),
+    /** The nearest ancestor that scrolls, else the document. */
+    scroller(el) {
+      for (let n = el; n; n = n.parentElement) {
+        const overflow = getComputedStyle(n).overflowY;
+        if ((overflow === 'auto' || overflow === 'scroll') && n.scrollHeight > n.clientHeight) return n;
+      }
+      return document.scrollingElement;
+    },
+    /** The part of the window the scroller shows. */
+    view(scroller) {
+      if (scroller === document.scrollingElement) return { top: 0, bottom: innerHeight };
+      const r = scroller.getBoundingClientRect();
+      return { top: Math.max(0, r.top), bottom: Math.min(innerHeight, r.bottom) };
+    },
+    /** The text a reader sees in a paragraph: its text nodes, without non-editable widgets. */
+    text(p) {
+      let out = '';
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+        acceptNode: (t) => {
+          const widget = t.parentElement && t.parentElement.closest('[contenteditable=false]');
+          return widget && p.contains(widget) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) out += t.data;
+      return out;
+    },
+    /** The editor's children in view, in order (binary search: children are laid out top to bottom). */
+    inView(editor, scroller) {
+      const view = window.__bench.view(scroller);
+      const kids = editor.children;
+      let lo = 0;
+      let hi = kids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kids[mid].getBoundingClientRect().bottom < view.top) lo = mid + 1;
+        else hi = mid;
+      }
+      const out = [];
+      for (let i = lo; i < kids.length; i++) {
+        const r = kids[i].getBoundingClientRect();
+        if (r.top > view.bottom) break;
+        out.push(kids[i]);
+      }
+      return out;
+    },
+  };
 })();`;
+
+/** The page-side helpers of INIT_SCRIPT, for typing page.evaluate bodies. */
+export interface BenchHelpers {
+  frame(): Promise<void>;
+  editor(): HTMLElement;
+  scroller(el: Element): Element;
+  view(scroller: Element): { top: number; bottom: number };
+  text(p: Element): string;
+  inView(editor: Element, scroller: Element): Element[];
+}
 
 /**
  * A fresh page. `css`, when given, is added to the page's styles: a what-if
@@ -139,6 +216,8 @@ export interface ScholiaSetup {
   hasFindings: boolean;
   /** The annotations' ids by line, to check that every one in view is drawn. */
   idsByLine: ReadonlyMap<number, readonly string[]>;
+  /** The text's first lines (the document opens at its top), to tell which lines are in view. */
+  firstLines: readonly string[];
 }
 
 /** Loads the library, clicks the document, and waits until highlights (and findings) are painted. */
@@ -172,21 +251,30 @@ export async function openScholia(
     return { t0: start, tPaint: painted };
   }, setup.hasFindings);
   const tInteractive = await interactiveAfter(page, tPaint);
-  const shown = await page.evaluate(() => {
-    const editor = document.querySelector('[data-testid=editor]')!;
+  // The paragraphs in view, told apart by their text: the page may hold only a window of the
+  // paragraphs (placeholders for the rest), so a child's index is not its line.
+  const shown = await page.evaluate((firstLines) => {
+    const B = (window as unknown as { __bench: BenchHelpers }).__bench;
+    const editor = B.editor();
     const ids = new Set<string>();
     for (const el of editor.querySelectorAll('[data-annotation-id]')) ids.add(el.getAttribute('data-annotation-id')!);
-    // The lines in view and the highlights drawn on them.
     const visible: [number, string[]][] = [];
-    const scroller = editor.closest('.text-column') ?? document.documentElement;
-    const view = scroller.getBoundingClientRect();
-    for (let i = 0; i < editor.children.length; i++) {
-      const rect = editor.children[i]!.getBoundingClientRect();
-      if (rect.bottom < Math.max(0, view.top) || rect.top > Math.min(innerHeight, view.bottom)) continue;
-      visible.push([i, [...new Set([...editor.children[i]!.querySelectorAll('[data-annotation-id]')].map((e) => e.getAttribute('data-annotation-id')!))]]);
+    let unmatched = 0;
+    let next = 0;
+    for (const p of B.inView(editor, B.scroller(editor))) {
+      const text = B.text(p);
+      if (!text) continue;
+      const line = firstLines.indexOf(text, next);
+      if (line < 0) {
+        unmatched++;
+        continue;
+      }
+      next = line + 1;
+      visible.push([line, [...new Set([...p.querySelectorAll('[data-annotation-id]')].map((e) => e.getAttribute('data-annotation-id')!))]]);
     }
-    return { highlights: ids.size, findings: editor.querySelectorAll('[data-finding-rule]').length, visible };
-  });
+    return { highlights: ids.size, findings: editor.querySelectorAll('[data-finding-rule]').length, visible, unmatched };
+  }, setup.firstLines);
+  if (shown.visible.length === 0) throw new Error(`none of the ${shown.unmatched} paragraphs in view is one of the text's first ${setup.firstLines.length} lines`);
   // Every annotation on a line in view must be drawn.
   let missing = 0;
   let expected = 0;
@@ -269,55 +357,84 @@ export async function installKeyProbe(page: Page): Promise<void> {
   });
 }
 
-/** Puts the caret (or a selection of `length` characters) in paragraph `n`, near its middle, after a space; scrolls it into view. */
-export async function placeSelection(page: Page, n: number, length: number): Promise<boolean> {
-  const placed = await page.evaluate(
-    ([index, len]) => {
-      const editor = document.querySelector<HTMLElement>('[data-testid=editor]')!;
-      const p = editor.children[index];
-      if (!p) return false;
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
-      const full = nodes.map((t) => t.data).join('');
-      let at = full.indexOf(' ', full.length >> 1) + 1;
-      if (at <= 0 || at + len > full.length) at = 0;
-      if (full.length < len + 1) return false;
-      const locate = (offset: number): [Text, number] => {
-        let rest = offset;
-        for (const t of nodes) {
-          if (rest <= t.data.length) return [t, rest];
-          rest -= t.data.length;
+/**
+ * Scrolls to `fraction` of the document, then puts the caret (or a selection
+ * of `length` characters) near the middle of the paragraph with enough text
+ * nearest the middle of the view, after a space. Waits for the page to show
+ * real paragraphs there (a windowed editor fills its window after the
+ * scroll). Two frames later the selection must still be there, in view: a
+ * redraw the scroll set off may have put the editor's old selection back,
+ * and then it is placed again (up to three times, a quarter second apart).
+ * False when that never held: the place is skipped.
+ */
+export async function placeSelection(page: Page, fraction: number, length: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const placed = await page.evaluate(
+      async ([at, len, again]) => {
+        const B = (window as unknown as { __bench: BenchHelpers }).__bench;
+        const editor = B.editor();
+        const scroller = B.scroller(editor);
+        if (document.activeElement !== editor) editor.focus({ preventScroll: true });
+        if (again) await new Promise((r) => setTimeout(r, 250));
+        else scroller.scrollTop = Math.round(at * (scroller.scrollHeight - scroller.clientHeight));
+        let target: Element | null = null;
+        for (let tries = 0; tries < 30 && !target; tries++) {
+          await B.frame();
+          const view = B.view(scroller);
+          const middle = (view.top + view.bottom) / 2;
+          let best = Infinity;
+          for (const p of B.inView(editor, scroller)) {
+            if (B.text(p).length < Math.max(60, len + 1)) continue;
+            const r = p.getBoundingClientRect();
+            const distance = Math.abs((r.top + r.bottom) / 2 - middle);
+            if (distance < best) {
+              best = distance;
+              target = p;
+            }
+          }
         }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      if (document.activeElement !== editor) editor.focus();
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + len));
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      (p as HTMLElement).scrollIntoView({ block: 'center' });
-      return true;
-    },
-    [n, length] as const,
-  );
-  // selectionchange is delivered asynchronously; two frames later the editor has read it.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return placed;
+        if (!target) return false;
+        const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
+        const full = nodes.map((t) => t.data).join('');
+        let offset = full.indexOf(' ', full.length >> 1) + 1;
+        if (offset <= 0 || offset + len > full.length) offset = 0;
+        const locate = (o: number): [Text, number] => {
+          let rest = o;
+          for (const t of nodes) {
+            if (rest <= t.data.length) return [t, rest];
+            rest -= t.data.length;
+          }
+          const last = nodes[nodes.length - 1]!;
+          return [last, last.data.length];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(offset));
+        range.setEnd(...locate(offset + len));
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        // selectionchange is delivered asynchronously; two frames later the editor has read it.
+        await B.frame();
+        await B.frame();
+        const now = getSelection();
+        const anchor = now && now.rangeCount > 0 ? now.anchorNode : null;
+        if (!anchor || !anchor.isConnected || now!.toString().length !== len) return false;
+        let paragraph: Node | null = anchor;
+        while (paragraph && paragraph.parentNode !== editor) paragraph = paragraph.parentNode;
+        return !!paragraph && B.inView(editor, scroller).includes(paragraph as Element);
+      },
+      [fraction, length, attempt > 0] as const,
+    );
+    if (placed) return true;
+  }
+  return false;
 }
 
-/** Paragraph indices (children of the editor) spread evenly through the document, skipping short lines. */
-export async function spreadParagraphs(page: Page, count: number): Promise<number[]> {
-  return page.evaluate((k) => {
-    const editor = document.querySelector('[data-testid=editor]')!;
-    const long: number[] = [];
-    for (let i = 0; i < editor.children.length; i++) if ((editor.children[i]!.textContent ?? '').length > 60) long.push(i);
-    return Array.from({ length: k }, (_, j) => long[Math.floor(((j + 0.5) * long.length) / k)]!);
-  }, count);
-}
+/** `count` places spread evenly through the document, as fractions of its height. */
+/** `count` fractions of the document, evenly spread, for placeSelection. */
+export const spread = (count: number): number[] => Array.from({ length: count }, (_, j) => (j + 0.5) / count);
 
 /**
  * Types one character at each of `count` places spread through the document.
@@ -326,10 +443,9 @@ export async function spreadParagraphs(page: Page, count: number): Promise<numbe
  */
 export async function measureKeystrokes(page: Page, count: number, settle: () => Promise<void> = async () => {}): Promise<KeystrokeResult> {
   await installKeyProbe(page);
-  const places = await spreadParagraphs(page, count);
   const samples: KeySample[] = [];
-  for (const [k, n] of places.entries()) {
-    if (!(await placeSelection(page, n, 0))) continue;
+  for (const [k, at] of spread(count).entries()) {
+    if (!(await placeSelection(page, at, 0))) continue;
     // Armed before the key goes out (evaluate and input travel by different routes), read after.
     await page.evaluate(() => {
       const w = window as unknown as { __keyResolve: ((s: { updated: number; painted: number }) => void) | null; __keyDone: Promise<{ updated: number; painted: number }> };
@@ -341,6 +457,7 @@ export async function measureKeystrokes(page: Page, count: number, settle: () =>
     if (k % 20 === 19) await settle();
   }
   await settle();
+  if (samples.length === 0) throw new Error('no paragraph with text could be found to type in');
   const updated = samples.map((x) => x.updated);
   const painted = samples.map((x) => x.painted);
   return { samples: updated, p50: percentile(updated, 50), p95: percentile(updated, 95), max: Math.max(...updated), paintP50: percentile(painted, 50), paintP95: percentile(painted, 95) };
@@ -349,75 +466,233 @@ export async function measureKeystrokes(page: Page, count: number, settle: () =>
 // ---------------- annotate ----------------
 
 export interface AnnotateResult {
-  /** Key to highlight shown and store committed. */
-  p50: number;
-  p95: number;
-  /** Key to highlight shown (layout included), without the commit. */
+  /** Key to the new highlight in the page (layout included), however the app draws it. */
   highlightP50: number;
   highlightP95: number;
+  /** Key to the store's commit answered: the annotation's api call answered and, if the header left Saved, Saved again. */
+  commitP50: number;
+  commitP95: number;
   samples: number;
   /** Key presses that made no annotation (not counted). */
   missed: number;
 }
 
-/** Selects two words in `count` paragraphs spread through the document and presses tag key 1 on each. */
-export async function measureAnnotate(page: Page, count: number): Promise<AnnotateResult> {
-  const places = await spreadParagraphs(page, count);
-  const total: number[] = [];
-  const shown: number[] = [];
-  let missed = 0;
-  for (const n of places) {
-    if (!(await placeSelection(page, n, 12))) continue;
-    await page.evaluate((index) => {
-      const armed = window as unknown as { __annotateDone: Promise<{ total: number; shown: number } | null> };
-      armed.__annotateDone = new Promise<{ total: number; shown: number } | null>((resolve) => {
-        const editor = document.querySelector('[data-testid=editor]')!;
-        const p = editor.children[index]!;
-        const before = p.querySelectorAll('[data-annotation-id]').length;
-        const w = window as unknown as { __apiDone: [string, number, boolean][]; __onApi: ((entry: [string, number, boolean]) => void) | null };
-        const seen = w.__apiDone.length;
-        let start = 0;
-        let shownAt = 0;
-        const onKey = (e: KeyboardEvent) => {
-          removeEventListener('keydown', onKey, true);
-          start = e.timeStamp;
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            editor.getBoundingClientRect();
-            shownAt = p.querySelectorAll('[data-annotation-id]').length > before ? performance.now() : Number.NaN;
-            // No highlight: the key made no annotation (the editor had not taken the selection).
-            if (Number.isNaN(shownAt)) return resolve(null);
-            const finish = (done: [string, number, boolean]) => resolve({ total: Math.max(done[1], shownAt) - start, shown: shownAt - start });
-            const already = w.__apiDone.slice(seen).find(([method]) => method === 'annotations.create');
-            if (already) finish(already);
-            else
-              w.__onApi = (entry) => {
-                if (entry[0] !== 'annotations.create') return;
-                w.__onApi = null;
-                finish(entry);
-              };
-            setTimeout(() => resolve(null), 10_000);
-          };
-          channel.port2.postMessage(null);
-        };
-        addEventListener('keydown', onKey, true);
+/** One tag key on a selection: the two moments, each NaN if it did not come within 10 s (3 s when neither came). */
+interface AnnotateSample {
+  shown: number;
+  committed: number;
+}
+
+/**
+ * Arms the page for one annotate key: from its keydown, a MutationObserver
+ * on the editor takes the first moment a highlight with an id not in the
+ * page before appears (added, or given its id), with layout forced; the
+ * commit is the response of an annotation-writing api call (any
+ * `annotations.*` but reads) and, when the header's save status left Saved
+ * after the key, its return to Saved. The two are independent of each
+ * other and of the order in which the app does them.
+ */
+async function armAnnotate(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __bench: BenchHelpers;
+      __onApi: ((entry: [string, number, boolean]) => void) | null;
+      __annotateDone: Promise<AnnotateSample>;
+      __knownIds: Set<string>;
+    };
+    const editor = w.__bench.editor();
+    // Every annotation stored before the key, and any drawn now: a highlight of none of them is the new one.
+    const before = w.__knownIds;
+    for (const el of editor.querySelectorAll('[data-annotation-id]')) before.add(el.getAttribute('data-annotation-id')!);
+    const statusOf = () => document.querySelector('[data-testid=save-status]')?.getAttribute('data-state') ?? null;
+    let start: number | null = null;
+    let shownAt = Number.NaN;
+    let apiAt = Number.NaN;
+    let leftSaved = false;
+    let savedAt = Number.NaN;
+    w.__annotateDone = new Promise<AnnotateSample>((resolve) => {
+      const observers: MutationObserver[] = [];
+      let timer = 0;
+      const finish = () => {
+        for (const o of observers) o.disconnect();
+        removeEventListener('keydown', onKey, true);
+        w.__onApi = null;
+        clearTimeout(timer);
+        const committed = Number.isNaN(apiAt) || (leftSaved && Number.isNaN(savedAt)) ? Number.NaN : Math.max(apiAt, leftSaved ? savedAt : apiAt);
+        resolve({ shown: start === null ? Number.NaN : shownAt - start, committed: start === null ? Number.NaN : committed - start });
+      };
+      const check = () => {
+        const committed = !Number.isNaN(apiAt) && (!leftSaved || !Number.isNaN(savedAt));
+        if (!Number.isNaN(shownAt) && committed) finish();
+      };
+      const isNew = (el: Element) => {
+        const id = el.getAttribute('data-annotation-id');
+        return id !== null && !before.has(id);
+      };
+      const highlights = new MutationObserver((records) => {
+        if (start === null || !Number.isNaN(shownAt)) return;
+        let found = false;
+        for (const r of records) {
+          if (r.type === 'attributes') found ||= r.target instanceof Element && isNew(r.target);
+          else
+            for (const n of r.addedNodes) {
+              if (!(n instanceof Element)) continue;
+              found ||= isNew(n) || [...n.querySelectorAll('[data-annotation-id]')].some(isNew);
+            }
+          if (found) break;
+        }
+        if (!found) return;
+        editor.getBoundingClientRect();
+        shownAt = performance.now();
+        check();
       });
-    }, n);
+      highlights.observe(editor, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-annotation-id'] });
+      observers.push(highlights);
+      const status = new MutationObserver(() => {
+        if (start === null) return;
+        const state = statusOf();
+        if (state !== 'saved') leftSaved = true;
+        else if (leftSaved && Number.isNaN(savedAt)) {
+          savedAt = performance.now();
+          check();
+        }
+      });
+      status.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+      observers.push(status);
+      const reads = /^annotations\.(list|get|search|count)/;
+      w.__onApi = ([method, at]) => {
+        if (start === null || !Number.isNaN(apiAt) || !method.startsWith('annotations.') || reads.test(method)) return;
+        apiAt = at;
+        check();
+      };
+      const onKey = (e: KeyboardEvent) => {
+        removeEventListener('keydown', onKey, true);
+        start = e.timeStamp;
+        // Nothing at all after 3 s: the key made no annotation. Else up to 10 s for the slower moment.
+        timer = window.setTimeout(() => {
+          if (Number.isNaN(shownAt) && Number.isNaN(apiAt)) finish();
+          else timer = window.setTimeout(finish, 7_000);
+        }, 3_000);
+      };
+      addEventListener('keydown', onKey, true);
+    });
+  });
+}
+
+/**
+ * Selects a few words in `count` paragraphs spread through the document and
+ * presses tag key 1 on each; `knownIds` are the annotations already stored.
+ * After each it waits for `settle` (the save finished), so no answer to an
+ * earlier key is taken for the next one's.
+ */
+export async function measureAnnotate(page: Page, count: number, knownIds: readonly string[], settle: () => Promise<void>): Promise<AnnotateResult> {
+  await page.evaluate((ids) => ((window as unknown as { __knownIds: Set<string> }).__knownIds = new Set(ids)), knownIds);
+  const shown: number[] = [];
+  const committed: number[] = [];
+  let missed = 0;
+  for (const at of spread(count)) {
+    if (!(await placeSelection(page, at, 12))) continue;
+    await armAnnotate(page);
     await page.keyboard.press('1');
-    const r = await page.evaluate(() => (window as unknown as { __annotateDone: Promise<{ total: number; shown: number } | null> }).__annotateDone);
-    if (r && Number.isFinite(r.shown)) {
-      total.push(r.total);
-      shown.push(r.shown);
-    } else {
-      missed++;
-    }
+    const r = await page.evaluate(() => (window as unknown as { __annotateDone: Promise<AnnotateSample> }).__annotateDone);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`annotate at ${at.toFixed(3)}: highlight ${r.shown.toFixed(1)} ms, commit ${r.committed.toFixed(1)} ms\n`);
+    // Neither moment came: the key made no annotation (the editor had not taken the selection).
+    if (Number.isNaN(r.shown) && Number.isNaN(r.committed)) missed++;
+    if (!Number.isNaN(r.shown)) shown.push(r.shown);
+    if (!Number.isNaN(r.committed)) committed.push(r.committed);
+    await settle();
   }
+  if (shown.length === 0 && committed.length === 0) throw new Error(`none of the ${count} tag keys made an annotation`);
   return {
-    p50: median(total),
-    p95: percentile(total, 95),
     highlightP50: median(shown),
     highlightP95: percentile(shown, 95),
-    samples: total.length,
+    commitP50: median(committed),
+    commitP95: percentile(committed, 95),
+    samples: Math.max(shown.length, committed.length),
     missed,
+  };
+}
+
+// ---------------- scroll ----------------
+
+export interface ScrollResult {
+  /** Frames while scrolling (rAF callbacks). */
+  frames: number;
+  /** Frames longer than one 60 Hz frame (rAF to rAF over SLOW_FRAME_MS): at least one frame dropped. */
+  slowFrames: number;
+  /** Long animation frames (over 50 ms, the Long Animation Frames API), where supported; else NaN. */
+  longFrames: number;
+  maxFrameMs: number;
+  p95FrameMs: number;
+  durationMs: number;
+  /** Whether the bottom was reached (else the time cap stopped it); the fraction of the height scrolled. */
+  reachedEnd: boolean;
+  scrolledFraction: number;
+  /** The document's scroll height at the end (px). */
+  heightPx: number;
+}
+
+
+/**
+ * Scrolls the editor's scroller from the top to the bottom at a steady
+ * speed: `stepPx` further each frame (rAF), until the bottom or `capMs`.
+ */
+export async function measureScroll(page: Page, stepPx: number, capMs: number): Promise<ScrollResult> {
+  const r = await page.evaluate(
+    async ([step, cap]) => {
+      const B = (window as unknown as { __bench: BenchHelpers }).__bench;
+      const editor = B.editor();
+      const scroller = B.scroller(editor);
+      scroller.scrollTop = 0;
+      for (let k = 0; k < 3; k++) await B.frame();
+      const long: number[] = [];
+      let observer: PerformanceObserver | null = null;
+      if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+        observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) long.push(e.duration);
+        });
+        observer.observe({ type: 'long-animation-frame' });
+      }
+      const stamps: number[] = [];
+      const began = performance.now();
+      let reachedEnd = false;
+      await new Promise<void>((resolve) => {
+        const tick = (ts: number) => {
+          stamps.push(ts);
+          const max = scroller.scrollHeight - scroller.clientHeight;
+          if (scroller.scrollTop >= max - 1) reachedEnd = true;
+          if (reachedEnd || performance.now() - began > cap) return resolve();
+          scroller.scrollTop = Math.min(max, scroller.scrollTop + step);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      // Entries are delivered after the frame: one more lets the last ones in.
+      await B.frame();
+      await B.frame();
+      observer?.disconnect();
+      const durations = stamps.slice(1).map((t, i) => t - stamps[i]!);
+      const height = scroller.scrollHeight - scroller.clientHeight;
+      return {
+        durations,
+        long: observer ? long.length : Number.NaN,
+        durationMs: performance.now() - began,
+        reachedEnd,
+        scrolledFraction: height > 0 ? scroller.scrollTop / height : 1,
+        heightPx: scroller.scrollHeight,
+      };
+    },
+    [stepPx, capMs] as const,
+  );
+  return {
+    frames: r.durations.length,
+    slowFrames: r.durations.filter((d) => d > SLOW_FRAME_MS).length,
+    longFrames: r.long,
+    maxFrameMs: r.durations.length ? Math.max(...r.durations) : Number.NaN,
+    p95FrameMs: percentile(r.durations, 95),
+    durationMs: r.durationMs,
+    reachedEnd: r.reachedEnd,
+    scrolledFraction: r.scrolledFraction,
+    heightPx: r.heightPx,
   };
 }

@@ -15,7 +15,8 @@ import { exportBundle } from '../../src/store/export-bundle';
 import { listTags } from '../../src/store/tags';
 import { Workspace } from '../../src/store/workspace';
 import { generateAnnotations, generateText } from './generate';
-import { EDITS_MEASURED, insertAnnotations, measureEdits } from './node-figures';
+import { EDITS_MEASURED, measureEdits } from './edit-figures';
+import { insertAnnotations } from './node-figures';
 import { median, round } from './stats';
 
 const SIZES: Record<string, { bytes: number; annotations: number }> = {

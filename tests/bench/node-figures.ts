@@ -1,6 +1,8 @@
 // The figures measured in Node, on the same workspace file the web host
 // serves: artifact rules (full and incremental), export and import formats,
-// and the store's write paths.
+// inserting the annotations, and the store's commit of one keystroke with its
+// fsync floor (measureKeystrokeCommit, run by store-commit.ts; the bench's own
+// edit figures go through the api in edit-figures.ts).
 
 import { randomUUID } from 'node:crypto';
 import { exportNative, exportW3C, importNative, type WorkspaceExport } from '../../src/core/formats';
@@ -150,36 +152,6 @@ export function measureFormats(workspace: Workspace, documentId: string, runs: n
     if (process.env.BENCH_DEBUG) process.stderr.write(`formats run ${k}: read ${r.ms.toFixed(0)} native ${n.ms.toFixed(0)} w3c ${w3c.at(-1)!.toFixed(0)} import ${imports.at(-1)!.toFixed(0)}\n`);
   }
   return { exportNativeMs: median(native), exportW3cMs: median(w3c), storeReadMs: median(read), importNativeMs: median(imports), exportNativeBytes: bytes };
-}
-
-export interface EditFigures {
-  /** One typed character committed (appendEdits in one transaction, synchronous = FULL), median of 10 spread through the text. */
-  editCommitMs: number;
-  /** A burst of 20 typed characters committed as one batch, as the editor's save queue sends them; median of 3. */
-  editBatch20Ms: number;
-}
-
-/** How many edits measureEdits leaves in the document. */
-export const EDITS_MEASURED = 10 + 3 * 20;
-
-/** The store's side of typing: what saving a keystroke, or a burst of them, costs with the document's annotations. */
-export function measureEdits(workspace: Workspace, documentId: string): EditFigures {
-  const db = workspace.db;
-  const editCount = () => (db.prepare('SELECT edit_count AS n, current_length AS length FROM documents WHERE id = ?').get(documentId) as { n: number; length: number });
-  const single: number[] = [];
-  for (let k = 0; k < 10; k++) {
-    const { n, length } = editCount();
-    const at = Math.floor(((k + 0.5) * length) / 10);
-    single.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, [{ start: at, end: at, inserted: 'e' }], 'manual', 'bench'))).ms);
-  }
-  const batch: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const { n, length } = editCount();
-    const at = Math.floor(((k + 0.5) * length) / 3);
-    const changes = Array.from({ length: 20 }, (_, i) => ({ start: at + i, end: at + i, inserted: 'x' }));
-    batch.push(time(() => workspace.transaction(() => appendEdits(db, documentId, n, changes, 'manual', 'bench'))).ms);
-  }
-  return { editCommitMs: median(single), editBatch20Ms: median(batch) };
 }
 
 export interface KeystrokeCommitFigures {

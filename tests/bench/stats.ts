@@ -32,3 +32,6 @@ export function round(value: number): number {
   const digits = abs < 10 ? 100 : abs < 1000 ? 10 : 1;
   return Math.round(value * digits) / digits;
 }
+
+/** rAF timestamps are frame times: an on-time frame is 16.7 ms after the last, a dropped one 33.3; this tells them apart despite jitter. */
+export const SLOW_FRAME_MS = 20;

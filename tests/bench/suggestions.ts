@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { callApi, startHost } from '../e2e/web-host';
 import { parseGold } from '../eval/gold';
-import { installKeyProbe, launch, newPage, placeSelection, profiler, spreadParagraphs } from './browser';
+import { installKeyProbe, launch, newPage, placeSelection, profiler, spread } from './browser';
 import { summarise } from './profile-summary';
 import { percentile } from './stats';
 
@@ -85,8 +85,8 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
   await installKeyProbe(page);
   const out = { typing: [] as number[], afterJump: [] as number[] };
   let typed = 0;
-  for (const n of await spreadParagraphs(page, BLOCK)) {
-    if (!(await placeSelection(page, n, 0))) continue;
+  for (const at of spread(BLOCK)) {
+    if (!(await placeSelection(page, at, 0))) continue;
     for (let k = 0; k < BURST; k++) {
       await page.evaluate(() => {
         const w = window as unknown as { __keyResolve: ((s: { updated: number; painted: number }) => void) | null; __keyDone: Promise<{ updated: number; painted: number }> };
