@@ -1,7 +1,7 @@
 // `npm run screenshots [-- OUT_DIR]`: starts the web host on a fresh workspace
 // with the sample document and the MQM tags, drives it in Chromium, and saves
 // the library, the settings and export dialogs, a document (annotations
-// panel, a finding's popover, the keyboard sheet, the tags panel) and the reports (a document's
+// panel, a finding's popover, the keyboard sheet, the tags panel), a long document scrolled to its middle and the reports (a document's
 // scorecard, the insights) at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
 // (default folder: screenshots/, git-ignored; docs/screenshots/ for the README).
 
@@ -24,6 +24,7 @@ try {
   await callApi(host, 'tags.addTaxonomy', { name: 'mqm' });
   await annotateSample();
   await reportSamples();
+  await longSample();
   for (const scheme of SCHEMES) {
     for (const size of readme ? [{ width: 1280, height: 800 }] : VIEWPORTS) {
       if (readme) {
@@ -60,6 +61,25 @@ try {
       await page.getByTestId('tags-tab').click();
       await page.getByTestId('tags-panel').waitFor();
       await shot('document-tags');
+      // A long document scrolled to its middle: the paragraph window must leave no gap and no jump.
+      await page.goto(host.url);
+      await page.getByTestId('document-item').filter({ hasText: 'Long readout' }).getByRole('button').first().click();
+      await page.getByTestId('editor').filter({ hasText: 'Riverside' }).waitFor();
+      await page.getByTestId('editor').evaluate((editor) => {
+        let scroller = editor.parentElement;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible')) scroller = scroller.parentElement;
+        scroller!.scrollTop = scroller!.scrollHeight / 2;
+      });
+      await page.waitForFunction(() => {
+        const editor = document.querySelector('[data-testid=editor]')!;
+        // Real paragraphs with text across the middle of the view, not placeholders.
+        const middle = innerHeight / 2;
+        return [...editor.querySelectorAll('p')].some((p) => {
+          const r = p.getBoundingClientRect();
+          return r.top <= middle + 100 && r.bottom >= middle - 100 && (p.textContent ?? '').length > 0;
+        });
+      });
+      await shot('long-document');
       await page.close();
       await reportPictures(scheme, size, (name) => join(out, `${name}-${size.width}x${size.height}-${scheme}.png`));
     }
@@ -79,6 +99,13 @@ try {
     await annotate('Director Zhang Wei', [tag('Person')], { note: 'Director of the port authority' });
     await annotate('Green Port Action Plan (2024-2027)', [tag('Policy'), tag('Mistranslation')], { attributes: { severity: 'minor' } });
     await annotate('2024-2027', [tag('Date')]);
+  }
+
+  /** The sample's text 400 times over (about 1 MB), to see the paragraph window mid-document. */
+  async function longSample(): Promise<void> {
+    const sample = (await callApi<{ id: string; title: string }[]>(host, 'documents.list', {})).find((d) => d.title.includes('Riverside'));
+    const { text } = await callApi<{ text: string }>(host, 'documents.get', { id: sample!.id });
+    await callApi(host, 'documents.create', { title: 'Long readout', text: Array.from({ length: 400 }, () => text).join('\n') });
   }
 
   /** Two more readouts with MQM errors of every severity, one post-edited and done, so every report chart has figures. */

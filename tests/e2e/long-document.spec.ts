@@ -19,6 +19,9 @@ const TEXT = LINES.join('\n');
 const lineStart = (i: number) => LINES.slice(0, i).reduce((n, line) => n + line.length + 1, 0);
 const codePoints = (s: string) => [...s].length;
 
+// Each test opens a 5 MB document (twice, with a reload): slow on a loaded machine, so a longer limit.
+test.describe.configure({ timeout: 180_000 });
+
 let host: RunningHost;
 test.beforeAll(async () => {
   host = await startHost();
