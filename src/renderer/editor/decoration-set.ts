@@ -76,3 +76,45 @@ function agreesWithCreate(doc: Node, sample: readonly DecorationSpan[]): boolean
     return false;
   }
 }
+
+/**
+ * `set` with the decorations of paragraphs first..last (by index) replaced by
+ * `spans`, which all lie within single paragraphs of them: what
+ * `set.remove(set.find(start, end)).add(doc, ...)` gives, without
+ * DecorationSet.add's walk over every paragraph of the document (a keystroke
+ * would otherwise cost time in proportion to the document). The paragraphs'
+ * sets are swapped in the set's children, as the fast builder above makes
+ * them; the public calls are used when that builder is not in use or a
+ * decoration of the document's level reaches into those paragraphs.
+ */
+export function replaceParagraphs(set: DecorationSet, doc: Node, first: number, last: number, spans: readonly DecorationSpan[]): DecorationSet {
+  const positions = DocPositions.of(doc);
+  const start = positions.pmStart[first]! - 1;
+  const end = positions.pmStart[last]! - 1 + doc.child(last).nodeSize;
+  const inner = set as unknown as { local?: Decoration[]; children?: (number | DecorationSet)[] };
+  const local = inner.local;
+  const children = inner.children;
+  const slow = () => set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
+  if (fastBuild !== 'works' || !Array.isArray(local) || !Array.isArray(children)) return slow();
+  if (local.some((d) => d.from < end && d.to > start)) return slow();
+  const added: (number | DecorationSet)[] = [];
+  let taken = 0;
+  for (let i = first; i <= last; i++) {
+    const at = positions.pmStart[i]!;
+    const paragraph = doc.child(i);
+    const own = spans.filter((s) => s.from >= at && s.to <= at + paragraph.content.size);
+    taken += own.length;
+    if (own.length === 0) continue;
+    const paragraphSet = DecorationSet.create(paragraph, own.map((s) => s.decoration(s.from - at, s.to - at)));
+    if (paragraphSet !== DecorationSet.empty) added.push(at - 1, at - 1 + paragraph.nodeSize, paragraphSet);
+  }
+  // A span reaching out of its paragraph: the public calls place it.
+  if (taken !== spans.length) return slow();
+  let i = 0;
+  while (i < children.length && (children[i] as number) < start) i += 3;
+  let j = i;
+  while (j < children.length && (children[j] as number) < end) j += 3;
+  const next = [...children.slice(0, i), ...added, ...children.slice(j)];
+  if (next.length === 0 && local.length === 0) return DecorationSet.empty;
+  return new (DecorationSet as unknown as SetConstructor)(local, next);
+}
