@@ -13,6 +13,49 @@ export interface DecorationSpan {
 
 type SetConstructor = new (local: Decoration[], children: (number | DecorationSet)[]) => DecorationSet;
 
+/** DecorationSet's fields, not in its public API. */
+interface SetInternals {
+  local: Decoration[];
+  children: (number | DecorationSet)[];
+}
+
+type ChildPart = ReturnType<DecorationSet['forChild']>;
+
+/**
+ * A document's decoration set that finds a paragraph's part by binary search.
+ * The view asks every set for every paragraph's part on each update, and
+ * DecorationSet goes through its paragraphs' sets and its own decorations
+ * to answer: for a set drawn in the window near the top of a long document,
+ * all of them, for each of the 10,000 paragraphs after it, at every
+ * keystroke. The answer is the same (DecorationSet's own way is taken when
+ * an inline decoration of the document's level reaches into the paragraph).
+ */
+class ParagraphIndexedSet extends (DecorationSet as unknown as SetConstructor) {
+  /** The document-level decorations that may reach into a paragraph (node decorations do not). */
+  private readonly reaching: readonly Decoration[];
+
+  constructor(local: Decoration[], children: (number | DecorationSet)[]) {
+    super(local, children);
+    this.reaching = local.filter((d) => (d as unknown as { inline: boolean }).inline);
+  }
+
+  override forChild(offset: number, node: Node): ChildPart {
+    if (node.isLeaf) return DecorationSet.empty;
+    const start = offset + 1;
+    const end = start + node.content.size;
+    if (this.reaching.some((d) => d.from < end && d.to > start)) return super.forChild(offset, node);
+    const children = (this as unknown as SetInternals).children;
+    let lo = 0;
+    let hi = children.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((children[mid * 3] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return children[lo * 3] === offset ? (children[lo * 3 + 2] as DecorationSet) : DecorationSet.empty;
+  }
+}
+
 /**
  * DecorationSet.create for many decorations over a long document, in
  * O(n log n): ProseMirror's builder goes through every decoration for each of
@@ -57,7 +100,7 @@ function fastDecorationSet(doc: Node, spans: readonly DecorationSpan[]): Decorat
   // What the public builder does with what no paragraph holds: sorted, empty inline ranges dropped.
   const top = atTop.filter((d) => d.from < d.to).sort((a, b) => a.from - b.from || a.to - b.to);
   if (children.length === 0 && top.length === 0) return DecorationSet.empty;
-  return new (DecorationSet as unknown as SetConstructor)(top, children);
+  return new ParagraphIndexedSet(top, children);
 }
 
 /** Whether the fast builder gives what DecorationSet.create gives, on a sample. */
@@ -96,7 +139,7 @@ export function replaceParagraphs(set: DecorationSet, doc: Node, first: number, 
   const children = inner.children;
   const slow = () => set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
   if (fastBuild !== 'works' || !Array.isArray(local) || !Array.isArray(children)) return slow();
-  if (local.some((d) => d.from < end && d.to > start)) return slow();
+  if (local.some((d) => d.from <= end && d.to >= start)) return slow();
   const added: (number | DecorationSet)[] = [];
   let taken = 0;
   for (let i = first; i <= last; i++) {
@@ -116,5 +159,5 @@ export function replaceParagraphs(set: DecorationSet, doc: Node, first: number, 
   while (j < children.length && (children[j] as number) < end) j += 3;
   const next = [...children.slice(0, i), ...added, ...children.slice(j)];
   if (next.length === 0 && local.length === 0) return DecorationSet.empty;
-  return new (DecorationSet as unknown as SetConstructor)(local, next);
+  return new ParagraphIndexedSet(local, next);
 }
