@@ -13,6 +13,49 @@ export interface DecorationSpan {
 
 type SetConstructor = new (local: Decoration[], children: (number | DecorationSet)[]) => DecorationSet;
 
+/** DecorationSet's fields, not in its public API. */
+interface SetInternals {
+  local: Decoration[];
+  children: (number | DecorationSet)[];
+}
+
+type ChildPart = ReturnType<DecorationSet['forChild']>;
+
+/**
+ * A document's decoration set that finds a paragraph's part by binary search.
+ * The view asks every set for every paragraph's part on each update, and
+ * DecorationSet goes through its paragraphs' sets and its own decorations
+ * to answer: for a set drawn in the window near the top of a long document,
+ * all of them, for each of the 10,000 paragraphs after it, at every
+ * keystroke. The answer is the same (DecorationSet's own way is taken when
+ * an inline decoration of the document's level reaches into the paragraph).
+ */
+class ParagraphIndexedSet extends (DecorationSet as unknown as SetConstructor) {
+  /** The document-level decorations that may reach into a paragraph (node decorations do not). */
+  private readonly reaching: readonly Decoration[];
+
+  constructor(local: Decoration[], children: (number | DecorationSet)[]) {
+    super(local, children);
+    this.reaching = local.filter((d) => (d as unknown as { inline: boolean }).inline);
+  }
+
+  override forChild(offset: number, node: Node): ChildPart {
+    if (node.isLeaf) return DecorationSet.empty;
+    const start = offset + 1;
+    const end = start + node.content.size;
+    if (this.reaching.some((d) => d.from < end && d.to > start)) return super.forChild(offset, node);
+    const children = (this as unknown as SetInternals).children;
+    let lo = 0;
+    let hi = children.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((children[mid * 3] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return children[lo * 3] === offset ? (children[lo * 3 + 2] as DecorationSet) : DecorationSet.empty;
+  }
+}
+
 /**
  * DecorationSet.create for many decorations over a long document, in
  * O(n log n): ProseMirror's builder goes through every decoration for each of
@@ -57,7 +100,7 @@ function fastDecorationSet(doc: Node, spans: readonly DecorationSpan[]): Decorat
   // What the public builder does with what no paragraph holds: sorted, empty inline ranges dropped.
   const top = atTop.filter((d) => d.from < d.to).sort((a, b) => a.from - b.from || a.to - b.to);
   if (children.length === 0 && top.length === 0) return DecorationSet.empty;
-  return new (DecorationSet as unknown as SetConstructor)(top, children);
+  return new ParagraphIndexedSet(top, children);
 }
 
 /** Whether the fast builder gives what DecorationSet.create gives, on a sample. */
@@ -75,4 +118,46 @@ function agreesWithCreate(doc: Node, sample: readonly DecorationSpan[]): boolean
   } catch {
     return false;
   }
+}
+
+/**
+ * `set` with the decorations of paragraphs first..last (by index) replaced by
+ * `spans`, which all lie within single paragraphs of them: what
+ * `set.remove(set.find(start, end)).add(doc, ...)` gives, without
+ * DecorationSet.add's walk over every paragraph of the document (a keystroke
+ * would otherwise cost time in proportion to the document). The paragraphs'
+ * sets are swapped in the set's children, as the fast builder above makes
+ * them; the public calls are used when that builder is not in use or a
+ * decoration of the document's level reaches into those paragraphs.
+ */
+export function replaceParagraphs(set: DecorationSet, doc: Node, first: number, last: number, spans: readonly DecorationSpan[]): DecorationSet {
+  const positions = DocPositions.of(doc);
+  const start = positions.pmStart[first]! - 1;
+  const end = positions.pmStart[last]! - 1 + doc.child(last).nodeSize;
+  const inner = set as unknown as { local?: Decoration[]; children?: (number | DecorationSet)[] };
+  const local = inner.local;
+  const children = inner.children;
+  const slow = () => set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
+  if (fastBuild !== 'works' || !Array.isArray(local) || !Array.isArray(children)) return slow();
+  if (local.some((d) => d.from <= end && d.to >= start)) return slow();
+  const added: (number | DecorationSet)[] = [];
+  let taken = 0;
+  for (let i = first; i <= last; i++) {
+    const at = positions.pmStart[i]!;
+    const paragraph = doc.child(i);
+    const own = spans.filter((s) => s.from >= at && s.to <= at + paragraph.content.size);
+    taken += own.length;
+    if (own.length === 0) continue;
+    const paragraphSet = DecorationSet.create(paragraph, own.map((s) => s.decoration(s.from - at, s.to - at)));
+    if (paragraphSet !== DecorationSet.empty) added.push(at - 1, at - 1 + paragraph.nodeSize, paragraphSet);
+  }
+  // A span reaching out of its paragraph: the public calls place it.
+  if (taken !== spans.length) return slow();
+  let i = 0;
+  while (i < children.length && (children[i] as number) < start) i += 3;
+  let j = i;
+  while (j < children.length && (children[j] as number) < end) j += 3;
+  const next = [...children.slice(0, i), ...added, ...children.slice(j)];
+  if (next.length === 0 && local.length === 0) return DecorationSet.empty;
+  return new ParagraphIndexedSet(local, next);
 }

@@ -8,8 +8,9 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { dismissalKey, dismissalOf } from '../../core/dismissal';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
-import { decorationSet, type DecorationSpan } from './decoration-set';
+import { decorationSet, replaceParagraphs, type DecorationSpan } from './decoration-set';
 import { DecorationWindow } from './decoration-window';
+import { DocPositions } from './positions';
 
 export interface PlacedFinding {
   finding: LineFinding;
@@ -46,8 +47,7 @@ function findingsOf(paragraph: Node, previous: Node | undefined, next: Node | un
 /** The finding underlines of paragraphs first..last. */
 function paragraphSpans(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): DecorationSpan[] {
   const out: DecorationSpan[] = [];
-  let pos = 0;
-  for (let i = 0; i < first; i++) pos += doc.child(i).nodeSize;
+  let pos = first < doc.childCount ? DocPositions.of(doc).pmStart[first]! - 1 : 0;
   for (let i = first; i <= last; i++) {
     const paragraph = doc.child(i);
     const text = paragraph.textContent;
@@ -116,17 +116,13 @@ function recheck(tr: Transaction, value: FindingsState): FindingsState {
   });
   if (from === Infinity) return value;
   const doc = tr.doc;
+  // The index of the new document, derived from the old one's (not read from every paragraph).
+  const positions = DocPositions.ofTransform(tr);
   // One paragraph either side: a rule may read the neighbouring lines.
-  const first = Math.max(0, doc.resolve(Math.min(from, doc.content.size)).index(0) - 1);
-  const last = Math.min(doc.childCount - 1, doc.resolve(Math.min(to, doc.content.size)).index(0) + 1);
-  let start = 0;
-  for (let i = 0; i < first; i++) start += doc.child(i).nodeSize;
-  let end = start;
-  for (let i = first; i <= last; i++) end += doc.child(i).nodeSize;
-  let decorations = value.decorations.map(tr.mapping, doc);
-  decorations = decorations.remove(decorations.find(start, end));
-  decorations = decorations.add(doc, paragraphSpans(doc, first, last, value.dismissed).map((s) => s.decoration(s.from, s.to)));
-  return { decorations, dismissed: value.dismissed };
+  const first = Math.max(0, positions.paragraphAt(Math.min(from, doc.content.size)) - 1);
+  const last = Math.min(doc.childCount - 1, positions.paragraphAt(Math.min(to, doc.content.size)) + 1);
+  const mapped = value.decorations.map(tr.mapping, doc);
+  return { decorations: replaceParagraphs(mapped, doc, first, last, paragraphSpans(doc, first, last, value.dismissed)), dismissed: value.dismissed };
 }
 
 export function setDismissals(tr: Transaction, dismissed: readonly Dismissal[]): Transaction {
@@ -140,8 +136,15 @@ function placed(d: Decoration): PlacedFinding {
 
 /** Every finding shown, in document order. */
 export function allFindings(state: EditorState): PlacedFinding[] {
-  return (findingsKey.getState(state)?.decorations.find() ?? []).map(placed).sort((a, b) => a.from - b.from || a.to - b.to);
+  const decorations = findingsKey.getState(state)?.decorations;
+  if (!decorations) return [];
+  // The side list asks after every transaction; most leave the findings as they were.
+  let list = listed.get(decorations);
+  if (!list) listed.set(decorations, (list = decorations.find().map(placed).sort((a, b) => a.from - b.from || a.to - b.to)));
+  return list.slice();
 }
+
+const listed = new WeakMap<DecorationSet, PlacedFinding[]>();
 
 /**
  * The text either side of a finding within its paragraph, to the end of the

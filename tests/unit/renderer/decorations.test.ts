@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { decorationSet, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
+import { decorationSet, replaceParagraphs, type DecorationSpan } from '../../../src/renderer/editor/decoration-set';
 import { DecorationWindow } from '../../../src/renderer/editor/decoration-window';
 import { INITIAL_CHARACTERS, paragraphWindowPlugin } from '../../../src/renderer/editor/paragraph-window';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { textToDoc } from '../../../src/renderer/editor/text-doc';
 
-const span = (from: number, to: number, id: number): DecorationSpan => ({ from, to, decoration: (f, t) => Decoration.inline(f, t, { class: 'x' }, { id }) });
+// One spec per span, whatever position it is made at, as the plugins do (the fast builder is checked against ProseMirror's by them).
+const span = (from: number, to: number, id: number): DecorationSpan => {
+  const spec = { id };
+  return { from, to, decoration: (f, t) => Decoration.inline(f, t, { class: 'x' }, spec) };
+};
 const seen = (set: DecorationSet) =>
   set
     .find()
@@ -27,6 +31,49 @@ describe('the decoration-set builder', () => {
         expect(seen(built)).toEqual(seen(expected));
         // And finds them by position like ProseMirror's does.
         for (let pos = 0; pos <= size; pos += 3) expect(seen(DecorationSet.create(doc, built.find(pos, pos + 2)))).toEqual(seen(DecorationSet.create(doc, expected.find(pos, pos + 2))));
+      }),
+    );
+  });
+
+  it('replaces the decorations of some paragraphs as removing and adding them would', () => {
+    const doc = textToDoc('first line\n\nsecond 😀 line\nthird\nfourth one\n');
+    const size = doc.content.size;
+    const ranges = fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 30 });
+    fc.assert(
+      fc.property(ranges, ranges, fc.integer({ min: 0, max: doc.childCount - 1 }), fc.integer({ min: 0, max: doc.childCount - 1 }), (before, after, a, b) => {
+        const [first, last] = [Math.min(a, b), Math.max(a, b)];
+        const set = decorationSet(doc, before.map(([x, y], i) => span(Math.min(x, y), Math.max(x, y), i)));
+        const start = DocPositions.of(doc).pmStart[first]! - 1;
+        const end = DocPositions.of(doc).pmStart[last]! - 1 + doc.child(last).nodeSize;
+        // New spans inside the paragraphs (within one each, as findings are), or anywhere (the public calls then).
+        const spans = after.map(([x, y], i) => span(Math.min(x, y), Math.max(x, y), 100 + i)).filter((s) => s.from < s.to && s.from >= start && s.to <= end);
+        const expected = set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
+        expect(seen(replaceParagraphs(set, doc, first, last, spans))).toEqual(seen(expected));
+      }),
+    );
+  });
+
+  it('gives each paragraph its part as ProseMirror’s set would, node decorations and lines crossed included', () => {
+    const doc = textToDoc('first line\n\nsecond 😀 line\nthird\nfourth one\n');
+    const size = doc.content.size;
+    const starts: number[] = [];
+    doc.forEach((_node, offset) => starts.push(offset));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 30 }), fc.subarray(starts), (ranges, marked) => {
+        const spans = ranges.map(([a, b], i) => span(Math.min(a, b), Math.max(a, b), i));
+        const nodes = marked.map((at, i): DecorationSpan => {
+          const spec = { id: 1000 + i };
+          return { from: at, to: at + doc.nodeAt(at)!.nodeSize, decoration: (f, t) => Decoration.node(f, t, {}, spec) };
+        });
+        const built = decorationSet(doc, [...spans, ...nodes]);
+        const expected = DecorationSet.create(doc, [...spans, ...nodes].map((s) => s.decoration(s.from, s.to)));
+        const part = (set: DecorationSet, at: number) => {
+          const found: string[] = [];
+          set.forChild(at, doc.nodeAt(at)!).forEachSet((s) => found.push(...seen(s)));
+          return found.sort();
+        };
+        if (built !== DecorationSet.empty) expect(built.constructor).not.toBe(DecorationSet);
+        for (const at of starts) expect(part(built, at)).toEqual(part(expected, at));
       }),
     );
   });
