@@ -327,7 +327,7 @@ export interface KeySample {
 /** Installs the keystroke probe (see the top of this file). */
 export async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keyStart: number | null; __keyResolve: ((s: { updated: number; painted: number }) => void) | null; __keyProbe?: true };
+    const w = window as unknown as { __keyStart: number | null; __keyResolve: ((s: { updated: number; painted: number; start: number }) => void) | null; __keyProbe?: true };
     if (w.__keyProbe) return;
     w.__keyProbe = true;
     w.__keyStart = null;
@@ -345,7 +345,7 @@ export async function installKeyProbe(page: Page): Promise<void> {
           const updated = performance.now() - start;
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => w.__keyResolve?.({ updated, painted: performance.now() - start });
+            channel.port1.onmessage = () => w.__keyResolve?.({ updated, painted: performance.now() - start, start });
             channel.port2.postMessage(null);
           });
         }),

@@ -16,6 +16,13 @@
 // the verdict is on the median ratio over the rounds, printed with its spread
 // and the load average. Keys are timed as in the main bench (browser.ts: key
 // to editor updated); the first key at each place is reported apart (see block()).
+//
+// Like with like: each key is also split into the wait before its keydown
+// ran, the browser's own work from keydown to the input event (the keydown
+// handlers, inserting the character), and the editor's from the input event
+// to updated; and the keys typed while the worker was busy or its answer was
+// being placed are counted apart, so the worker's answers landing in a
+// measured key can be told from the cost of typing itself.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -56,12 +63,51 @@ interface Typist {
   /** Every keystroke measured: while typing at a place, and the first after moving there. */
   typing: number[];
   afterJump: number[];
+  /** The keys after the first at a place, split (see Key). */
+  keys: Key[];
 }
+
+/** One key after the first at a place: its phases (ms) and whether the worker was at work around it. */
+interface Key {
+  ms: number;
+  wait: number;
+  browser: number;
+  editor: number;
+  nearWorker: boolean;
+}
+
+/** Installed before the page's scripts: when the worker is asked and answers, and when each key's keydown and input events run. */
+function watchKeysAndWorker(): void {
+  const w = window as unknown as { __worker: [ask: number, answer: number][]; __keyEvents: { keydown: number; input: number } };
+  w.__worker = [];
+  w.__keyEvents = { keydown: 0, input: 0 };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', () => {
+        const last = w.__worker[w.__worker.length - 1];
+        if (last) last[1] = performance.now();
+      });
+    }
+  };
+  const post = Original.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+  Original.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+    w.__worker.push([performance.now(), Infinity]);
+    post.apply(this, args);
+  } as Worker['postMessage'];
+  addEventListener('keydown', () => (w.__keyEvents.keydown = performance.now()), true);
+  addEventListener('input', () => (w.__keyEvents.input = performance.now()), true);
+}
+
+/** Placing an answer (and the count after it) takes a few ms after it arrives. */
+const ANSWER_WORK_MS = 50;
 
 /** A page with the setting's document open in Edit mode (with suggestions drawn, when on). */
 async function open(browser: Browser, setting: Setting, url: string): Promise<Typist> {
   const { page, cdp } = await newPage(browser);
   await page.addInitScript((value) => localStorage.setItem('scholia-suggestions', value), setting);
+  await page.addInitScript(watchKeysAndWorker);
   await page.goto(url);
   await page.getByTestId('document-item').filter({ hasText: `Readouts ${setting}` }).getByRole('button').first().click();
   await page.getByTestId('editor').waitFor();
@@ -69,7 +115,7 @@ async function open(browser: Browser, setting: Setting, url: string): Promise<Ty
   await page.getByTestId('editor').focus();
   await page.keyboard.press('Control+e');
   await page.locator('[data-testid=editor][data-mode=edit]').waitFor();
-  return { page, cdp, typing: [], afterJump: [] };
+  return { page, cdp, typing: [], afterJump: [], keys: [] };
 }
 
 /**
@@ -93,8 +139,15 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
         w.__keyDone = new Promise((resolve) => (w.__keyResolve = resolve));
       });
       await page.keyboard.press('e');
-      const { updated } = await page.evaluate(() => (window as unknown as { __keyDone: Promise<{ updated: number; painted: number }> }).__keyDone);
+      const { updated, start, keydown, input, worker } = await page.evaluate(async () => {
+        const w = window as unknown as { __keyDone: Promise<{ updated: number; start: number }>; __worker: [number, number][]; __keyEvents: { keydown: number; input: number } };
+        return { ...(await w.__keyDone), ...w.__keyEvents, worker: w.__worker.slice(-3) };
+      });
       (k === 0 ? out.afterJump : out.typing).push(updated);
+      const end = start + updated;
+      // Busy over the key, or its answer placed just before or during it.
+      const nearWorker = worker.some(([ask, answer]) => ask < end && answer + ANSWER_WORK_MS > start);
+      if (k > 0) typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, nearWorker });
       if (++typed % 20 === 0) await saved();
     }
   }
@@ -116,7 +169,10 @@ try {
   for (const setting of SETTINGS) await callApi(host, 'documents.create', { title: `Readouts ${setting}`, text: TEXT });
   const typists = { on: await open(browser, 'on', host.url), off: await open(browser, 'off', host.url) } satisfies Record<Setting, Typist>;
   // A block each first, not counted: the first keystrokes pay for compiling the editor's code.
-  for (const setting of SETTINGS) await block(typists[setting]);
+  for (const setting of SETTINGS) {
+    await block(typists[setting]);
+    typists[setting].keys = [];
+  }
   const loadBefore = load();
   for (const setting of SETTINGS) await profiles.start(typists[setting].cdp);
   type Kind = 'typing' | 'afterJump';
@@ -147,6 +203,14 @@ try {
       console.log(`| ${setting}, ${kinds[kind]} | ${s.length} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 95))} |`);
     }
   }
+  console.log('\nTyping, split (p50 of each part, ms): wait before keydown ran | browser, keydown to input (handlers, inserting the character) | editor, input to updated');
+  for (const setting of ['off', 'on'] as const) {
+    const keys = typists[setting].keys;
+    const p50 = (part: 'wait' | 'browser' | 'editor') => ms(percentile(keys.map((k) => k[part]), 50));
+    console.log(`  ${setting}: ${p50('wait')} | ${p50('browser')} | ${p50('editor')}`);
+  }
+  const away = typists.on.keys.filter((k) => !k.nearWorker).map((k) => k.ms);
+  console.log(`on, typing away from the worker (not busy, no answer placed within ${ANSWER_WORK_MS} ms): ${away.length} of ${typists.on.keys.length} keys, p50 ${ms(percentile(away, 50))}, p95 ${ms(percentile(away, 95))}`);
   const spread = (values: number[]) => `median ${pct(percentile(values, 50))}, quartiles ${pct(percentile(values, 25))} to ${pct(percentile(values, 75))}, range ${pct(Math.min(...values))} to ${pct(Math.max(...values))}`;
   for (const kind of ['typing', 'afterJump'] as const) {
     console.log(`\n${kinds[kind]}, on against off, per round (${ROUNDS} rounds):`);
