@@ -23,12 +23,17 @@ export function applyChange(text: string, change: TextChange, index = new CodePo
   return { text: text.slice(0, from) + change.inserted + text.slice(to), removed: text.slice(from, to) };
 }
 
-/** The change's range in UTF-16 indices; throws EditError when it is not a range of the text. */
-function utf16Range({ start, end }: TextChange, index: CodePointIndex): [number, number] {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > index.length) {
-    throw new EditError(`change [${start}, ${end}) is outside the text (length ${index.length})`);
+/** The one range check: throws EditError unless [start, end) is a range of a text `length` code points long. */
+export function checkChangeRange({ start, end }: Pick<TextChange, 'start' | 'end'>, length: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    throw new EditError(`change [${start}, ${end}) is outside the text (length ${length})`);
   }
-  return [index.toUtf16(start), index.toUtf16(end)];
+}
+
+/** The change's range in UTF-16 indices; throws EditError when it is not a range of the text. */
+function utf16Range(change: TextChange, index: CodePointIndex): [number, number] {
+  checkChangeRange(change, index.length);
+  return [index.toUtf16(change.start), index.toUtf16(change.end)];
 }
 
 /** UTF-16 units a piece of a ChangingText is cut to; one that grows past twice this is cut again. */
@@ -75,10 +80,8 @@ export class ChangingText {
 
   /** Applies the change (code point offsets of the text as it is now); returns what it removed. */
   apply(change: TextChange): string {
+    checkChangeRange(change, this.total);
     const { start, end } = change;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > this.total) {
-      throw new EditError(`change [${start}, ${end}) is outside the text (length ${this.total})`);
-    }
     // The pieces from the one holding `start` to the one holding `end` become one, then take the change.
     const [first, base] = this.pieceAt(start);
     let last = first;

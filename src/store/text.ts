@@ -6,7 +6,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
-import { EditError } from '../core/edits';
+import { checkChangeRange } from '../core/edits';
 import type { TextChange } from '../core/model';
 import { CodePointIndex, codePointLength } from '../core/offsets';
 import { statement } from './statements';
@@ -248,10 +248,8 @@ export class StoredText {
 
   /** Applies the change (code point offsets of the text as it is now); returns what it removed. */
   apply(change: TextChange): string {
+    checkChangeRange(change, this.total);
     const { start, end } = change;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > this.total) {
-      throw new EditError(`change [${start}, ${end}) is outside the text (length ${this.total})`);
-    }
     if (this.chunks.length === 0) {
       // An empty text has no chunks: typing in it makes the first.
       if (change.inserted === '') return '';

@@ -8,6 +8,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { dismissalKey, dismissalOf } from '../../core/dismissal';
 import type { Dismissal } from '../../core/model';
 import { checkLine, type LineFinding } from '../../core/rules';
+import { changedRange } from './changed-range';
 import { decorationSet, replaceParagraphs, type DecorationSpan } from './decoration-set';
 import { DecorationWindow } from './decoration-window';
 import { DocPositions } from './positions';
@@ -105,16 +106,9 @@ export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<Finding
 
 /** Maps the underlines through the change and re-checks only the touched paragraphs. */
 function recheck(tr: Transaction, value: FindingsState): FindingsState {
-  let from = Infinity;
-  let to = -Infinity;
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      from = Math.min(from, rest.map(newStart, -1));
-      to = Math.max(to, rest.map(newEnd, 1));
-    });
-  });
-  if (from === Infinity) return value;
+  const changed = changedRange(tr);
+  if (!changed) return value;
+  const { from, to } = changed;
   const doc = tr.doc;
   // The index of the new document, derived from the old one's (not read from every paragraph).
   const positions = DocPositions.ofTransform(tr);

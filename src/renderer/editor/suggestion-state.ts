@@ -11,6 +11,7 @@ import { rejectionKey, type Rejection, type SuggestionSource } from '../../core/
 import { AnnotationStep, changesText, singleOps } from './annotation-step';
 import { rangeOf } from './annotations';
 import { decorationSet, type DecorationSpan } from './decoration-set';
+import { changedRange } from './changed-range';
 import { mapDirty, withRange, type DirtyRange } from './dirty-paragraphs';
 import { RejectionStep, type RejectionOp } from './rejection-step';
 
@@ -123,16 +124,9 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
 /** The decorations without those a line break typed inside left across two paragraphs (no suggestion spans lines). */
 function withoutSplit(decorations: DecorationSet, tr: Transaction): DecorationSet {
   if (tr.doc.childCount <= tr.before.childCount) return decorations;
-  let from = Infinity;
-  let to = -Infinity;
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      from = Math.min(from, rest.map(newStart, -1));
-      to = Math.max(to, rest.map(newEnd, 1));
-    });
-  });
-  if (from > to) return decorations;
+  const changed = changedRange(tr);
+  if (!changed || changed.from > changed.to) return decorations;
+  const { from, to } = changed;
   const split = decorations.find(from, to).filter((d) => !tr.doc.resolve(d.from).sameParent(tr.doc.resolve(d.to)));
   return split.length > 0 ? decorations.remove(split) : decorations;
 }
