@@ -4,11 +4,10 @@
 
 import type { Database } from 'better-sqlite3';
 import { AlignmentError, alignmentProblem } from '../core/bilingual/alignment-edits';
-import { mapAlignment } from '../core/bilingual/follow-edits';
 import type { GlossaryEntry } from '../core/bilingual/glossary';
 import type { AlignmentLink, BilingualSource, ExchangeFormat } from '../core/bilingual/types';
-import type { TextChange } from '../core/model';
 import { codePointLength, hasLoneSurrogate } from '../core/offsets';
+import { readAlignment, writeAlignment } from './alignment-pieces';
 import { NotFoundError } from './errors';
 
 export type DocumentSource = BilingualSource;
@@ -25,20 +24,19 @@ export function isLanguageTag(tag: string): boolean {
 interface SourceRow {
   text: string;
   language: string;
-  alignment: string;
   exchange_format: ExchangeFormat | null;
   exchange_text: string | null;
 }
 
 export function getSource(db: Database, documentId: string): DocumentSource | null {
-  const row = db.prepare('SELECT text, language, alignment, exchange_format, exchange_text FROM document_sources WHERE document_id = ?').get(documentId) as
+  const row = db.prepare('SELECT text, language, exchange_format, exchange_text FROM document_sources WHERE document_id = ?').get(documentId) as
     | SourceRow
     | undefined;
   if (!row) return null;
   return {
     text: row.text,
     language: row.language,
-    alignment: JSON.parse(row.alignment) as AlignmentLink[],
+    alignment: readAlignment(db, documentId),
     exchange: row.exchange_format !== null && row.exchange_text !== null ? { format: row.exchange_format, text: row.exchange_text } : null,
   };
 }
@@ -47,12 +45,6 @@ function currentLength(db: Database, documentId: string): number {
   const row = db.prepare('SELECT current_length FROM documents WHERE id = ?').get(documentId) as { current_length: number } | undefined;
   if (!row) throw new NotFoundError(`no document with id ${documentId}`);
   return row.current_length;
-}
-
-/** Only the two range fields of each link, in a fixed order, so stored JSON never carries anything else. */
-function alignmentJson(alignment: readonly AlignmentLink[]): string {
-  const span = (s: AlignmentLink['source']) => (s ? { start: s.start, end: s.end } : null);
-  return JSON.stringify(alignment.map((l) => ({ source: span(l.source), translation: span(l.translation) })));
 }
 
 /**
@@ -76,11 +68,12 @@ export function setSource(db: Database, documentId: string, source: DocumentSour
     if (anchored.n > 0) throw new AlignmentError(`${anchored.n} annotation(s) are anchored in the present source; delete them or their source ranges before giving another source`);
   }
   db.prepare(
-    `INSERT INTO document_sources (document_id, text, length, language, alignment, exchange_format, exchange_text, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO document_sources (document_id, text, length, language, exchange_format, exchange_text, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET text = excluded.text, length = excluded.length, language = excluded.language,
-       alignment = excluded.alignment, exchange_format = excluded.exchange_format, exchange_text = excluded.exchange_text, updated_at = excluded.updated_at`,
-  ).run(documentId, source.text, length, source.language, alignmentJson(source.alignment), source.exchange?.format ?? null, source.exchange?.text ?? null, now);
+       exchange_format = excluded.exchange_format, exchange_text = excluded.exchange_text, updated_at = excluded.updated_at`,
+  ).run(documentId, source.text, length, source.language, source.exchange?.format ?? null, source.exchange?.text ?? null, now);
+  writeAlignment(db, documentId, source.alignment);
   // The document's own column says where it was translated from, for the library and the exports.
   db.prepare('UPDATE documents SET source_language = ? WHERE id = ?').run(source.language, documentId);
 }
@@ -92,21 +85,9 @@ export function setAlignment(db: Database, documentId: string, alignment: readon
   if (!row) throw new NotFoundError(`document ${documentId} has no source`);
   const problem = alignmentProblem(alignment, row.length, translationLength);
   if (problem) throw new AlignmentError(problem);
-  db.prepare('UPDATE document_sources SET alignment = ?, updated_at = ? WHERE document_id = ?').run(alignmentJson(alignment), now, documentId);
-  return getSource(db, documentId)!.alignment;
-}
-
-/**
- * Maps the translation side of a document's alignment through changes made to
- * its text (each in the coordinates the previous left), by the annotations'
- * rule. Called by appendEdits in its transaction; a document without a source has nothing to map.
- */
-export function mapSourceAlignment(db: Database, documentId: string, changes: readonly TextChange[]): void {
-  const row = db.prepare('SELECT alignment FROM document_sources WHERE document_id = ?').get(documentId) as { alignment: string } | undefined;
-  if (!row) return;
-  let links = JSON.parse(row.alignment) as AlignmentLink[];
-  for (const change of changes) links = mapAlignment(links, change);
-  db.prepare('UPDATE document_sources SET alignment = ? WHERE document_id = ?').run(alignmentJson(links), documentId);
+  db.prepare('UPDATE document_sources SET updated_at = ? WHERE document_id = ?').run(now, documentId);
+  writeAlignment(db, documentId, alignment);
+  return readAlignment(db, documentId);
 }
 
 export function listGlossary(db: Database): GlossaryEntry[] {

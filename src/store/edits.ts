@@ -5,7 +5,7 @@ import { mapRange, type Range } from '../core/mapping';
 import type { Edit, EditOrigin, TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { AnnotationMapper } from './annotations';
-import { mapSourceAlignment } from './bilingual';
+import { mapStoredAlignment } from './alignment-pieces';
 import { touchDocument } from './documents';
 import { ConflictError, NotFoundError } from './errors';
 import { StoredText } from './text';
@@ -74,7 +74,7 @@ export function appendEdits(
   text.save();
   annotations.finish(now, text.layout(), (start, end) => text.slice(start, end));
   // A source's alignment follows the translation's edits by the annotations' rule.
-  mapSourceAlignment(db, documentId, changes);
+  mapStoredAlignment(db, documentId, changes);
   statement(db, 'UPDATE documents SET current_length = ?, edit_count = ?, updated_at = ? WHERE id = ?').run(text.length, seq, now, documentId);
   touchDocument(db, documentId, now);
   return { editCount: seq, length: text.length, updatedAt: now, edits };

@@ -7,11 +7,17 @@
 // each followed by a commit of one small row, the floor fsync sets on this disk. The machine's load average is printed beside
 // each figure: on a shared machine it says how much to trust it.
 //
-//   npm run bench:store-commit -- [--size 1mb-10k|5mb-50k|15mb-150k] [--runs N (default 50)] [--json]
+//   npm run bench:store-commit -- [--size 1mb-10k|5mb-50k|15mb-150k] [--runs N (default 50)] [--bilingual] [--json]
+//
+// --bilingual: the document also has a source (its own text) aligned line by
+// line with it, so each keystroke also maps the alignment.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AlignmentLink } from '../../src/core/bilingual/types';
+import { codePointLength } from '../../src/core/offsets';
+import { setSource } from '../../src/store/bilingual';
 import { hashDocument, insertDocument } from '../../src/store/documents';
 import { listTags } from '../../src/store/tags';
 import { Workspace } from '../../src/store/workspace';
@@ -33,8 +39,21 @@ const value = (name: string): string | undefined => {
 const only = value('--size');
 const runs = Number(value('--runs') ?? 50);
 const json = argv.includes('--json');
+const bilingual = argv.includes('--bilingual');
 if (only !== undefined && !SIZES.some((s) => s.key === only)) throw new Error(`--size takes ${SIZES.map((s) => s.key).join(' or ')}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number above 0');
+
+/** One link per line of `text`, aligned with the same line of a source that is the same text. */
+function lineByLine(text: string): AlignmentLink[] {
+  const links: AlignmentLink[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const length = codePointLength(line);
+    if (length > 0) links.push({ source: { start: at, end: at + length }, translation: { start: at, end: at + length } });
+    at += length + 1;
+  }
+  return links;
+}
 
 const load = () => loadavg().map((l) => round(l));
 const scratch = mkdtempSync(join(tmpdir(), 'scholia-bench-store-commit-'));
@@ -50,10 +69,12 @@ try {
         .filter((t) => t.parentId === null)
         .map((t) => t.id);
       insertAnnotations(workspace, documentId, text, generateAnnotations(text, size.annotations, tagIds));
+      if (bilingual) workspace.transaction(() => setSource(workspace.db, documentId, { text, language: 'zh', alignment: lineByLine(text), exchange: null }));
       const loadBefore = load();
       const figures = measureKeystrokeCommit(workspace, documentId, runs);
       const result = {
         size: size.key,
+        bilingual,
         runs,
         keystrokeCommitMs: round(figures.keystrokeCommitMs),
         keystrokeCommitP95Ms: round(figures.keystrokeCommitP95Ms),
@@ -63,7 +84,7 @@ try {
       results.push(result);
       if (!json) {
         process.stdout.write(
-          `${size.key.padEnd(10)} store commit of one keystroke: median ${result.keystrokeCommitMs} ms, p95 ${result.keystrokeCommitP95Ms} ms; ` +
+          `${size.key.padEnd(10)}${bilingual ? ' bilingual' : ''} store commit of one keystroke: median ${result.keystrokeCommitMs} ms, p95 ${result.keystrokeCommitP95Ms} ms; ` +
             `a one-row commit on the same disk ${result.commitFloorMs} ms (${runs} of each, interleaved; load average ${loadBefore.join(' ')} -> ${result.loadAverage.after.join(' ')})\n`,
         );
       }

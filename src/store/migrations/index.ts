@@ -10,8 +10,9 @@ import { sourceAnnotations } from './008-source-annotations';
 import { suggestions } from './009-suggestions';
 import { textChunks } from './010-text-chunks';
 import { annotationAnchors } from './011-annotation-anchors';
+import { alignmentPieces } from './012-alignment-pieces';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions, textChunks, annotationAnchors];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions, textChunks, annotationAnchors, alignmentPieces];
 
 export type { Migration } from './migration';
