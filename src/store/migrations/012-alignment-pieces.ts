@@ -3,9 +3,12 @@
 // (store/alignment-pieces.ts), each with a shift that edits before it add to.
 
 import type { Database } from 'better-sqlite3';
-import type { AlignmentLink } from '../../core/bilingual/types';
-import { writeAlignment } from '../alignment-pieces';
 import type { Migration } from './migration';
+
+/** A link as schema 11 stored it. */
+type OldSpan = { start: number; end: number } | null;
+/** Links per piece (alignment-pieces.ts PIECE_LINKS then; any size reads back the same). */
+const PIECE = 256;
 
 export const alignmentPieces: Migration = {
   version: 12,
@@ -33,8 +36,21 @@ export const alignmentPieces: Migration = {
         FOREIGN KEY (document_id, piece) REFERENCES alignment_pieces(document_id, piece) ON DELETE CASCADE
       ) STRICT;
     `);
+    // Written here as schema 12 has it, not through alignment-pieces.ts, which follows later schemas.
+    const piece = db.prepare('INSERT INTO alignment_pieces (document_id, piece, shift, min_start, max_end) VALUES (?, ?, 0, ?, ?)');
+    const pieceLinks = db.prepare('INSERT INTO alignment_piece_links (document_id, piece, links) VALUES (?, ?, ?)');
     const rows = db.prepare('SELECT document_id, alignment FROM document_sources').all() as { document_id: string; alignment: string }[];
-    for (const row of rows) writeAlignment(db, row.document_id, JSON.parse(row.alignment) as AlignmentLink[]);
+    for (const row of rows) {
+      const links = JSON.parse(row.alignment) as { source: OldSpan; translation: OldSpan }[];
+      for (let i = 0; i * PIECE < links.length; i++) {
+        const part = links.slice(i * PIECE, (i + 1) * PIECE);
+        const translations = part.flatMap((l) => (l.translation ? [l.translation] : []));
+        const lowest = translations.length > 0 ? Math.min(...translations.map((t) => t.start)) : null;
+        const highest = translations.length > 0 ? Math.max(...translations.map((t) => t.end)) : null;
+        piece.run(row.document_id, i, lowest, highest);
+        pieceLinks.run(row.document_id, i, JSON.stringify(part.map((l) => [l.source && [l.source.start, l.source.end], l.translation && [l.translation.start, l.translation.end]])));
+      }
+    }
     db.exec('ALTER TABLE document_sources DROP COLUMN alignment');
   },
 };
