@@ -29,6 +29,7 @@ import { DocPositions, positionsPlugin } from './positions';
 import { paragraphWindowPlugin, reveal } from './paragraph-window';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
+import { blockKeys } from './block-commands';
 import { copiedText, docToText, replaceWithText, textToDoc } from './text-doc';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
@@ -406,6 +407,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
           return finding !== null;
         },
       }),
+      // Where lines meet a block boundary, the lines are split and joined, not the blocks.
+      keymap(blockKeys),
       keymap(baseKeymap),
     ],
   });
