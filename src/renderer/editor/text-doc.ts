@@ -119,6 +119,19 @@ export function replaceWithText(tr: Transaction, from: number, to: number, text:
   return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, lines[0]!)) });
 }
 
+/**
+ * A pasted slice of many lines, as blocks of the usual size (the lines would
+ * otherwise all go into the block pasted in); other slices as they are.
+ */
+export function pastedInBlocks(slice: Slice): Slice {
+  const content = slice.content;
+  if (content.childCount <= blockLines) return slice;
+  const paragraphs: Node[] = [];
+  content.forEach((node) => void (node.type === schema.nodes.paragraph && paragraphs.push(node)));
+  if (paragraphs.length !== content.childCount) return slice;
+  return new Slice(Fragment.from(inBlocks(paragraphs)), slice.openStart + 1, slice.openEnd + 1);
+}
+
 /** The text of a copied slice as it is in the document: lines joined by their own endings (ProseMirror's default puts a blank line between paragraphs). */
 export function copiedText(slice: Slice, doc: Node): string {
   const content = slice.content;

@@ -3,7 +3,7 @@
 // whatever block boundaries fall where.
 
 import fc from 'fast-check';
-import { Node } from 'prosemirror-model';
+import { Fragment, Node, Slice } from 'prosemirror-model';
 import { baseKeymap, selectAll } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
@@ -13,7 +13,7 @@ import { blockKeys } from '../../../src/renderer/editor/block-commands';
 import { DocPositions, positionsPlugin } from '../../../src/renderer/editor/positions';
 import { schema } from '../../../src/renderer/editor/schema';
 import { textChangesOf } from '../../../src/renderer/editor/text-changes';
-import { BLOCK_LINES, docToText, replaceWithText, setBlockLines, textToDoc } from '../../../src/renderer/editor/text-doc';
+import { BLOCK_LINES, docToText, pastedInBlocks, replaceWithText, setBlockLines, textToDoc } from '../../../src/renderer/editor/text-doc';
 
 beforeEach(() => setBlockLines(3));
 afterEach(() => setBlockLines(BLOCK_LINES));
@@ -100,6 +100,21 @@ describe('replacing text across blocks', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a pasted slice of many lines goes in as blocks, with the text a paste of the lines gives', () => {
+    const state = EditorState.create({ doc: textToDoc('start\nmiddle\nend') });
+    const lines = Array.from({ length: 11 }, (_, i) => schema.nodes.paragraph!.create(null, schema.text(`pasted ${i}`)));
+    for (const [openStart, openEnd] of [[1, 1], [0, 0], [1, 0]] as const) {
+      const slice = new Slice(Fragment.from(lines), openStart, openEnd);
+      for (const [from, to] of [[3, 3], [4, 12], [2, 20]] as const) {
+        const plain = state.tr.replaceRange(from, to, slice);
+        const blocked = state.tr.replaceRange(from, to, pastedInBlocks(slice));
+        expect(docToText(blocked.doc)).toBe(docToText(plain.doc));
+        blocked.doc.check();
+        expect(Math.max(...blockSizes(blocked.doc))).toBeLessThanOrEqual(6);
+      }
+    }
   });
 
   it('a long paste comes in as blocks of the usual size', () => {
