@@ -31,7 +31,6 @@ test.beforeEach(async ({ page }, info) => {
 
 const line = (page: Page, text: string) => page.locator('[data-testid=editor] p').filter({ hasText: new RegExp(`^${text}$`) });
 const storedText = async () => (await callApi<{ text: string }>(host, 'documents.get', { id: documentId })).text;
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
 const withLines = (lines: readonly string[]) => lines.join('\n');
 
 test('Backspace at the start of a block joins its first line to the line before; Enter splits them again', async ({ page }) => {
@@ -40,13 +39,11 @@ test('Backspace at the start of a block joins its first line to the line before;
   await page.keyboard.press('Backspace');
   const joined = [...LINES.slice(0, BEFORE), `line ${BEFORE}line ${AFTER}`, ...LINES.slice(AFTER + 1)];
   await expect(line(page, `line ${BEFORE}line ${AFTER}`)).toBeVisible();
-  await saved(page);
-  expect(await storedText()).toBe(withLines(joined));
+  await expect.poll(storedText, { timeout: 30_000 }).toBe(withLines(joined));
 
   await page.keyboard.press('Enter');
   await expect(line(page, `line ${AFTER}`)).toBeVisible();
-  await saved(page);
-  expect(await storedText()).toBe(TEXT);
+  await expect.poll(storedText, { timeout: 30_000 }).toBe(TEXT);
 });
 
 test('Delete at the end of a block joins the next line to its last line, and undo brings it back, after a reload too', async ({ page }) => {
@@ -54,14 +51,13 @@ test('Delete at the end of a block joins the next line to its last line, and und
   await page.keyboard.press('End');
   await page.keyboard.press('Delete');
   await expect(line(page, `line ${BEFORE}line ${AFTER}`)).toBeVisible();
-  await saved(page);
-  expect(await storedText()).toBe(withLines([...LINES.slice(0, BEFORE), `line ${BEFORE}line ${AFTER}`, ...LINES.slice(AFTER + 1)]));
+  await expect.poll(storedText, { timeout: 30_000 }).toBe(withLines([...LINES.slice(0, BEFORE), `line ${BEFORE}line ${AFTER}`, ...LINES.slice(AFTER + 1)]));
 
   await page.keyboard.press('Control+z');
   await expect(line(page, `line ${AFTER}`)).toBeVisible();
-  await saved(page);
-  expect(await storedText()).toBe(TEXT);
+  await expect.poll(storedText, { timeout: 30_000 }).toBe(TEXT);
 
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await page.reload();
   await expect(line(page, `line ${AFTER}`)).toBeVisible();
   await expect(line(page, `line ${BEFORE}`)).toBeVisible();
