@@ -107,24 +107,26 @@ const INIT_SCRIPT = `(() => {
       for (let t = walker.nextNode(); t; t = walker.nextNode()) out += t.data;
       return out;
     },
-    /** The editor's children in view, in order (binary search: children are laid out top to bottom). */
+    /** The editor's paragraphs in view, in order (binary search: children are laid out top to bottom); Scholia's blocks of paragraphs are looked into. */
     inView(editor, scroller) {
       const view = window.__bench.view(scroller);
-      const kids = editor.children;
-      let lo = 0;
-      let hi = kids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (kids[mid].getBoundingClientRect().bottom < view.top) lo = mid + 1;
-        else hi = mid;
-      }
-      const out = [];
-      for (let i = lo; i < kids.length; i++) {
-        const r = kids[i].getBoundingClientRect();
-        if (r.top > view.bottom) break;
-        out.push(kids[i]);
-      }
-      return out;
+      const within = (kids, out) => {
+        let lo = 0;
+        let hi = kids.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (kids[mid].getBoundingClientRect().bottom < view.top) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < kids.length; i++) {
+          const r = kids[i].getBoundingClientRect();
+          if (r.top > view.bottom) break;
+          if (kids[i].classList.contains('text-block')) within(kids[i].children, out);
+          else out.push(kids[i]);
+        }
+        return out;
+      };
+      return within(editor.children, []);
     },
   };
 })();`;
@@ -422,7 +424,9 @@ export async function placeSelection(page: Page, fraction: number, length: numbe
         const anchor = now && now.rangeCount > 0 ? now.anchorNode : null;
         if (!anchor || !anchor.isConnected || now!.toString().length !== len) return false;
         let paragraph: Node | null = anchor;
-        while (paragraph && paragraph.parentNode !== editor) paragraph = paragraph.parentNode;
+        // The paragraph: the editor's child, or a child of one of Scholia's blocks.
+        const isParagraph = (n: Node) => n.parentNode === editor || (n.parentNode instanceof Element && n.parentNode.classList.contains('text-block'));
+        while (paragraph && !isParagraph(paragraph)) paragraph = paragraph.parentNode;
         return !!paragraph && B.inView(editor, scroller).includes(paragraph as Element);
       },
       [fraction, length, attempt > 0] as const,

@@ -111,8 +111,8 @@ it('the store and the editor agree after a line break typed before an annotated 
   const doc = textToDoc('a');
   const a: Annotation = { id: 'a', documentId: 'd', start: 0, end: 1, quote: 'a', tagIds: [], note: '', attributes: {}, author: 'a', createdAt: 'now', updatedAt: 'now', detached: false };
   const before = EditorState.create({ doc, plugins: [annotationPlugin(doc, [a], [])] });
-  const state = before.apply(replaceWithText(before.tr, 1, 1, '\n'));
-  // <p></p><p>a</p>: "a" is at [3, 4).
+  const state = before.apply(replaceWithText(before.tr, 2, 2, '\n'));
+  // <block><p></p><p>a</p></block>: "a" is at [4, 5).
   const [placed] = placedAnnotations(state);
-  expect([placed?.from, placed?.to]).toEqual([3, 4]);
+  expect([placed?.from, placed?.to]).toEqual([4, 5]);
 });

@@ -29,7 +29,8 @@ import { DocPositions, positionsPlugin } from './positions';
 import { paragraphWindowPlugin, reveal } from './paragraph-window';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
-import { copiedText, docToText, replaceWithText, textToDoc } from './text-doc';
+import { blockKeys } from './block-commands';
+import { copiedText, docToText, pastedInBlocks, replaceWithText, textToDoc } from './text-doc';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
 import { createRelation, deleteRelation, relationKeysPlugin, selectRelation, setLinking, updateRelation } from './relation-commands';
@@ -406,6 +407,8 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
           return finding !== null;
         },
       }),
+      // Where lines meet a block boundary, the lines are split and joined, not the blocks.
+      keymap(blockKeys),
       keymap(baseKeymap),
     ],
   });
@@ -415,6 +418,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     state,
     attributes: { 'data-testid': 'editor', spellcheck: 'false', 'aria-label': `Text of ${input.document.title}` },
     clipboardTextSerializer: (slice) => copiedText(slice, view.state.doc),
+    transformPasted: (slice) => pastedInBlocks(slice),
     dispatchTransaction(tr) {
       const before = view.state;
       // applyTransaction drops what the mode filter refused and adds appended transactions.

@@ -22,7 +22,8 @@ interface SetInternals {
 type ChildPart = ReturnType<DecorationSet['forChild']>;
 
 /**
- * A document's decoration set that finds a paragraph's part by binary search.
+ * A document's (or a block's) decoration set that finds a block's (or a
+ * paragraph's) part by binary search.
  * The view asks every set for every paragraph's part on each update, and
  * DecorationSet goes through its paragraphs' sets and its own decorations
  * to answer: for a set drawn in the window near the top of a long document,
@@ -45,14 +46,8 @@ class ParagraphIndexedSet extends (DecorationSet as unknown as SetConstructor) {
     const end = start + node.content.size;
     if (this.reaching.some((d) => d.from < end && d.to > start)) return super.forChild(offset, node);
     const children = (this as unknown as SetInternals).children;
-    let lo = 0;
-    let hi = children.length / 3;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((children[mid * 3] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return children[lo * 3] === offset ? (children[lo * 3 + 2] as DecorationSet) : DecorationSet.empty;
+    const at = indexOf(children, offset);
+    return at.found ? (children[at.index + 2] as DecorationSet) : DecorationSet.empty;
   }
 }
 
@@ -79,28 +74,55 @@ let fastBuild: 'unchecked' | 'works' | 'differs' = 'unchecked';
 function fastDecorationSet(doc: Node, spans: readonly DecorationSpan[]): DecorationSet {
   const positions = DocPositions.of(doc);
   const inParagraph = new Map<number, Decoration[]>();
+  const inBlock = new Map<number, Decoration[]>();
   const atTop: Decoration[] = [];
+  const push = <K>(map: Map<K, Decoration[]>, key: K, d: Decoration) => {
+    const list = map.get(key);
+    if (list) list.push(d);
+    else map.set(key, [d]);
+  };
   for (const s of spans) {
     const i = positions.paragraphAt(s.from);
-    const start = positions.pmStart[i]!;
-    if (s.from >= start && s.to <= start + doc.child(i).content.size) {
-      let list = inParagraph.get(i);
-      if (!list) inParagraph.set(i, (list = []));
-      list.push(s.decoration(s.from - start, s.to - start));
-    } else {
-      atTop.push(s.decoration(s.from, s.to));
+    const start = positions.start(i);
+    if (s.from >= start && s.to <= start + positions.paragraph(i).content.size) {
+      push(inParagraph, i, s.decoration(s.from - start, s.to - start));
+      continue;
     }
+    // Within a block but not one paragraph (a paragraph's node decoration, a span over lines of the block): the block's own.
+    const b = positions.blockOf(i);
+    const blockStart = positions.blockStart(b);
+    if (s.from > blockStart && s.to < blockStart + doc.child(b).nodeSize) push(inBlock, b, s.decoration(s.from - blockStart - 1, s.to - blockStart - 1));
+    else atTop.push(s.decoration(s.from, s.to));
   }
+  const byBlock = new Map<number, number[]>();
+  for (const i of inParagraph.keys()) {
+    const b = positions.blockOf(i);
+    const list = byBlock.get(b);
+    if (list) list.push(i);
+    else byBlock.set(b, [i]);
+  }
+  for (const b of inBlock.keys()) if (!byBlock.has(b)) byBlock.set(b, []);
   const children: (number | DecorationSet)[] = [];
-  for (const i of [...inParagraph.keys()].sort((a, b) => a - b)) {
-    const paragraph = doc.child(i);
-    const set = DecorationSet.create(paragraph, inParagraph.get(i)!);
-    if (set !== DecorationSet.empty) children.push(positions.pmStart[i]! - 1, positions.pmStart[i]! - 1 + paragraph.nodeSize, set);
+  for (const b of [...byBlock.keys()].sort((x, y) => x - y)) {
+    const blockStart = positions.blockStart(b);
+    const blockChildren: (number | DecorationSet)[] = [];
+    for (const i of byBlock.get(b)!.sort((x, y) => x - y)) {
+      const paragraph = positions.paragraph(i);
+      const set = DecorationSet.create(paragraph, inParagraph.get(i)!);
+      const at = positions.start(i) - 1 - blockStart - 1;
+      if (set !== DecorationSet.empty) blockChildren.push(at, at + paragraph.nodeSize, set);
+    }
+    const set = setOf(inBlock.get(b) ?? [], blockChildren);
+    if (set !== DecorationSet.empty) children.push(blockStart, blockStart + doc.child(b).nodeSize, set);
   }
-  // What the public builder does with what no paragraph holds: sorted, empty inline ranges dropped.
-  const top = atTop.filter((d) => d.from < d.to).sort((a, b) => a.from - b.from || a.to - b.to);
-  if (children.length === 0 && top.length === 0) return DecorationSet.empty;
-  return new ParagraphIndexedSet(top, children);
+  return setOf(atTop, children);
+}
+
+/** A set of the given children, with `local` as the public builder keeps them: sorted, empty inline ranges dropped. */
+function setOf(local: readonly Decoration[], children: (number | DecorationSet)[]): DecorationSet {
+  const kept = local.filter((d) => d.from < d.to).sort((a, b) => a.from - b.from || a.to - b.to);
+  if (children.length === 0 && kept.length === 0) return DecorationSet.empty;
+  return new ParagraphIndexedSet(kept, children);
 }
 
 /** Whether the fast builder gives what DecorationSet.create gives, on a sample. */
@@ -124,40 +146,80 @@ function agreesWithCreate(doc: Node, sample: readonly DecorationSpan[]): boolean
  * `set` with the decorations of paragraphs first..last (by index) replaced by
  * `spans`, which all lie within single paragraphs of them: what
  * `set.remove(set.find(start, end)).add(doc, ...)` gives, without
- * DecorationSet.add's walk over every paragraph of the document (a keystroke
+ * DecorationSet.add's walk over every block of the document (a keystroke
  * would otherwise cost time in proportion to the document). The paragraphs'
- * sets are swapped in the set's children, as the fast builder above makes
- * them; the public calls are used when that builder is not in use or a
- * decoration of the document's level reaches into those paragraphs.
+ * sets are swapped in their blocks' sets, and those in the document's, as the
+ * fast builder above makes them; the public calls are used when that builder
+ * is not in use or a decoration of the document's or a block's level reaches
+ * into those paragraphs.
  */
 export function replaceParagraphs(set: DecorationSet, doc: Node, first: number, last: number, spans: readonly DecorationSpan[]): DecorationSet {
   const positions = DocPositions.of(doc);
-  const start = positions.pmStart[first]! - 1;
-  const end = positions.pmStart[last]! - 1 + doc.child(last).nodeSize;
-  const inner = set as unknown as { local?: Decoration[]; children?: (number | DecorationSet)[] };
-  const local = inner.local;
-  const children = inner.children;
+  const start = positions.start(first) - 1;
+  const end = positions.end(last) + 1;
   const slow = () => set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
-  if (fastBuild !== 'works' || !Array.isArray(local) || !Array.isArray(children)) return slow();
-  if (local.some((d) => d.from <= end && d.to >= start)) return slow();
-  const added: (number | DecorationSet)[] = [];
-  let taken = 0;
-  for (let i = first; i <= last; i++) {
-    const at = positions.pmStart[i]!;
-    const paragraph = doc.child(i);
-    const own = spans.filter((s) => s.from >= at && s.to <= at + paragraph.content.size);
-    taken += own.length;
-    if (own.length === 0) continue;
-    const paragraphSet = DecorationSet.create(paragraph, own.map((s) => s.decoration(s.from - at, s.to - at)));
-    if (paragraphSet !== DecorationSet.empty) added.push(at - 1, at - 1 + paragraph.nodeSize, paragraphSet);
+  const top = internals(set);
+  if (fastBuild !== 'works' || !top) return slow();
+  if (top.local.some((d) => d.from <= end && d.to >= start)) return slow();
+  // The new spans, by paragraph.
+  const own = new Map<number, DecorationSpan[]>();
+  for (const s of spans) {
+    const i = positions.paragraphAt(s.from);
+    if (i < first || i > last || s.from < positions.start(i) || s.to > positions.end(i)) return slow();
+    const list = own.get(i);
+    if (list) list.push(s);
+    else own.set(i, [s]);
   }
-  // A span reaching out of its paragraph: the public calls place it.
-  if (taken !== spans.length) return slow();
-  let i = 0;
-  while (i < children.length && (children[i] as number) < start) i += 3;
-  let j = i;
-  while (j < children.length && (children[j] as number) < end) j += 3;
-  const next = [...children.slice(0, i), ...added, ...children.slice(j)];
-  if (next.length === 0 && local.length === 0) return DecorationSet.empty;
-  return new ParagraphIndexedSet(local, next);
+  let children = top.children;
+  for (let b = positions.blockOf(first); b <= positions.blockOf(last); b++) {
+    const blockStart = positions.blockStart(b);
+    const block = doc.child(b);
+    const range = positions.blockParagraphs(b);
+    const from = Math.max(first, range.first);
+    const to = Math.min(last, range.last);
+    // The block's part of the set, and where it sits among the document's children.
+    const at = indexOf(children, blockStart);
+    const existing = at.found ? internals(children[at.index + 2] as DecorationSet) : { local: [], children: [] };
+    if (!existing) return slow();
+    const startInBlock = positions.start(from) - 1 - blockStart - 1;
+    const endInBlock = positions.end(to) + 1 - blockStart - 1;
+    if (existing.local.some((d) => d.from <= endInBlock && d.to >= startInBlock)) return slow();
+    const added: (number | DecorationSet)[] = [];
+    for (let i = from; i <= to; i++) {
+      const list = own.get(i);
+      if (!list) continue;
+      const pStart = positions.start(i);
+      const paragraph = positions.paragraph(i);
+      const paragraphSet = DecorationSet.create(paragraph, list.map((s) => s.decoration(s.from - pStart, s.to - pStart)));
+      const offset = pStart - 1 - blockStart - 1;
+      if (paragraphSet !== DecorationSet.empty) added.push(offset, offset + paragraph.nodeSize, paragraphSet);
+    }
+    const inner = existing.children;
+    let i = 0;
+    while (i < inner.length && (inner[i] as number) < startInBlock) i += 3;
+    let j = i;
+    while (j < inner.length && (inner[j] as number) < endInBlock) j += 3;
+    const blockSet = setOf(existing.local, [...inner.slice(0, i), ...added, ...inner.slice(j)]);
+    const entry = blockSet === DecorationSet.empty ? [] : [blockStart, blockStart + block.nodeSize, blockSet];
+    children = [...children.slice(0, at.index), ...entry, ...children.slice(at.found ? at.index + 3 : at.index)];
+  }
+  return setOf(top.local, children);
+}
+
+/** The set's local decorations and children, when it is a set as DecorationSet makes them. */
+function internals(set: DecorationSet): SetInternals | null {
+  const inner = set as unknown as Partial<SetInternals>;
+  return Array.isArray(inner.local) && Array.isArray(inner.children) ? { local: inner.local, children: inner.children } : null;
+}
+
+/** Where the child starting at `offset` is (or would go) in a set's children. */
+function indexOf(children: readonly (number | DecorationSet)[], offset: number): { index: number; found: boolean } {
+  let lo = 0;
+  let hi = children.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((children[mid * 3] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return { index: lo * 3, found: children[lo * 3] === offset };
 }

@@ -34,7 +34,7 @@ export class DecorationWindow {
     let previousEnd = -1;
     for (const { first, last } of spans) {
       const from = positions.pmStart[first]! - 1;
-      const to = positions.pmStart[last]! + doc.child(last).content.size + 1;
+      const to = positions.end(last) + 1;
       // One that starts by the previous span's end reaches into it: found there already.
       for (const d of all.find(from, to)) if (d.from > previousEnd) found.push(d);
       previousEnd = to;
@@ -55,7 +55,7 @@ export class DecorationWindow {
    */
   mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void {
     const c = this.cached;
-    if (!c || c.all !== before || c.doc !== tr.before || tr.doc.childCount !== tr.before.childCount) return;
+    if (!c || c.all !== before || c.doc !== tr.before || DocPositions.of(tr.doc).count !== DocPositions.of(tr.before).count) return;
     this.cached = { ...c, doc: tr.doc, all: after, shown: c.shown === before ? after : c.shown.map(tr.mapping, tr.doc) };
   }
 
@@ -72,7 +72,7 @@ export class DecorationWindow {
       return;
     }
     const positions = DocPositions.of(doc);
-    const ranges = c.spans.map(({ first, last }) => ({ from: positions.pmStart[first]! - 1, to: positions.pmStart[last]! + doc.child(last).content.size + 1 }));
+    const ranges = c.spans.map(({ first, last }) => ({ from: positions.pmStart[first]! - 1, to: positions.end(last) + 1 }));
     const inWindow = (d: Decoration) => ranges.some(({ from, to }) => d.to >= from && d.from <= to);
     const gone = removed.filter(inWindow).flatMap((d) => c.shown.find(d.from, d.to, (spec) => spec === d.spec));
     const come = added.filter(inWindow).map((d) => this.remake(d, d.from, d.to));

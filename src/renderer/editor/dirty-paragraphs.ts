@@ -36,7 +36,7 @@ export function mapDirty(dirty: readonly DirtyRange[], tr: Transaction): readonl
     });
     // A change that names no place (the document's own attributes): all of it.
     if (from > to) [from, to] = [0, after.content.size];
-    ranges = withRange(ranges, { from, to, added: after.childCount - before.childCount });
+    ranges = withRange(ranges, { from, to, added: DocPositions.afterStep(before, after, map).count - DocPositions.of(before).count });
   });
   return ranges;
 }
@@ -91,7 +91,7 @@ export function paragraphEdits(doc: Node, dirty: readonly DirtyRange[], oldCount
     edits.push({ from: s.from, to: s.to, oldFrom, oldTo });
     shift += s.added;
   }
-  if (doc.childCount - shift !== oldCount || (edits.length > 0 && edits[edits.length - 1]!.oldTo > oldCount)) return null;
+  if (positions.count - shift !== oldCount || (edits.length > 0 && edits[edits.length - 1]!.oldTo > oldCount)) return null;
   return edits;
 }
 

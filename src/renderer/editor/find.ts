@@ -47,7 +47,8 @@ export function findPlugin(): Plugin<FindState> {
 function search(doc: Node, query: string): { from: number; to: number }[] {
   const needle = query.toLowerCase();
   const matches: { from: number; to: number }[] = [];
-  doc.forEach((paragraph, offset) => {
+  doc.descendants((paragraph, offset) => {
+    if (!paragraph.isTextblock) return true;
     const text = paragraph.textContent;
     const haystack = text.toLowerCase();
     // Case folding that changes lengths would misplace matches: search as typed there.
@@ -55,6 +56,7 @@ function search(doc: Node, query: string): { from: number; to: number }[] {
     for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + Math.max(1, n.length))) {
       matches.push({ from: offset + 1 + at, to: offset + 1 + at + n.length });
     }
+    return false;
   });
   return matches;
 }

@@ -3,6 +3,7 @@
 import { closeHistory } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { allFindings, findingAt, type PlacedFinding } from './findings';
+import { DocPositions } from './positions';
 import { markOrigin } from './origins';
 
 type Dispatch = (tr: Transaction) => void;
@@ -17,12 +18,15 @@ function addFix(tr: Transaction, finding: PlacedFinding, replacement = finding.f
   const steps = tr.steps.length;
   if (wholeLine) {
     // Remove the line with its line break: the next line's break if it has one, else the previous.
-    const $pos = tr.doc.resolve(finding.from);
-    const index = $pos.index(0);
-    const paragraphStart = $pos.before(1);
-    const paragraphEnd = $pos.after(1);
-    if (index + 1 < tr.doc.childCount) tr.delete(paragraphStart, paragraphEnd);
-    else if (index > 0) tr.delete(paragraphStart - 1, paragraphEnd - 1);
+    const positions = DocPositions.ofTransform(tr);
+    const index = positions.paragraphAt(finding.from);
+    const block = positions.blockParagraphs(positions.blockOf(index));
+    const paragraphStart = positions.start(index) - 1;
+    const paragraphEnd = positions.end(index) + 1;
+    // The line's own block goes with it when it is the block's only line (a block is never empty).
+    if (index + 1 < positions.count && block.first === block.last) tr.delete(paragraphStart - 1, paragraphEnd + 1);
+    else if (index + 1 < positions.count) tr.delete(paragraphStart, paragraphEnd);
+    else if (index > 0) tr.delete(positions.end(index - 1), positions.end(index));
     else tr.delete(paragraphStart + 1, paragraphEnd - 1);
   } else if (replacement === '') {
     tr.delete(finding.from, finding.to);

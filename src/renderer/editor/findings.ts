@@ -48,11 +48,12 @@ function findingsOf(paragraph: Node, previous: Node | undefined, next: Node | un
 /** The finding underlines of paragraphs first..last. */
 function paragraphSpans(doc: Node, first: number, last: number, dismissed: ReadonlySet<string>): DecorationSpan[] {
   const out: DecorationSpan[] = [];
-  let pos = first < doc.childCount ? DocPositions.of(doc).pmStart[first]! - 1 : 0;
+  const positions = DocPositions.of(doc);
   for (let i = first; i <= last; i++) {
-    const paragraph = doc.child(i);
+    const paragraph = positions.paragraph(i);
+    const pos = positions.start(i) - 1;
     const text = paragraph.textContent;
-    for (const finding of findingsOf(paragraph, i > 0 ? doc.child(i - 1) : undefined, i + 1 < doc.childCount ? doc.child(i + 1) : undefined)) {
+    for (const finding of findingsOf(paragraph, i > 0 ? positions.paragraph(i - 1) : undefined, i + 1 < positions.count ? positions.paragraph(i + 1) : undefined)) {
       if (finding.to <= finding.from) continue;
       const dismissal = dismissalOf(finding.rule, text, finding.from, finding.to);
       if (dismissed.has(dismissalKey(dismissal))) continue;
@@ -61,13 +62,12 @@ function paragraphSpans(doc: Node, first: number, last: number, dismissed: Reado
       const spec: Spec = { finding, dismissal, attrs, inclusiveStart: false, inclusiveEnd: false };
       out.push({ from: pos + 1 + finding.from, to: pos + 1 + finding.to, decoration: (from, to) => Decoration.inline(from, to, attrs, spec) });
     }
-    pos += paragraph.nodeSize;
   }
   return out;
 }
 
 function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
-  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, doc.childCount - 1, dismissed)), dismissed };
+  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, DocPositions.of(doc).count - 1, dismissed)), dismissed };
 }
 
 type Meta = { dismissed: readonly Dismissal[] };
@@ -114,7 +114,7 @@ function recheck(tr: Transaction, value: FindingsState): FindingsState {
   const positions = DocPositions.ofTransform(tr);
   // One paragraph either side: a rule may read the neighbouring lines.
   const first = Math.max(0, positions.paragraphAt(Math.min(from, doc.content.size)) - 1);
-  const last = Math.min(doc.childCount - 1, positions.paragraphAt(Math.min(to, doc.content.size)) + 1);
+  const last = Math.min(positions.count - 1, positions.paragraphAt(Math.min(to, doc.content.size)) + 1);
   const mapped = value.decorations.map(tr.mapping, doc);
   return { decorations: replaceParagraphs(mapped, doc, first, last, paragraphSpans(doc, first, last, value.dismissed)), dismissed: value.dismissed };
 }

@@ -1,12 +1,14 @@
 // How a paragraph is drawn: with its text when it is in the paragraph window
 // (see paragraph-window.ts), else as an empty placeholder of its height, so
 // the page holds the text of only part of a long document while the
-// scrollbar still spans all of it.
+// scrollbar still spans all of it. A block of paragraphs (schema.ts) none of
+// which is in the window is one placeholder of their summed height: the page
+// then holds a few hundred elements for a long document, not one per line.
 
 import type { Node } from 'prosemirror-model';
 import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
 
-/** The spec of the node decoration that puts a paragraph in the window. */
+/** The spec of the node decoration that puts a paragraph, or a block holding one, in the window. */
 export const IN_WINDOW = Object.freeze({ paragraphWindow: true });
 
 export function inWindow(decorations: readonly Decoration[]): boolean {
@@ -61,6 +63,13 @@ export class ParagraphHeights {
     return this.measured.get(paragraph) ?? estimateHeight(paragraph.content.size, this.metrics);
   }
 
+  /** The height of a block's paragraphs. */
+  ofBlock(block: Node): number {
+    let height = 0;
+    block.forEach((paragraph) => (height += this.of(paragraph)));
+    return height;
+  }
+
   isMeasured(paragraph: Node): boolean {
     return this.measured.has(paragraph);
   }
@@ -86,12 +95,16 @@ export class ParagraphHeights {
 /** The node views of one editor: the paragraphs shown with their text, and the placeholders. */
 export class ParagraphViews {
   readonly shown = new Set<ShownParagraph>();
-  readonly placeholders = new Set<ParagraphPlaceholder>();
+  readonly placeholders = new Set<ParagraphPlaceholder | BlockPlaceholder>();
 
   constructor(readonly heights: ParagraphHeights) {}
 
   create(node: Node, decorations: readonly Decoration[]): NodeView {
     return inWindow(decorations) ? new ShownParagraph(node, this.shown) : new ParagraphPlaceholder(node, this);
+  }
+
+  createBlock(node: Node, decorations: readonly Decoration[]): NodeView {
+    return inWindow(decorations) ? new ShownBlock() : new BlockPlaceholder(node, this);
   }
 
   /** Remembers the heights of the paragraphs shown that have not been measured (one layout for all). */
@@ -154,6 +167,59 @@ class ParagraphPlaceholder implements NodeView {
 
   resize(): void {
     this.dom.style.height = `${this.views.heights.of(this.node)}px`;
+  }
+
+  update(node: Node, decorations: readonly Decoration[]): boolean {
+    if (inWindow(decorations)) return false;
+    if (node !== this.node) {
+      this.node = node;
+      this.resize();
+    }
+    return true;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.views.placeholders.delete(this);
+  }
+}
+
+/** A block with a paragraph in the window: its paragraphs are drawn in it, each shown or a placeholder. */
+class ShownBlock implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+
+  constructor() {
+    this.dom = this.contentDOM = document.createElement('div');
+    this.dom.className = 'text-block';
+  }
+
+  update(_node: Node, decorations: readonly Decoration[]): boolean {
+    return inWindow(decorations);
+  }
+}
+
+/** A block with no paragraph in the window: one element of their height, without content (as ParagraphPlaceholder). */
+class BlockPlaceholder implements NodeView {
+  readonly dom: HTMLElement;
+
+  constructor(
+    private node: Node,
+    private readonly views: ParagraphViews,
+  ) {
+    this.dom = document.createElement('div');
+    this.dom.className = 'paragraph-placeholder block-placeholder';
+    this.dom.setAttribute('aria-hidden', 'true');
+    this.dom.style.overflowAnchor = 'none';
+    this.resize();
+    views.placeholders.add(this);
+  }
+
+  resize(): void {
+    this.dom.style.height = `${this.views.heights.ofBlock(this.node)}px`;
   }
 
   update(node: Node, decorations: readonly Decoration[]): boolean {

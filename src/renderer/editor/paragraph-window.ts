@@ -44,9 +44,10 @@ const windowKey = new PluginKey<WindowState>('scholia-paragraph-window');
 
 /** The paragraphs of `doc` from the first on, until `chars` characters. */
 export function initialWindow(doc: Node, chars = INITIAL_CHARACTERS): ParagraphSpan {
+  const positions = DocPositions.of(doc);
   let total = 0;
   let last = 0;
-  while (last < doc.childCount - 1 && total < chars) total += doc.child(last++).content.size;
+  while (last < positions.count - 1 && total < chars) total += positions.paragraph(last++).content.size;
   return { first: 0, last };
 }
 
@@ -59,9 +60,9 @@ export function windowAround(doc: Node, index: number, chars = INITIAL_CHARACTER
 
 function stateOf(doc: Node, span: ParagraphSpan, scrolls = 0): WindowState {
   const positions = DocPositions.of(doc);
-  const last = Math.min(span.last, doc.childCount - 1);
+  const last = Math.min(span.last, positions.count - 1);
   const first = Math.min(span.first, last);
-  return { from: positions.pmStart[first]!, to: positions.pmStart[last]! + doc.child(last).content.size, scrolls };
+  return { from: positions.start(first), to: positions.end(last), scrolls };
 }
 
 function spanOf(doc: Node, window: WindowState): ParagraphSpan {
@@ -85,7 +86,7 @@ export function shownParagraphs(state: EditorState): readonly ParagraphSpan[] | 
     const positions = DocPositions.of(state.doc);
     const ends = [positions.paragraphAt(state.selection.anchor), positions.paragraphAt(state.selection.head)].map((i) => ({ first: i, last: i }));
     shown = mergeSpans([spanOf(state.doc, window), ...ends]);
-    if (shown.length === 1 && shown[0]!.first === 0 && shown[0]!.last === state.doc.childCount - 1) shown = null;
+    if (shown.length === 1 && shown[0]!.first === 0 && shown[0]!.last === positions.count - 1) shown = null;
   }
   shownCache.set(state, shown);
   return shown;
@@ -177,6 +178,10 @@ export function paragraphWindowPlugin(): Plugin<WindowState> {
           if (views.heights.layoutKey === null) calibrate(view, views);
           return views.create(node, decorations);
         },
+        block: (node, view, _getPos, decorations) => {
+          if (views.heights.layoutKey === null) calibrate(view, views);
+          return views.createBlock(node, decorations);
+        },
       },
       handleKeyDown(view, event) {
         if (keys(view, event)) return true;
@@ -201,14 +206,21 @@ export function sameSpans(a: readonly ParagraphSpan[] | null, b: readonly Paragr
   return a.length === b.length && a.every((s, i) => s.first === b[i]!.first && s.last === b[i]!.last);
 }
 
-/** A node decoration (no attributes: nothing drawn) on each paragraph shown. */
+/** A node decoration (no attributes: nothing drawn) on each paragraph shown and each block holding one. */
 export function windowDecorations(doc: Node, shown: readonly ParagraphSpan[] | null): DecorationSet {
   const positions = DocPositions.of(doc);
   const spans: DecorationSpan[] = [];
-  for (const { first, last } of shown ?? [{ first: 0, last: doc.childCount - 1 }]) {
+  const node = (from: number, to: number) => Decoration.node(from, to, {}, IN_WINDOW);
+  let lastBlock = -1;
+  for (const { first, last } of shown ?? [{ first: 0, last: positions.count - 1 }]) {
+    for (let b = Math.max(lastBlock + 1, positions.blockOf(first)); b <= positions.blockOf(last); b++) {
+      const at = positions.blockStart(b);
+      spans.push({ from: at, to: at + doc.child(b).nodeSize, decoration: node });
+      lastBlock = b;
+    }
     for (let i = first; i <= last; i++) {
-      const at = positions.pmStart[i]! - 1;
-      spans.push({ from: at, to: at + doc.child(i).nodeSize, decoration: (from, to) => Decoration.node(from, to, {}, IN_WINDOW) });
+      const at = positions.start(i) - 1;
+      spans.push({ from: at, to: at + positions.paragraph(i).nodeSize, decoration: node });
     }
   }
   // Not DecorationSet.create, which goes through every paragraph of the document for each decoration.
@@ -217,11 +229,11 @@ export function windowDecorations(doc: Node, shown: readonly ParagraphSpan[] | n
 
 /** Measures the layout for the heights' estimates, from the text at the document's top. */
 function calibrate(view: EditorView, views: ParagraphViews): boolean {
-  const doc = view.state.doc;
+  const positions = DocPositions.of(view.state.doc);
   const parts: string[] = [];
   let length = 0;
-  for (let i = 0; i < doc.childCount && length < 4000; i++) {
-    const text = doc.child(i).textContent;
+  for (let i = 0; i < positions.count && length < 4000; i++) {
+    const text = positions.paragraph(i).textContent;
     parts.push(text);
     length += text.length + 1;
   }
@@ -292,30 +304,57 @@ class WindowTracker {
     view.dispatch(setWindow(view.state.tr, wanted));
   }
 
-  /** Indices of the first and last paragraphs that reach into [top, bottom] (viewport coordinates), by binary search over their elements. */
+  /** Indices of the first and last paragraphs that reach into [top, bottom] (viewport coordinates), by binary search over the blocks' elements and then their paragraphs'. */
   private paragraphsWithin(top: number, bottom: number): ParagraphSpan | null {
-    const elements = this.view.dom.children;
+    const blocks = this.view.dom.children;
+    if (blocks.length === 0) return null;
+    const first = this.paragraphAtY(blocks, top, 'first');
+    const last = this.paragraphAtY(blocks, bottom, 'last');
+    return { first, last: Math.max(first, last) };
+  }
+
+  /**
+   * The paragraph at height `y`: of the elements `elements` (blocks, or a
+   * shown block's paragraphs), the first that reaches below `y` ('first') or
+   * the last that starts above it ('last'); in a block's placeholder, the
+   * paragraph its estimated heights put there.
+   */
+  private paragraphAtY(elements: HTMLCollection, y: number, edge: 'first' | 'last'): number {
     const count = elements.length;
-    if (count === 0) return null;
-    // First element whose bottom is below `top`; first element whose top is below `bottom`.
-    const search = (test: (rect: DOMRect) => boolean): number => {
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (test(elements[mid]!.getBoundingClientRect())) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const first = Math.min(count - 1, search((r) => r.bottom >= top));
-    const last = Math.max(first, search((r) => r.top > bottom) - 1);
-    const doc = this.view.state.doc;
-    // One element per paragraph (no widgets between them): the element's index is the paragraph's.
-    if (count === doc.childCount) return { first, last };
-    const positions = DocPositions.of(doc);
-    const paragraph = (element: Element) => positions.paragraphAt(this.view.posAtDOM(element, 0));
-    return { first: paragraph(elements[first]!), last: paragraph(elements[last]!) };
+    const k = this.indexAtY(elements, y, edge);
+    const element = elements[k]!;
+    const positions = DocPositions.of(this.view.state.doc);
+    if (!element.classList.contains('text-block') && !element.classList.contains('block-placeholder')) {
+      return positions.paragraphAt(this.view.posAtDOM(element, 0));
+    }
+    // One element per block (no widgets between them): the element's index is the block's.
+    const block = count === positions.blockCount ? k : positions.blockOf(positions.paragraphAt(this.view.posAtDOM(element, 0) + 1));
+    const { first, last } = positions.blockParagraphs(block);
+    if (element.classList.contains('text-block')) {
+      const paragraphs = element.children;
+      if (paragraphs.length === last - first + 1) return first + this.indexAtY(paragraphs, y, edge);
+      return positions.paragraphAt(this.view.posAtDOM(paragraphs[this.indexAtY(paragraphs, y, edge)]!, 0));
+    }
+    let offset = y - element.getBoundingClientRect().top;
+    for (let i = first; i < last; i++) {
+      offset -= this.views.heights.of(positions.paragraph(i));
+      if (offset < 0) return i;
+    }
+    return last;
+  }
+
+  /** Of `elements` (in order down the page), the index of the first that reaches below `y` ('first') or of the last that starts above it ('last'). */
+  private indexAtY(elements: HTMLCollection, y: number, edge: 'first' | 'last'): number {
+    const count = elements.length;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const rect = elements[mid]!.getBoundingClientRect();
+      if (edge === 'first' ? rect.bottom >= y : rect.top > y) hi = mid;
+      else lo = mid + 1;
+    }
+    return edge === 'first' ? Math.min(count - 1, lo) : Math.max(0, lo - 1);
   }
 }
 

@@ -29,6 +29,13 @@ function lengthsOf(paragraph: Node): Lengths {
 
 const indexCache = new WeakMap<Node, DocPositions>();
 
+/**
+ * The document's lines by index, and the offsets where they start. The
+ * document holds blocks of paragraphs (schema.ts); paragraph i is the i-th
+ * line of the text whatever block holds it. Every access to "paragraph i"
+ * goes through here: count, node, start and end positions, the paragraph at
+ * a position, and the blocks that hold them.
+ */
 export class DocPositions {
   /** Position where paragraph i's content starts. */
   readonly pmStart: Int32Array;
@@ -36,19 +43,25 @@ export class DocPositions {
   readonly u16Start: Float64Array;
   /** Code point offset in the text where line i starts. */
   readonly cpStart: Float64Array;
+  /** Index of the first paragraph of block b. */
+  readonly blockFirst: Int32Array;
   /** Code point length of the whole text. */
   readonly cpLength: number;
+  /** The block of the paragraph last looked up: reads in order find it again at once. */
+  private lastBlock = 0;
 
   private constructor(
     readonly doc: Node,
     pmStart: Int32Array,
     u16Start: Float64Array,
     cpStart: Float64Array,
+    blockFirst: Int32Array,
     cpLength: number,
   ) {
     this.pmStart = pmStart;
     this.u16Start = u16Start;
     this.cpStart = cpStart;
+    this.blockFirst = blockFirst;
     this.cpLength = cpLength;
   }
 
@@ -64,7 +77,7 @@ export class DocPositions {
 
   /**
    * The index of `after`, which a step with position map `map` made from
-   * `before`: the entries of the paragraphs the step touched are measured
+   * `before`: the entries of the blocks the step touched are measured
    * again, those before them kept and those after them shifted, without
    * reading their paragraphs (a keystroke in a long document would otherwise
    * walk all of them). Cached like `of`.
@@ -93,12 +106,14 @@ export class DocPositions {
   }
 
   private static build(doc: Node): DocPositions {
-    const n = doc.childCount;
+    let n = 0;
+    doc.forEach((block) => (n += block.childCount));
     const pmStart = new Int32Array(n);
     const u16Start = new Float64Array(n);
     const cpStart = new Float64Array(n);
-    const end = measure(doc, 0, n - 1, pmStart, u16Start, cpStart, { pm: 1, u16: 0, cp: 0 });
-    return new DocPositions(doc, pmStart, u16Start, cpStart, end.cp);
+    const blockFirst = new Int32Array(doc.childCount);
+    const end = measure(doc, 0, doc.childCount - 1, 0, pmStart, u16Start, cpStart, blockFirst, { pm: 0, u16: 0, cp: 0 });
+    return new DocPositions(doc, pmStart, u16Start, cpStart, blockFirst, end.cp);
   }
 
   /**
@@ -116,42 +131,106 @@ export class DocPositions {
       to = Math.max(to, oldEnd);
     });
     if (from === Infinity) return null;
-    const n = before.childCount;
-    const m = doc.childCount;
-    // The paragraphs holding the changed range, with one more on each side (a
-    // paragraph's line ending stops counting when the paragraphs after it go).
-    const first = Math.max(0, previous.paragraphAt(from) - 1);
-    const last = Math.min(n - 1, previous.paragraphAt(to) + 1);
-    const newLast = last + m - n;
-    if (newLast < first - 1 || newLast >= m) return null;
-    // The paragraphs outside are the same nodes: checked at the edges, where a wrong extent would show.
-    if (first > 0 && before.child(first - 1) !== doc.child(first - 1)) return null;
-    if (last < n - 1 && before.child(last + 1) !== doc.child(newLast + 1)) return null;
+    const n = previous.count;
+    const nb = before.childCount;
+    const mb = doc.childCount;
+    // The blocks holding the changed range, with one more paragraph on each side
+    // (a paragraph's line ending stops counting when the paragraphs after it go).
+    const firstBlock = previous.blockOf(Math.max(0, previous.paragraphAt(from) - 1));
+    const lastBlock = previous.blockOf(Math.min(n - 1, previous.paragraphAt(to) + 1));
+    const newLastBlock = lastBlock + mb - nb;
+    if (newLastBlock < firstBlock - 1 || newLastBlock >= mb) return null;
+    // The blocks outside are the same nodes: checked at the edges, where a wrong extent would show.
+    if (firstBlock > 0 && before.child(firstBlock - 1) !== doc.child(firstBlock - 1)) return null;
+    if (lastBlock < nb - 1 && before.child(lastBlock + 1) !== doc.child(newLastBlock + 1)) return null;
 
+    const first = previous.blockFirst[firstBlock]!;
+    // Paragraphs after the changed blocks: in the old document from `rest` on.
+    const rest = lastBlock + 1 < nb ? previous.blockFirst[lastBlock + 1]! : n;
+    let added = 0;
+    for (let b = firstBlock; b <= newLastBlock; b++) added += doc.child(b).childCount;
+    const m = first + added + (n - rest);
     const pmStart = new Int32Array(m);
     const u16Start = new Float64Array(m);
     const cpStart = new Float64Array(m);
+    const blockFirst = new Int32Array(mb);
     pmStart.set(previous.pmStart.subarray(0, first));
     u16Start.set(previous.u16Start.subarray(0, first));
     cpStart.set(previous.cpStart.subarray(0, first));
-    const start: Offsets = { pm: previous.pmStart[first]!, u16: previous.u16Start[first]!, cp: previous.cpStart[first]! };
-    const next = measure(doc, first, newLast, pmStart, u16Start, cpStart, start);
-    if (last < n - 1) {
+    blockFirst.set(previous.blockFirst.subarray(0, firstBlock));
+    // Where block `firstBlock` starts: the previous block's end, the same in both documents.
+    const start: Offsets = firstBlock === 0 ? { pm: 0, u16: 0, cp: 0 } : { pm: previous.pmStart[first]! - 2, u16: previous.u16Start[first]!, cp: previous.cpStart[first]! };
+    const next = measure(doc, firstBlock, newLastBlock, first, pmStart, u16Start, cpStart, blockFirst, start);
+    if (rest < n) {
       // The paragraphs after the change move by what it added or removed.
-      const dPm = next.pm - previous.pmStart[last + 1]!;
-      const dU16 = next.u16 - previous.u16Start[last + 1]!;
-      const dCp = next.cp - previous.cpStart[last + 1]!;
-      for (let i = last + 1, j = newLast + 1; i < n; i++, j++) {
+      const dPm = next.pm - (previous.pmStart[rest]! - 2);
+      const dU16 = next.u16 - previous.u16Start[rest]!;
+      const dCp = next.cp - previous.cpStart[rest]!;
+      const dIndex = first + added - rest;
+      for (let i = rest, j = rest + dIndex; i < n; i++, j++) {
         pmStart[j] = previous.pmStart[i]! + dPm;
         u16Start[j] = previous.u16Start[i]! + dU16;
         cpStart[j] = previous.cpStart[i]! + dCp;
       }
-      return new DocPositions(doc, pmStart, u16Start, cpStart, previous.cpLength + dCp);
+      for (let b = lastBlock + 1, c = newLastBlock + 1; b < nb; b++, c++) blockFirst[c] = previous.blockFirst[b]! + dIndex;
+      return new DocPositions(doc, pmStart, u16Start, cpStart, blockFirst, previous.cpLength + dCp);
     }
-    return new DocPositions(doc, pmStart, u16Start, cpStart, next.cp);
+    return new DocPositions(doc, pmStart, u16Start, cpStart, blockFirst, next.cp);
   }
 
-  /** Index of the paragraph holding position `pos` (its boundaries included). */
+  /** How many paragraphs (lines) the document has. */
+  get count(): number {
+    return this.pmStart.length;
+  }
+
+  /** How many blocks the document has. */
+  get blockCount(): number {
+    return this.blockFirst.length;
+  }
+
+  /** Paragraph i. */
+  paragraph(i: number): Node {
+    const b = this.blockOf(i);
+    return this.doc.child(b).child(i - this.blockFirst[b]!);
+  }
+
+  /** Position where paragraph i's content starts (`start(i) - 1` is the paragraph's own position). */
+  start(i: number): number {
+    return this.pmStart[i]!;
+  }
+
+  /** Position where paragraph i's content ends. */
+  end(i: number): number {
+    return this.pmStart[i]! + this.paragraph(i).content.size;
+  }
+
+  /** Index of the block holding paragraph i. */
+  blockOf(i: number): number {
+    const first = this.blockFirst;
+    const guess = this.lastBlock;
+    if (guess < first.length && first[guess]! <= i && (guess + 1 === first.length || first[guess + 1]! > i)) return guess;
+    let lo = 0;
+    let hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (first[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    this.lastBlock = lo;
+    return lo;
+  }
+
+  /** Paragraphs first..last of block b, by index. */
+  blockParagraphs(b: number): { first: number; last: number } {
+    return { first: this.blockFirst[b]!, last: b + 1 < this.blockFirst.length ? this.blockFirst[b + 1]! - 1 : this.count - 1 };
+  }
+
+  /** Position of block b (before its opening token). */
+  blockStart(b: number): number {
+    return this.pmStart[this.blockFirst[b]!]! - 2;
+  }
+
+  /** Index of the paragraph holding position `pos` (its boundaries included; a position between blocks is in the paragraph before). */
   paragraphAt(pos: number): number {
     let lo = 0;
     let hi = this.pmStart.length - 1;
@@ -176,7 +255,7 @@ export class DocPositions {
     if (last > first && this.pmStart[last]! - 1 >= to) last--;
     const parts: string[] = [];
     for (let i = first; i <= last; i++) {
-      const paragraph = this.doc.child(i);
+      const paragraph = this.paragraph(i);
       const start = this.pmStart[i]!;
       const a = Math.max(0, from - start);
       const b = Math.min(paragraph.content.size, to - start);
@@ -188,7 +267,7 @@ export class DocPositions {
   /** Code point offset in the text of position `pos`. */
   codePointAt(pos: number): number {
     const i = this.paragraphAt(pos);
-    const paragraph = this.doc.child(i);
+    const paragraph = this.paragraph(i);
     const col = Math.max(0, Math.min(pos - this.pmStart[i]!, paragraph.content.size));
     const lengths = lengthsOf(paragraph);
     const cpCol = lengths.u16 === lengths.cp ? col : codePointLength(paragraph.textContent.slice(0, col));
@@ -198,7 +277,7 @@ export class DocPositions {
   /** UTF-16 offset in the text of position `pos`. */
   utf16At(pos: number): number {
     const i = this.paragraphAt(pos);
-    const col = Math.max(0, Math.min(pos - this.pmStart[i]!, this.doc.child(i).content.size));
+    const col = Math.max(0, Math.min(pos - this.pmStart[i]!, this.paragraph(i).content.size));
     return this.u16Start[i]! + col;
   }
 
@@ -211,7 +290,7 @@ export class DocPositions {
       if (this.cpStart[mid]! <= cp) lo = mid;
       else hi = mid - 1;
     }
-    const paragraph = this.doc.child(lo);
+    const paragraph = this.paragraph(lo);
     const lengths = lengthsOf(paragraph);
     const cpCol = Math.min(cp - this.cpStart[lo]!, lengths.cp);
     const col = lengths.u16 === lengths.cp ? cpCol : utf16Column(paragraph.textContent, cpCol);
@@ -220,26 +299,49 @@ export class DocPositions {
 }
 
 interface Offsets {
-  /** Position where the paragraph's content starts. */
+  /** Position of the block (before its opening token). */
   pm: number;
   u16: number;
   cp: number;
 }
 
-/** Writes the entries of paragraphs first..last of `doc`, the first starting at `start`; returns where the next one starts. */
-function measure(doc: Node, first: number, last: number, pmStart: Int32Array, u16Start: Float64Array, cpStart: Float64Array, start: Offsets): Offsets {
+/**
+ * Writes the entries of the paragraphs of blocks firstBlock..lastBlock of
+ * `doc`, the first paragraph being number `firstIndex`, the first block
+ * starting at `start` (its position, before its opening token); returns where
+ * the block after them starts.
+ */
+function measure(
+  doc: Node,
+  firstBlock: number,
+  lastBlock: number,
+  firstIndex: number,
+  pmStart: Int32Array,
+  u16Start: Float64Array,
+  cpStart: Float64Array,
+  blockFirst: Int32Array,
+  start: Offsets,
+): Offsets {
   let { pm, u16, cp } = start;
-  const n = doc.childCount;
-  for (let i = first; i <= last; i++) {
-    const paragraph = doc.child(i);
-    pmStart[i] = pm;
-    u16Start[i] = u16;
-    cpStart[i] = cp;
-    const lengths = lengthsOf(paragraph);
-    const eol = i < n - 1 ? lineEnding(doc, paragraph).length : 0;
-    pm += paragraph.nodeSize;
-    u16 += lengths.u16 + eol;
-    cp += lengths.cp + eol;
+  const lastBlockOfDoc = doc.childCount - 1;
+  let i = firstIndex;
+  for (let b = firstBlock; b <= lastBlock; b++) {
+    const block = doc.child(b);
+    blockFirst[b] = i;
+    pm += 1;
+    const n = block.childCount;
+    for (let k = 0; k < n; k++, i++) {
+      const paragraph = block.child(k);
+      pmStart[i] = pm + 1;
+      u16Start[i] = u16;
+      cpStart[i] = cp;
+      const lengths = lengthsOf(paragraph);
+      const eol = b < lastBlockOfDoc || k < n - 1 ? lineEnding(doc, paragraph).length : 0;
+      pm += paragraph.nodeSize;
+      u16 += lengths.u16 + eol;
+      cp += lengths.cp + eol;
+    }
+    pm += 1;
   }
   return { pm, u16, cp };
 }

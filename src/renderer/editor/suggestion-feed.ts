@@ -148,10 +148,10 @@ export class SuggestionFeed {
     this.restore = [];
     const extra = { ...(changedSettings && { settings }), ...(restore.length > 0 && { restore }) };
     const doc = state.doc;
-    const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, doc.childCount) } });
+    const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, DocPositions.of(doc).count) } });
     if (!this.asked) return all();
     if (value.dirty.length === 0) return Object.keys(extra).length > 0 ? extra : null;
-    const edits = paragraphEdits(doc, value.dirty, this.asked.childCount);
+    const edits = paragraphEdits(doc, value.dirty, DocPositions.of(this.asked).count);
     if (!edits) return all();
     return { ...extra, text: { edits: edits.map((e) => ({ from: e.oldFrom, to: e.oldTo, paragraphs: paragraphInputs(state, e.from, e.to) })) } };
   }
@@ -164,17 +164,17 @@ export class SuggestionFeed {
     const doc = state.doc;
     const positions = DocPositions.of(doc);
     // The paragraphs changed since the request are left for the next answer.
-    const edits = paragraphEdits(doc, value.dirty, asked.childCount);
+    const edits = paragraphEdits(doc, value.dirty, DocPositions.of(asked).count);
     if (!edits) return;
     const { tags } = annotationState(state);
     const placed: PlacedAnswer = { reset, paragraphs: [] };
     for (const { index, suggestions } of answer) {
       const i = paragraphNow(edits, index);
-      if (i === null || i >= doc.childCount) continue;
+      if (i === null || i >= positions.count) continue;
       const start = positions.pmStart[i]!;
       const cpStart = positions.cpStart[i]!;
       const spans = suggestions.map((s) => suggestionSpan(positions.posAtCodePoint(cpStart + s.start), positions.posAtCodePoint(cpStart + s.end), specOf(s, tags)));
-      placed.paragraphs.push({ from: start, to: start + doc.child(i).content.size, spans });
+      placed.paragraphs.push({ from: start, to: positions.end(i), spans });
     }
     this.view.dispatch(state.tr.setMeta(suggestionsKey, { answer: placed } satisfies Meta));
   }
@@ -185,10 +185,10 @@ function paragraphInputs(state: EditorState, from: number, to: number): Paragrap
   const doc = state.doc;
   const positions = DocPositions.of(doc);
   const inputs: { text: string; annotations: ParagraphInput['annotations'][number][] }[] = [];
-  for (let i = from; i < to; i++) inputs.push({ text: doc.child(i).textContent, annotations: [] });
+  for (let i = from; i < to; i++) inputs.push({ text: positions.paragraph(i).textContent, annotations: [] });
   if (to <= from) return inputs;
   const start = positions.pmStart[from]!;
-  const end = positions.pmStart[to - 1]! + doc.child(to - 1).content.size;
+  const end = positions.end(to - 1);
   for (const a of annotationsBetween(state, start, end)) {
     const first = Math.max(from, positions.paragraphAt(a.from));
     const last = Math.min(to - 1, positions.paragraphAt(a.to));

@@ -13,6 +13,7 @@ import { rangeOf } from './annotations';
 import { decorationSet, type DecorationSpan } from './decoration-set';
 import { changedRange } from './changed-range';
 import { mapDirty, withRange, type DirtyRange } from './dirty-paragraphs';
+import { DocPositions } from './positions';
 import { RejectionStep, type RejectionOp } from './rejection-step';
 
 export interface Range {
@@ -123,7 +124,7 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
 
 /** The decorations without those a line break typed inside left across two paragraphs (no suggestion spans lines). */
 function withoutSplit(decorations: DecorationSet, tr: Transaction): DecorationSet {
-  if (tr.doc.childCount <= tr.before.childCount) return decorations;
+  if (DocPositions.of(tr.doc).count <= DocPositions.of(tr.before).count) return decorations;
   const changed = changedRange(tr);
   if (!changed || changed.from > changed.to) return decorations;
   const { from, to } = changed;

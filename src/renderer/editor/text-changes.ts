@@ -94,7 +94,7 @@ function changeBetween(before: Node, after: Node, from: number, to: number, newF
   return { start, end: start + codePointLength(removed), inserted };
 }
 
-/** The range of top-level nodes that differ, by identity, in both documents. */
+/** The range of top-level nodes (blocks) that differ, by identity, in both documents. */
 function changedParagraphs(before: Node, after: Node): [number, number, number, number] {
   let start = 0;
   let pos = 0;
@@ -110,11 +110,12 @@ function changedParagraphs(before: Node, after: Node): [number, number, number, 
 
 /** Paragraphs first..last of `doc` as text, each with its line ending. */
 function lines(doc: Node, first: number, last: number): string {
+  const positions = DocPositions.of(doc);
   let text = '';
   for (let i = first; i <= last; i++) {
-    const paragraph = doc.child(i);
+    const paragraph = positions.paragraph(i);
     text += paragraph.textContent;
-    if (i < doc.childCount - 1) text += lineEnding(doc, paragraph);
+    if (i < positions.count - 1) text += lineEnding(doc, paragraph);
   }
   return text;
 }

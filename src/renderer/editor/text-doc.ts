@@ -7,6 +7,37 @@ import { schema, type LineEnding } from './schema';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
+/**
+ * Lines per block when a text is read in (blocks then grow and shrink with
+ * edits). Chosen by measurement: the view's work per keystroke goes with the
+ * number of blocks plus the lines of the block typed in.
+ */
+export const BLOCK_LINES = 128;
+
+let blockLines = BLOCK_LINES;
+
+/** Sets the lines per block of the documents made from now on (tests use small blocks to exercise their boundaries). */
+export function setBlockLines(lines: number): void {
+  blockLines = Math.max(1, Math.floor(lines));
+}
+
+/** `paragraphs` in blocks of `blockLines`. */
+function inBlocks(paragraphs: readonly Node[]): Node[] {
+  const blocks: Node[] = [];
+  for (let i = 0; i < paragraphs.length; i += blockLines) blocks.push(schema.nodes.block!.create(null, paragraphs.slice(i, i + blockLines)));
+  return blocks;
+}
+
+/** Every paragraph of `content` (a document's, a block's or a slice's), in order. */
+function paragraphsOf(content: Fragment): Node[] {
+  const out: Node[] = [];
+  content.forEach((node) => {
+    if (node.isTextblock) out.push(node);
+    else node.forEach((p) => out.push(p));
+  });
+  return out;
+}
+
 export function textToDoc(text: string): Node {
   const lines: string[] = [];
   const endings: LineEnding[] = [];
@@ -22,15 +53,18 @@ export function textToDoc(text: string): Node {
     const ending = endings[i];
     return schema.nodes.paragraph!.create({ eol: ending === undefined || ending === eol ? null : ending }, line ? schema.text(line) : null);
   });
-  return schema.nodes.doc!.create({ eol }, paragraphs);
+  return schema.nodes.doc!.create({ eol }, inBlocks(paragraphs));
 }
 
 export function docToText(doc: Node): string {
   const parts: string[] = [];
-  const last = doc.childCount - 1;
-  doc.forEach((paragraph, _offset, i) => {
-    parts.push(paragraph.textContent);
-    if (i < last) parts.push(lineEnding(doc, paragraph));
+  const lastBlock = doc.childCount - 1;
+  doc.forEach((block, _offset, b) => {
+    const last = block.childCount - 1;
+    block.forEach((paragraph, _o, i) => {
+      parts.push(paragraph.textContent);
+      if (b < lastBlock || i < last) parts.push(lineEnding(doc, paragraph));
+    });
   });
   return parts.join('');
 }
@@ -68,26 +102,45 @@ export function replaceWithText(tr: Transaction, from: number, to: number, text:
   const $to = doc.resolve(to);
   // The first inserted line joins the paragraph at `from`, the last one the
   // paragraph at `to`: that one keeps the ending the paragraph had.
-  const paragraphs: Node[] = [];
-  parsed.forEach((p, _offset, i) => {
-    const ending = i < parsed.childCount - 1 ? lineEnding(parsed, p) : ($to.parent.attrs.eol as string | null);
-    paragraphs.push(p.type.create({ eol: own(ending) }, p.content));
+  const lines = paragraphsOf(parsed.content);
+  const paragraphs = lines.map((p, i) => {
+    const ending = i < lines.length - 1 ? lineEnding(parsed, p) : ($to.parent.attrs.eol as string | null);
+    return p.type.create({ eol: own(ending) }, p.content);
   });
   const stepsBefore = tr.steps.length;
-  tr.replace(from, to, new Slice(Fragment.from(paragraphs), 1, 1));
+  // Between text positions, the lines go in as blocks open at both ends: the
+  // first joins the block at `from`, the last the block at `to` (blocks
+  // between them go), and the ones between are blocks of their own, so that
+  // a long paste makes blocks of the usual size.
+  if ($from.parent.isTextblock && $to.parent.isTextblock && $from.depth === 2 && $to.depth === 2) tr.replace(from, to, new Slice(Fragment.from(inBlocks(paragraphs)), 2, 2));
+  else tr.replace(from, to, new Slice(Fragment.from(paragraphs), 1, 1));
   // Through this replacement only: `tr` may hold earlier steps (a rebase applies several changes in one).
-  const firstParagraph = tr.mapping.slice(stepsBefore).map($from.before(1), -1);
-  return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, parsed.child(0))) });
+  const firstParagraph = tr.mapping.slice(stepsBefore).map($from.before($from.depth), -1);
+  return tr.setNodeMarkup(firstParagraph, undefined, { eol: own(lineEnding(parsed, lines[0]!)) });
+}
+
+/**
+ * A pasted slice of many lines, as blocks of the usual size (the lines would
+ * otherwise all go into the block pasted in); other slices as they are.
+ */
+export function pastedInBlocks(slice: Slice): Slice {
+  const content = slice.content;
+  if (content.childCount <= blockLines) return slice;
+  const paragraphs: Node[] = [];
+  content.forEach((node) => void (node.type === schema.nodes.paragraph && paragraphs.push(node)));
+  if (paragraphs.length !== content.childCount) return slice;
+  return new Slice(Fragment.from(inBlocks(paragraphs)), slice.openStart + 1, slice.openEnd + 1);
 }
 
 /** The text of a copied slice as it is in the document: lines joined by their own endings (ProseMirror's default puts a blank line between paragraphs). */
 export function copiedText(slice: Slice, doc: Node): string {
   const content = slice.content;
   if (content.childCount === 0 || content.firstChild!.isInline) return content.textBetween(0, content.size);
+  const paragraphs = paragraphsOf(content);
   const parts: string[] = [];
-  content.forEach((paragraph, _offset, i) => {
+  paragraphs.forEach((paragraph, i) => {
     parts.push(paragraph.textContent);
-    if (i < content.childCount - 1) parts.push(lineEnding(doc, paragraph));
+    if (i < paragraphs.length - 1) parts.push(lineEnding(doc, paragraph));
   });
   return parts.join('');
 }

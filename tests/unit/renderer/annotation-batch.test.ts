@@ -65,7 +65,7 @@ describe('a batch of annotations in the editor', () => {
     const e = setup('Shanghai, Shanghai.');
     annotateMany(e.state, e.dispatch, { here: [{ start: 0, end: 8 }, { start: 10, end: 18 }], elsewhere: [], tagIds: ['place'] });
     const step = e.steps[0]!;
-    const tr = e.state.tr.insertText('In ', 1);
+    const tr = e.state.tr.insertText('In ', 2);
     const mapped = step.map(tr.mapping).op;
     expect(isBatch(mapped) && batchRanges(mapped, tr.mapping.slice(1), tr.doc)).toEqual([
       { start: 3, end: 11 },

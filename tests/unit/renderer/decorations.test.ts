@@ -6,12 +6,21 @@ import { decorationSet, replaceParagraphs, type DecorationSpan } from '../../../
 import { DecorationWindow } from '../../../src/renderer/editor/decoration-window';
 import { INITIAL_CHARACTERS, paragraphWindowPlugin } from '../../../src/renderer/editor/paragraph-window';
 import { DocPositions } from '../../../src/renderer/editor/positions';
-import { textToDoc } from '../../../src/renderer/editor/text-doc';
+import { BLOCK_LINES, setBlockLines, textToDoc } from '../../../src/renderer/editor/text-doc';
 
 // One spec per span, whatever position it is made at, as the plugins do (the fast builder is checked against ProseMirror's by them).
 const span = (from: number, to: number, id: number): DecorationSpan => {
   const spec = { id };
   return { from, to, decoration: (f, t) => Decoration.inline(f, t, { class: 'x' }, spec) };
+};
+/** A document in blocks of two lines, so that block boundaries fall everywhere. */
+const smallBlocks = (text: string) => {
+  setBlockLines(2);
+  try {
+    return textToDoc(text);
+  } finally {
+    setBlockLines(BLOCK_LINES);
+  }
 };
 const seen = (set: DecorationSet) =>
   set
@@ -21,7 +30,7 @@ const seen = (set: DecorationSet) =>
 
 describe('the decoration-set builder', () => {
   it('gives what ProseMirror’s builder gives, for ranges within, across and between paragraphs', () => {
-    const doc = textToDoc('first line\n\nsecond 😀 line\nthird\n');
+    const doc = smallBlocks('first line\n\nsecond 😀 line\nthird\n');
     const size = doc.content.size;
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 40 }), (ranges) => {
@@ -36,28 +45,42 @@ describe('the decoration-set builder', () => {
   });
 
   it('replaces the decorations of some paragraphs as removing and adding them would', () => {
-    const doc = textToDoc('first line\n\nsecond 😀 line\nthird\nfourth one\n');
+    const doc = smallBlocks('first line\n\nsecond 😀 line\nthird\nfourth one\n');
     const size = doc.content.size;
     const ranges = fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 30 });
     fc.assert(
-      fc.property(ranges, ranges, fc.integer({ min: 0, max: doc.childCount - 1 }), fc.integer({ min: 0, max: doc.childCount - 1 }), (before, after, a, b) => {
+      fc.property(ranges, ranges, fc.integer({ min: 0, max: DocPositions.of(doc).count - 1 }), fc.integer({ min: 0, max: DocPositions.of(doc).count - 1 }), (before, after, a, b) => {
         const [first, last] = [Math.min(a, b), Math.max(a, b)];
         const set = decorationSet(doc, before.map(([x, y], i) => span(Math.min(x, y), Math.max(x, y), i)));
         const start = DocPositions.of(doc).pmStart[first]! - 1;
-        const end = DocPositions.of(doc).pmStart[last]! - 1 + doc.child(last).nodeSize;
+        const end = DocPositions.of(doc).pmStart[last]! - 1 + DocPositions.of(doc).paragraph(last).nodeSize;
         // New spans inside the paragraphs (within one each, as findings are), or anywhere (the public calls then).
         const spans = after.map(([x, y], i) => span(Math.min(x, y), Math.max(x, y), 100 + i)).filter((s) => s.from < s.to && s.from >= start && s.to <= end);
         const expected = set.remove(set.find(start, end)).add(doc, spans.map((s) => s.decoration(s.from, s.to)));
         expect(seen(replaceParagraphs(set, doc, first, last, spans))).toEqual(seen(expected));
+        // With every span within one paragraph (findings, suggestions): the blocks' sets are swapped, not rebuilt.
+        const positions = DocPositions.of(doc);
+        const withinOne = (s: DecorationSpan) => s.from >= positions.start(positions.paragraphAt(s.from)) && s.to <= positions.end(positions.paragraphAt(s.from));
+        const own = decorationSet(doc, before.map(([x, y], i) => span(Math.min(x, y), Math.max(x, y), i)).filter(withinOne));
+        const ownSpans = spans.filter(withinOne);
+        const ownExpected = own.remove(own.find(start, end)).add(doc, ownSpans.map((s) => s.decoration(s.from, s.to)));
+        const replaced = replaceParagraphs(own, doc, first, last, ownSpans);
+        expect(seen(replaced)).toEqual(seen(ownExpected));
+        for (let pos = 0; pos <= size; pos += 2) expect(seen(DecorationSet.create(doc, replaced.find(pos, pos + 1)))).toEqual(seen(DecorationSet.create(doc, ownExpected.find(pos, pos + 1))));
       }),
     );
   });
 
-  it('gives each paragraph its part as ProseMirror’s set would, node decorations and lines crossed included', () => {
+  it('gives each block and paragraph its part as ProseMirror’s set would, node decorations and lines crossed included', () => {
+    setBlockLines(2);
     const doc = textToDoc('first line\n\nsecond 😀 line\nthird\nfourth one\n');
+    setBlockLines(BLOCK_LINES);
     const size = doc.content.size;
     const starts: number[] = [];
-    doc.forEach((_node, offset) => starts.push(offset));
+    doc.descendants((node, offset) => {
+      starts.push(offset);
+      return !node.isTextblock;
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: size }), fc.integer({ min: 0, max: size })), { maxLength: 30 }), fc.subarray(starts), (ranges, marked) => {
         const spans = ranges.map(([a, b], i) => span(Math.min(a, b), Math.max(a, b), i));
@@ -69,7 +92,10 @@ describe('the decoration-set builder', () => {
         const expected = DecorationSet.create(doc, [...spans, ...nodes].map((s) => s.decoration(s.from, s.to)));
         const part = (set: DecorationSet, at: number) => {
           const found: string[] = [];
-          set.forChild(at, doc.nodeAt(at)!).forEachSet((s) => found.push(...seen(s)));
+          const $at = doc.resolve(at);
+          const blockPart = $at.depth === 0 ? set : set.forChild($at.before(1), $at.node(1));
+          const inBlock = $at.depth === 0 ? at : at - $at.before(1) - 1;
+          (blockPart as DecorationSet).forChild(inBlock, doc.nodeAt(at)!).forEachSet((s) => found.push(...seen(s)));
           return found.sort();
         };
         if (built !== DecorationSet.empty) expect(built.constructor).not.toBe(DecorationSet);
@@ -97,7 +123,7 @@ describe('the decoration window', () => {
     const line = 'The municipal government stressed that the reform must go on.';
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
-    const last = doc.childCount - 1;
+    const last = DocPositions.of(doc).count - 1;
     const middle = last >> 1;
     const at = (i: number) => positions.pmStart[i]!;
     const spans = [span(at(0), at(0) + 3, 1), span(at(middle), at(middle) + 3, 2), span(at(last), at(last) + 3, 3)];
@@ -118,7 +144,7 @@ describe('the decoration window', () => {
     const line = 'The municipal government stressed that the reform must go on.';
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
-    const last = doc.childCount - 1;
+    const last = DocPositions.of(doc).count - 1;
     const crossing = span(positions.pmStart[last - 2]! + 5, positions.pmStart[last]! + 5, 1);
     const state = stateOf(doc);
     // Anchor and head two paragraphs apart: each shown on its own, the one between not.
@@ -130,7 +156,7 @@ describe('the decoration window', () => {
     const line = 'The municipal government stressed that the reform must go on.';
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
-    const spans = [0, 1, 2, doc.childCount - 1].map((i) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, i));
+    const spans = [0, 1, 2, DocPositions.of(doc).count - 1].map((i) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, i));
     const all = decorationSet(doc, spans);
     const window = new DecorationWindow(remake);
     const state = stateOf(doc);
@@ -160,7 +186,7 @@ describe('the decoration window', () => {
     const doc = textToDoc(Array.from({ length: Math.ceil((3 * INITIAL_CHARACTERS) / line.length) }, () => line).join('\n'));
     const positions = DocPositions.of(doc);
     const at = (i: number, id: number) => span(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13, id).decoration(positions.pmStart[i]! + 4, positions.pmStart[i]! + 13);
-    const last = doc.childCount - 1;
+    const last = DocPositions.of(doc).count - 1;
     const all = DecorationSet.create(doc, [at(0, 0), at(1, 1), at(last, 2)]);
     const window = new DecorationWindow(remake);
     const state = stateOf(doc);

@@ -33,15 +33,15 @@ describe('the paragraph window', () => {
     const [window] = shownParagraphs(state)!;
     expect(window!.first).toBe(0);
     let chars = 0;
-    for (let i = 0; i < window!.last; i++) chars += state.doc.child(i).content.size;
+    for (let i = 0; i < window!.last; i++) chars += DocPositions.of(state.doc).paragraph(i).content.size;
     expect(chars).toBeGreaterThanOrEqual(INITIAL_CHARACTERS);
-    expect(chars - state.doc.child(window!.last - 1).content.size).toBeLessThan(INITIAL_CHARACTERS);
+    expect(chars - DocPositions.of(state.doc).paragraph(window!.last - 1).content.size).toBeLessThan(INITIAL_CHARACTERS);
     expect(initialWindow(state.doc)).toEqual(window);
   });
 
   it('always shows the paragraphs of the selection’s anchor and head, apart from the window', () => {
     let state = stateOf();
-    const last = state.doc.childCount - 1;
+    const last = DocPositions.of(state.doc).count - 1;
     const middle = last >> 1;
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, start(state, middle) + 2, start(state, last) + 3)));
     const [window, ...rest] = shownParagraphs(state)!;
@@ -56,7 +56,7 @@ describe('the paragraph window', () => {
 
   it('moves to a place scrolled to outside it, with the paragraphs around', () => {
     let state = stateOf();
-    const target = (state.doc.childCount * 3) >> 2;
+    const target = (DocPositions.of(state.doc).count * 3) >> 2;
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, start(state, target))).scrollIntoView());
     expect(shownParagraphs(state)).toEqual([windowAround(state.doc, target)]);
     const [around] = shownParagraphs(state)!;
@@ -73,15 +73,15 @@ describe('the paragraph window', () => {
     const caret = TextSelection.create(state.doc, 1);
     state = state.apply(state.tr.setSelection(caret));
     // Lines pasted at the end of the window's last paragraph are in it.
-    const end = start(state, window!.last) + state.doc.child(window!.last).content.size;
+    const end = start(state, window!.last) + DocPositions.of(state.doc).paragraph(window!.last).content.size;
     state = state.apply(state.tr.split(end).split(end + 2));
     expect(shownParagraphs(state)).toEqual([{ first: 0, last: window!.last + 2 }]);
     // Moved far down, then lines added at the top: the window is the same paragraphs, two further on.
-    const far = state.doc.childCount - 200;
+    const far = DocPositions.of(state.doc).count - 200;
     state = state.apply(setWindow(state.tr, { first: far, last: far + 20 }).setSelection(TextSelection.create(state.doc, start(state, far + 1))));
     state = state.apply(state.tr.split(3).split(5));
     expect(shownParagraphs(state)).toEqual([{ first: far + 2, last: far + 22 }]);
-    expect(state.doc.child(far + 2).textContent).toBe(`${far - 2} ${LINE}`);
+    expect(DocPositions.of(state.doc).paragraph(far + 2).textContent).toBe(`${far - 2} ${LINE}`);
   });
 
   it('stays around the selection when a long text is pasted into it (or brought back by undo), not all of that text', () => {
@@ -92,12 +92,12 @@ describe('the paragraph window', () => {
     const shown = shownParagraphs(state)!;
     const head = DocPositions.of(state.doc).paragraphAt(state.selection.head);
     expect(shown).toEqual([windowAround(state.doc, head)]);
-    expect(shown[0]!.last - shown[0]!.first).toBeLessThan(state.doc.childCount / 4);
+    expect(shown[0]!.last - shown[0]!.first).toBeLessThan(DocPositions.of(state.doc).count / 4);
   });
 
   it('marks the paragraphs shown, and only those, with the node decoration their views follow', () => {
     let state = stateOf();
-    const last = state.doc.childCount - 1;
+    const last = DocPositions.of(state.doc).count - 1;
     state = state.apply(setWindow(state.tr, { first: 10, last: 12 }).setSelection(TextSelection.create(state.doc, start(state, last))));
     const shown = shownParagraphs(state);
     expect(shown).toEqual([
@@ -105,13 +105,16 @@ describe('the paragraph window', () => {
       { first: last, last: last },
     ]);
     const decorations = windowDecorations(state.doc, shown);
-    const marked = decorations.find().map((d) => DocPositions.of(state.doc).paragraphAt(d.from + 1));
-    expect(marked).toEqual([10, 11, 12, last]);
+    const positions = DocPositions.of(state.doc);
+    const kind = (name: string) => decorations.find().filter((d) => state.doc.nodeAt(d.from)!.type.name === name);
+    expect(kind('paragraph').map((d) => positions.paragraphAt(d.from + 1))).toEqual([10, 11, 12, last]);
+    // The blocks holding them are drawn with their paragraphs; the others are one placeholder each.
+    expect(kind('block').map((d) => positions.blockOf(positions.paragraphAt(d.from + 2)))).toEqual([positions.blockOf(10), positions.blockOf(last)]);
     expect(inWindow(decorations.find())).toBe(true);
     expect(inWindow([])).toBe(false);
     // Every paragraph of a short document.
     const short = textToDoc('a\nb\nc');
-    expect(windowDecorations(short, null).find()).toHaveLength(3);
+    expect(windowDecorations(short, null).find()).toHaveLength(4);
   });
 
   it('joins spans that overlap or touch', () => {
@@ -154,7 +157,7 @@ describe('paragraph heights', () => {
   it('are remembered once measured, per paragraph node, until the layout changes', () => {
     const doc = textToDoc(`short\n${'long '.repeat(100)}`);
     const heights = new ParagraphHeights();
-    const [short, long] = [doc.child(0), doc.child(1)];
+    const [short, long] = [DocPositions.of(doc).paragraph(0), DocPositions.of(doc).paragraph(1)];
     expect(heights.of(long)).toBe(estimateHeight(long.content.size, DEFAULT_METRICS));
     heights.remember(long, 123);
     expect(heights.of(long)).toBe(123);
