@@ -42,7 +42,7 @@ const spec = fc.record({
   span: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 2 * CHUNK })),
   tags: fc.uniqueArray(fc.nat(40), { maxLength: 3 }),
   note: fc.constantFrom('', 'check the source'),
-  attributes: fc.constantFrom({}, { severity: 'major', 'ü': '😀' }),
+  attributes: fc.constantFrom<Record<string, string>>({}, { severity: 'major', 'ü': '😀' }),
   updated: fc.boolean(),
   origin: fc.boolean(),
   sourceRange: fc.boolean(),
