@@ -73,7 +73,7 @@ function toAnnotation(row: AnnotationRow, layout: TextLayout | null): Annotation
 
 /**
  * [id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at,
- *  updated_at (NULL when created_at), detached, origin, tag ids (NULL for more than one), source_start, source_end]
+ *  updated_at, detached, origin, the tag id ('' for none, NULL for more than one), source_start, source_end]
  */
 type ListedRow = [
   string,
@@ -86,7 +86,7 @@ type ListedRow = [
   string,
   string,
   string,
-  string | null,
+  string,
   number,
   string | null,
   string | null,
@@ -106,10 +106,10 @@ export function listSourceAnnotations(db: Database, documentId: string): Annotat
 
 /**
  * A long document has tens of thousands of annotations, and opening or
- * exporting it reads them all: rows come as arrays (no object per row), the
+ * exporting it reads them all, so the work per row is kept small: the
  * document and side are not read back (they are the arguments), the tags of
- * an annotation with one tag (nearly all) need no sort by position, and each
- * anchor is resolved by its chunk's place in an array, not a search.
+ * an annotation with one tag (nearly all) are read without a sort by
+ * position, and each annotation is built once, straight from its row.
  */
 function listSide(db: Database, documentId: string, side: 'translation' | 'source'): Annotation[] {
   return oneSnapshot(db, () => {
@@ -133,7 +133,7 @@ function listSide(db: Database, documentId: string, side: 'translation' | 'sourc
         attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, string>),
         author,
         createdAt,
-        updatedAt: updatedAt ?? createdAt,
+        updatedAt,
         detached: detached === 1,
       };
       if (side === 'source') annotation.side = 'source';
@@ -154,12 +154,11 @@ function chunkStarts(layout: TextLayout): Map<number, number> {
 }
 
 function listedRows(db: Database, documentId: string, side: 'translation' | 'source'): ListedRow[] {
-  // One tag is read as it is; more than one (NULL here) are read again in their order. An updated_at equal
-  // to created_at comes as NULL: one string fewer made per row.
+  // One tag is read as it is; more than one (NULL here) are read again, in their order, by listSide.
   return statement(
     db,
     `SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at,
-       nullif(a.updated_at, a.created_at), a.detached, a.origin,
+       a.updated_at, a.detached, a.origin,
        (SELECT CASE count(*) WHEN 0 THEN '' WHEN 1 THEN min(t.tag_id) END FROM annotation_tags t WHERE t.annotation_id = a.id),
        a.source_start, a.source_end
      FROM annotations a WHERE a.document_id = ? AND a.side = ?`,

@@ -11,16 +11,16 @@ import { createToken } from '../../src/server/security';
 import { startWebHost } from '../../src/server/web-host';
 import type { Dispatch } from '../../src/api/node/dispatch';
 
-/** With BENCH_API_LOG set: each api call's method, time in the dispatch (service + store), time to serialise its answer, and its size, on stderr. */
+/** With BENCH_API_LOG set: each api call's method, time in the dispatch (service + store), time to serialise its answer, and its length in characters, on stderr. */
 function timed(inner: Dispatch): Dispatch {
   return (method, input) => {
     const t0 = performance.now();
     const envelope = inner(method, input);
     const report = (e: unknown) => {
       const t1 = performance.now();
-      const bytes = JSON.stringify(e).length;
+      const length = JSON.stringify(e).length;
       const t2 = performance.now();
-      process.stderr.write(`api ${String(method)} dispatch ${(t1 - t0).toFixed(1)} ms, JSON ${(t2 - t1).toFixed(1)} ms, ${(bytes / 1e6).toFixed(2)} MB\n`);
+      process.stderr.write(`api ${String(method)} dispatch ${(t1 - t0).toFixed(1)} ms, JSON ${(t2 - t1).toFixed(1)} ms, ${(length / 1e6).toFixed(2)}M characters\n`);
     };
     if (envelope instanceof Promise) void envelope.then(report);
     else report(envelope);
