@@ -71,9 +71,12 @@ function toAnnotation(row: AnnotationRow, layout: TextLayout | null): Annotation
   };
 }
 
+/**
+ * [id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at,
+ *  updated_at, detached, origin, the tag id ('' for none, NULL for more than one), source_start, source_end]
+ */
 type ListedRow = [
   string,
-  string,
   number | null,
   number,
   number | null,
@@ -87,7 +90,6 @@ type ListedRow = [
   number,
   string | null,
   string | null,
-  'translation' | 'source',
   number | null,
   number | null,
 ];
@@ -102,25 +104,63 @@ export function listSourceAnnotations(db: Database, documentId: string): Annotat
   return listSide(db, documentId, 'source');
 }
 
+/**
+ * A long document has tens of thousands of annotations, and opening or
+ * exporting it reads them all, so the work per row is kept small: the
+ * document and side are not read back (they are the arguments), the tags of
+ * an annotation with one tag (nearly all) are read without a sort by
+ * position, and each annotation is built once, straight from its row.
+ */
 function listSide(db: Database, documentId: string, side: 'translation' | 'source'): Annotation[] {
-  const [layout, rows] = oneSnapshot(db, () => [side === 'translation' ? TextLayout.read(db, documentId) : null, listedRows(db, documentId, side)] as const);
-  const annotations = rows.map(
-    ([id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end]) =>
-      toAnnotation(
-        { id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, origin, tag_ids, side, source_start, source_end },
-        layout,
-      ),
-  );
-  // Text order (start, longer first, id): offsets exist only once anchors are read, so the sort is here, not in SQL.
-  return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return oneSnapshot(db, () => {
+    const layout = side === 'translation' ? TextLayout.read(db, documentId) : null;
+    const rows = listedRows(db, documentId, side);
+    const orderedTags = statement(db, 'SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position').pluck();
+    const starts = layout === null ? null : chunkStarts(layout);
+    // A plain offset (chunk NULL) is read as it is, whatever the layout.
+    const at = (chunk: number | null, inChunk: number) => (chunk === null || starts === null ? inChunk : (starts.get(chunk) ?? 0) + inChunk);
+    const annotations: Annotation[] = new Array<Annotation>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [id, startChunk, startInChunk, endChunk, endInChunk, quote, note, attributes, author, createdAt, updatedAt, detached, origin, tags, sourceStart, sourceEnd] = rows[i]!;
+      const annotation: Annotation = {
+        id,
+        documentId,
+        start: at(startChunk, startInChunk),
+        end: at(endChunk, endInChunk),
+        quote,
+        tagIds: tags === null ? (orderedTags.all(id) as string[]) : tags === '' ? [] : [tags],
+        note,
+        attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, string>),
+        author,
+        createdAt,
+        updatedAt,
+        detached: detached === 1,
+      };
+      if (side === 'source') annotation.side = 'source';
+      if (sourceStart !== null && sourceEnd !== null) annotation.sourceRange = { start: sourceStart, end: sourceEnd };
+      if (origin !== null) annotation.origin = origin;
+      annotations[i] = annotation;
+    }
+    // Text order (start, longer first, id): offsets exist only once anchors are read, so the sort is here, not in SQL.
+    return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  });
+}
+
+/** Where each chunk of the layout starts, by its row id. */
+function chunkStarts(layout: TextLayout): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (let i = 0; i < layout.ids.length; i++) starts.set(layout.ids[i]!, layout.starts[i]!);
+  return starts;
 }
 
 function listedRows(db: Database, documentId: string, side: 'translation' | 'source'): ListedRow[] {
-  // Rows as arrays (no object per row): a long document has tens of thousands.
+  // One tag is read as it is; more than one (NULL here) are read again, in their order, by listSide.
   return statement(
     db,
-    `SELECT a.id, a.document_id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at, a.updated_at,
-       a.detached, a.origin, ${TAG_IDS} AS tag_ids, a.side, a.source_start, a.source_end
+    `SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.attributes, a.author, a.created_at,
+       a.updated_at, a.detached, a.origin,
+       (SELECT CASE count(*) WHEN 0 THEN '' WHEN 1 THEN min(t.tag_id) END FROM annotation_tags t WHERE t.annotation_id = a.id),
+       a.source_start, a.source_end
      FROM annotations a WHERE a.document_id = ? AND a.side = ?`,
   )
     .raw(true)

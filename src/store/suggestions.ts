@@ -12,7 +12,9 @@ const MAX_TERM_LENGTH = 200;
 export function annotatedTerms(db: Database): DictionaryEntry[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT t.tag_id, trim(a.quote) AS term FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
+      // Annotations scanned in their table and each one's tags found by its key (CROSS JOIN keeps that order):
+      // the planner's own choice, tags by tag then each annotation by id, searches two indexes per row.
+      `SELECT DISTINCT t.tag_id, trim(a.quote) AS term FROM annotations a CROSS JOIN annotation_tags t ON t.annotation_id = a.id
        WHERE a.detached = 0 AND length(trim(a.quote)) BETWEEN 1 AND ? ORDER BY t.tag_id, term`,
     )
     .raw(true)

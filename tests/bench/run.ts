@@ -11,6 +11,7 @@
 //            --scroll-step PX (scroll speed, px per frame, default 1000), --no-scroll, --memory-limit-gb N (default 3),
 //            --profile DIR (Chromium .cpuprofile files and the host's --cpu-prof),
 //            --css '...' (a what-if: styles added to Scholia's page only)
+//   BENCH_API_LOG=1 npm run bench ...  the host also logs each api call: its time in the dispatch, its JSON, its length
 //
 // Inputs are generated at run time (generate.ts); everything is written to a
 // temporary folder that is removed at the end. How each time is taken is
