@@ -476,6 +476,8 @@ export interface AnnotateResult {
   /** Key to the store's commit answered: the annotation's api call answered and, if the header left Saved, Saved again. */
   commitP50: number;
   commitP95: number;
+  /** Where the commit's time went, medians (ms; NaN where not known): see CommitPhases. */
+  commitPhasesP50: CommitPhases;
   samples: number;
   /** Key presses that made no annotation (not counted). */
   missed: number;
@@ -485,6 +487,22 @@ export interface AnnotateResult {
 interface AnnotateSample {
   shown: number;
   committed: number;
+  phases: CommitPhases;
+}
+
+/**
+ * The commit's time in parts, from the api call's resource timing and the
+ * host's Server-Timing: key to the call made (the page's work before it),
+ * to the request sent, to the answer's first byte (of which `host` in the
+ * service), to the page handling it (its main thread busy meanwhile), to Saved.
+ */
+export interface CommitPhases {
+  keyToCall: number;
+  callToRequest: number;
+  requestToResponse: number;
+  host: number;
+  responseToHandled: number;
+  handledToSaved: number;
 }
 
 /**
@@ -514,16 +532,41 @@ async function armAnnotate(page: Page): Promise<void> {
     let apiAt = Number.NaN;
     let leftSaved = false;
     let savedAt = Number.NaN;
+    const reads = /^annotations\.(list|get|search|count)/;
     w.__annotateDone = new Promise<AnnotateSample>((resolve) => {
       const observers: MutationObserver[] = [];
       let timer = 0;
+      // The first annotation-writing call made after the key (its entry comes once its answer has been read).
+      let call: PerformanceResourceTiming | null = null;
+      const calls = new PerformanceObserver((list) => takeCall(list.getEntries()));
+      const takeCall = (entries: PerformanceEntryList) => {
+        for (const e of entries) {
+          const method = /\/api\/([\w.]+)/.exec(e.name)?.[1];
+          if (!call && start !== null && e.startTime >= start && method?.startsWith('annotations.') && !reads.test(method)) call = e as PerformanceResourceTiming;
+        }
+      };
+      calls.observe({ type: 'resource' });
+      const phasesOf = (committed: number): CommitPhases => {
+        const c = call;
+        if (!c || start === null) return { keyToCall: NaN, callToRequest: NaN, requestToResponse: NaN, host: NaN, responseToHandled: NaN, handledToSaved: NaN };
+        return {
+          keyToCall: c.startTime - start,
+          callToRequest: c.requestStart - c.startTime,
+          requestToResponse: c.responseStart - c.requestStart,
+          host: c.serverTiming.find((t) => t.name === 'dispatch')?.duration ?? NaN,
+          responseToHandled: apiAt - c.responseStart,
+          handledToSaved: committed - apiAt,
+        };
+      };
       const finish = () => {
         for (const o of observers) o.disconnect();
+        takeCall(calls.takeRecords());
+        calls.disconnect();
         removeEventListener('keydown', onKey, true);
         w.__onApi = null;
         clearTimeout(timer);
         const committed = Number.isNaN(apiAt) || (leftSaved && Number.isNaN(savedAt)) ? Number.NaN : Math.max(apiAt, leftSaved ? savedAt : apiAt);
-        resolve({ shown: start === null ? Number.NaN : shownAt - start, committed: start === null ? Number.NaN : committed - start });
+        resolve({ shown: start === null ? Number.NaN : shownAt - start, committed: start === null ? Number.NaN : committed - start, phases: phasesOf(committed) });
       };
       const check = () => {
         const committed = !Number.isNaN(apiAt) && (!leftSaved || !Number.isNaN(savedAt));
@@ -563,7 +606,6 @@ async function armAnnotate(page: Page): Promise<void> {
       });
       status.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
       observers.push(status);
-      const reads = /^annotations\.(list|get|search|count)/;
       w.__onApi = ([method, at]) => {
         if (start === null || !Number.isNaN(apiAt) || !method.startsWith('annotations.') || reads.test(method)) return;
         apiAt = at;
@@ -593,17 +635,21 @@ export async function measureAnnotate(page: Page, count: number, knownIds: reado
   await page.evaluate((ids) => ((window as unknown as { __knownIds: Set<string> }).__knownIds = new Set(ids)), knownIds);
   const shown: number[] = [];
   const committed: number[] = [];
+  const phases: CommitPhases[] = [];
   let missed = 0;
   for (const at of spread(count)) {
     if (!(await placeSelection(page, at, 12))) continue;
     await armAnnotate(page);
     await page.keyboard.press('1');
     const r = await page.evaluate(() => (window as unknown as { __annotateDone: Promise<AnnotateSample> }).__annotateDone);
-    if (process.env.BENCH_DEBUG) process.stderr.write(`annotate at ${at.toFixed(3)}: highlight ${r.shown.toFixed(1)} ms, commit ${r.committed.toFixed(1)} ms\n`);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`annotate at ${at.toFixed(3)}: highlight ${r.shown.toFixed(1)} ms, commit ${r.committed.toFixed(1)} ms (${describePhases(r.phases)})\n`);
     // Neither moment came: the key made no annotation (the editor had not taken the selection).
     if (Number.isNaN(r.shown) && Number.isNaN(r.committed)) missed++;
     if (!Number.isNaN(r.shown)) shown.push(r.shown);
-    if (!Number.isNaN(r.committed)) committed.push(r.committed);
+    if (!Number.isNaN(r.committed)) {
+      committed.push(r.committed);
+      phases.push(r.phases);
+    }
     await settle();
   }
   if (shown.length === 0 && committed.length === 0) throw new Error(`none of the ${count} tag keys made an annotation`);
@@ -612,8 +658,31 @@ export async function measureAnnotate(page: Page, count: number, knownIds: reado
     highlightP95: percentile(shown, 95),
     commitP50: median(committed),
     commitP95: percentile(committed, 95),
+    commitPhasesP50: medianPhases(phases),
     samples: Math.max(shown.length, committed.length),
     missed,
+  };
+}
+
+/** The phases of a commit in a line. */
+export function describePhases(p: CommitPhases): string {
+  const ms = (v: number) => (Number.isNaN(v) ? '?' : v.toFixed(1));
+  return `key to call ${ms(p.keyToCall)}, to request sent ${ms(p.callToRequest)}, to answer ${ms(p.requestToResponse)} (host ${ms(p.host)}), to handled ${ms(p.responseToHandled)}, to Saved ${ms(p.handledToSaved)}`;
+}
+
+/** Each phase's median over the samples that have it. */
+function medianPhases(samples: readonly CommitPhases[]): CommitPhases {
+  const of = (key: keyof CommitPhases) => {
+    const known = samples.map((s) => s[key]).filter((v) => !Number.isNaN(v));
+    return known.length > 0 ? median(known) : Number.NaN;
+  };
+  return {
+    keyToCall: of('keyToCall'),
+    callToRequest: of('callToRequest'),
+    requestToResponse: of('requestToResponse'),
+    host: of('host'),
+    responseToHandled: of('responseToHandled'),
+    handledToSaved: of('handledToSaved'),
   };
 }
 

@@ -38,6 +38,7 @@ import {
   openBenchPage,
   openScholia,
   profiler,
+  describePhases,
   type ScrollResult,
 } from './browser';
 import { buildAll } from './build';
@@ -450,6 +451,7 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         say(
           `scholia annotate: key to highlight p50 ${round(annotate.highlightP50)} / p95 ${round(annotate.highlightP95)} ms, key to commit p50 ${round(annotate.commitP50)} / p95 ${round(annotate.commitP95)} ms (${annotate.samples} samples, ${annotate.missed} key presses made none)`,
         );
+        say(`scholia annotate, the commit's parts (medians, ms): ${describePhases(annotate.commitPhasesP50)}`);
       }
     }, limits(scholiaContexts, size.scholiaLimitS));
     await scholiaContexts.close();

@@ -248,6 +248,8 @@ describe('static files', () => {
     const api = await post('documents.list', '{}');
     expect(api.headers['cache-control']).toBe('no-store');
     expect(api.headers['x-frame-options']).toBe('DENY');
+    // The service's time on the call, for the bench's split of a save's latency; nothing else about the host.
+    expect(api.headers['server-timing']).toMatch(/^dispatch;dur=\d+\.\d+$/);
   });
 
   it('never serves a file outside it: .., encoded, double-encoded, backslashes, NUL, absolute paths, symbolic links', async () => {

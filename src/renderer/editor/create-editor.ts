@@ -423,8 +423,9 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       const before = view.state;
       // applyTransaction drops what the mode filter refused and adds appended transactions.
       const { state: next, transactions } = before.applyTransaction(tr);
-      view.updateState(next);
+      // Saved before the page is updated: an annotation's commit goes out at once and the store works while the page is drawn.
       for (const applied of transactions) if (applied.docChanged && !applied.getMeta(FROM_ANOTHER_WINDOW)) save(applied);
+      view.updateState(next);
       if (currentMode(next) !== currentMode(before)) callbacks.onMode(currentMode(next));
       const annotations = annotationKey.getState(next)!;
       if (annotations !== annotationKey.getState(before)) callbacks.onAnnotations(annotations);
