@@ -107,6 +107,24 @@ describe('suggestions in the editor', () => {
     for (const p of placedSuggestions(e.state)) expect(p.suggestion).toBe(before.get(e.state.doc.textBetween(p.from, p.to)));
   });
 
+  it('asks the worker once typing pauses: keys 300 ms apart send nothing, 400 ms after the last one request goes', async () => {
+    const e = setup(TEXT);
+    await e.settle();
+    const requests = e.requests.length;
+    for (let k = 0; k < 4; k++) {
+      e.dispatch(e.state.tr.insertText('x', e.pos(3)));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(e.requests).toHaveLength(requests);
+    }
+    await vi.advanceTimersByTimeAsync(99);
+    expect(e.requests).toHaveLength(requests);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(e.requests).toHaveLength(requests + 1);
+    await e.settle();
+    expect(e.requests).toHaveLength(requests + 1);
+    expect(e.shown()).toEqual(e.expected());
+  });
+
   it('drops a suggestion as soon as its own text is edited (typed inside, deleted from, a line broken in it), keeps those typed beside, and the worker puts back what the text has', async () => {
     const e = setup(TEXT);
     await e.settle();
