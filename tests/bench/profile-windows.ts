@@ -37,8 +37,8 @@ export async function markProfile(page: Page): Promise<number> {
   }, MARK_MS);
 }
 
-/** Self time (ms) per function over the samples inside `moments` ([from, to] in the page's performance.now() ms), divided by their number; null without the mark. */
-export function selfTimeIn(profile: CpuProfile, markedAt: number, moments: readonly [number, number][]): Map<string, number> | null {
+/** Time per function (ms: its own, and with what it called) over the samples inside `moments` ([from, to] in the page's performance.now() ms), divided by their number; null without the mark. */
+export function timeIn(profile: CpuProfile, markedAt: number, moments: readonly [number, number][]): { self: Map<string, number>; total: Map<string, number> } | null {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
   const parent = new Map<number, number>();
@@ -56,24 +56,30 @@ export function selfTimeIn(profile: CpuProfile, markedAt: number, moments: reado
   const offset = times[first]! - markedAt * 1000;
   const sorted = [...moments].sort((a, b) => a[0] - b[0]);
   const self = new Map<string, number>();
+  const total = new Map<string, number>();
   let m = 0;
   profile.samples.forEach((id, i) => {
     const at = (times[i]! - offset) / 1000;
     while (m < sorted.length && sorted[m]![1] < at) m++;
     if (m === sorted.length || sorted[m]![0] > at) return;
     const us = Math.min(profile.timeDeltas[i] ?? 0, MAX_SAMPLE_US);
+    const ms = us / 1000 / moments.length;
     const key = label(byId.get(id)!);
-    self.set(key, (self.get(key) ?? 0) + us / 1000 / moments.length);
+    self.set(key, (self.get(key) ?? 0) + ms);
+    const stack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.add(label(byId.get(at)!));
+    for (const l of stack) total.set(l, (total.get(l) ?? 0) + ms);
   });
-  return self;
+  return { self, total };
 }
 
-/** Two such summaries side by side: the functions that differ most, then the totals. */
-export function compareSelfTimes(a: Map<string, number>, b: Map<string, number>, names: [string, string], top = 25): string {
+/** Two such summaries side by side (self or total times): the functions that differ most, after the sum over all functions. */
+export function compareTimes(a: Map<string, number>, b: Map<string, number>, names: [string, string], top = 25, what = 'self time'): string {
   const keys = new Set([...a.keys(), ...b.keys()]);
   const rows = [...keys].map((k) => ({ k, a: a.get(k) ?? 0, b: b.get(k) ?? 0 })).sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b));
   const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
   const f = (n: number) => n.toFixed(3).padStart(7);
   const lines = rows.slice(0, top).map((r) => `  ${f(r.a)} ${f(r.b)} ${f(r.a - r.b)}  ${r.k}`);
-  return [`  ${names[0].padStart(7)} ${names[1].padStart(7)}    diff  (ms per key, self time)`, `  ${f(sum(a))} ${f(sum(b))} ${f(sum(a) - sum(b))}  all samples in the keys`, ...lines].join('\n');
+  const head = `  ${names[0].padStart(7)} ${names[1].padStart(7)}    diff  (ms per key, ${what})`;
+  return what === 'self time' ? [head, `  ${f(sum(a))} ${f(sum(b))} ${f(sum(a) - sum(b))}  all samples in the keys`, ...lines].join('\n') : [head, ...lines].join('\n');
 }

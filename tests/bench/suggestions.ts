@@ -36,7 +36,7 @@ import { callApi, startHost } from '../e2e/web-host';
 import { parseGold } from '../eval/gold';
 import { installKeyProbe, launch, newPage, placeSelection, profiler, spread } from './browser';
 import { summarise } from './profile-summary';
-import { compareSelfTimes, markProfile, selfTimeIn, type CpuProfile } from './profile-windows';
+import { compareTimes, markProfile, timeIn, type CpuProfile } from './profile-windows';
 import { percentile } from './stats';
 
 const argv = process.argv.slice(2);
@@ -239,9 +239,9 @@ try {
     const profile = (setting: Setting) => JSON.parse(readFileSync(join(PROFILE_DIR, `suggestions-${setting}.cpuprofile`), 'utf8')) as CpuProfile;
     for (const setting of SETTINGS) console.log(`\n${setting}: ${summarise(profile(setting), 30)}`);
     // Only the samples taken while a key after the first at a place was handled (keydown to updated).
-    const [on, off] = SETTINGS.map((setting) => selfTimeIn(profile(setting), typists[setting].markedAt, typists[setting].moments));
+    const [on, off] = SETTINGS.map((setting) => timeIn(profile(setting), typists[setting].markedAt, typists[setting].moments));
     console.log('\nTyping only (keys after the first at a place), CPU profile samples inside the keys, on against off:');
-    console.log(on && off ? compareSelfTimes(on, off, ['on', 'off'], 40) : '  (the profile mark was not found)');
+    console.log(on && off ? `${compareTimes(on.self, off.self, ['on', 'off'], 40)}\n${compareTimes(on.total, off.total, ['on', 'off'], 40, 'total time')}` : '  (the profile mark was not found)');
   }
 } finally {
   await browser.close();
