@@ -4,6 +4,7 @@
 // worker was last told, and the rejections. Every step here costs what the
 // transaction changed, never the length of the text.
 
+import type { Node } from 'prosemirror-model';
 import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Tag } from '../../core/model';
@@ -60,10 +61,10 @@ export function initialValue(visible: boolean): SuggestionsValue {
   return { visible, decorations: DecorationSet.empty, dirty: [], rejections: [], stored: null, revision: 0 };
 }
 
-/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added. */
+/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added in `doc`. */
 export interface DecorationChanges {
   mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void;
-  changed(before: DecorationSet, after: DecorationSet, removed: readonly Decoration[], added: readonly Decoration[]): void;
+  changed(before: DecorationSet, after: DecorationSet, doc: Node, removed: readonly Decoration[], added: readonly Decoration[]): void;
 }
 
 export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState, changes?: DecorationChanges): SuggestionsValue {
@@ -77,7 +78,7 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
         const before = decorations;
         // remove() consumes the array it is given.
         decorations = decorations.remove([...edited]);
-        changes?.changed(before, decorations, edited, []);
+        changes?.changed(before, decorations, tr.before, edited, []);
         revision++;
       }
       const before = decorations;
@@ -161,7 +162,7 @@ function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAns
   const added = spans.map((s) => s.decoration(s.from, s.to));
   // remove() and add() consume the arrays they are given.
   const after = decorations.remove([...stale]).add(tr.doc, [...added]);
-  changes?.changed(decorations, after, stale, added);
+  changes?.changed(decorations, after, tr.doc, stale, added);
   return after;
 }
 
