@@ -7,6 +7,10 @@
 //   npm run bench:suggestions
 //   npm run bench:suggestions -- --rounds N --block PLACES --burst KEYS --profile DIR
 //
+// --profile DIR writes a CPU profile of each page and prints, besides the
+// usual summary, the self time per function of only the samples taken while
+// the typing keys were handled (keydown to updated), on against off.
+//
 // On a shared, loaded machine the load drifts more within a minute than the
 // difference measured, so the two settings are measured side by side in one
 // browser: two pages (one document each, the same text), one with
@@ -32,6 +36,7 @@ import { callApi, startHost } from '../e2e/web-host';
 import { parseGold } from '../eval/gold';
 import { installKeyProbe, launch, newPage, placeSelection, profiler, spread } from './browser';
 import { summarise } from './profile-summary';
+import { compareTimes, markProfile, timeIn, type CpuProfile } from './profile-windows';
 import { percentile } from './stats';
 
 const argv = process.argv.slice(2);
@@ -65,6 +70,9 @@ interface Typist {
   afterJump: number[];
   /** The keys after the first at a place, split (see Key). */
   keys: Key[];
+  /** When the keys after the first at a place ran (performance.now(), keydown to updated), and when the profile was marked: for --profile. */
+  moments: [number, number][];
+  markedAt: number;
 }
 
 /** One key after the first at a place: its phases (ms) and whether the worker was at work around it. */
@@ -115,7 +123,7 @@ async function open(browser: Browser, setting: Setting, url: string): Promise<Ty
   await page.getByTestId('editor').focus();
   await page.keyboard.press('Control+e');
   await page.locator('[data-testid=editor][data-mode=edit]').waitFor();
-  return { page, cdp, typing: [], afterJump: [], keys: [] };
+  return { page, cdp, typing: [], afterJump: [], keys: [], moments: [], markedAt: NaN };
 }
 
 /**
@@ -147,7 +155,10 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
       const end = start + updated;
       // Busy over the key, or its answer placed just before or during it.
       const nearWorker = worker.some(([ask, answer]) => ask < end && answer + ANSWER_WORK_MS > start);
-      if (k > 0) typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, nearWorker });
+      if (k > 0) {
+        typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, nearWorker });
+        typist.moments.push([start, end]);
+      }
       if (++typed % 20 === 0) await saved();
     }
   }
@@ -172,9 +183,13 @@ try {
   for (const setting of SETTINGS) {
     await block(typists[setting]);
     typists[setting].keys = [];
+    typists[setting].moments = [];
   }
   const loadBefore = load();
-  for (const setting of SETTINGS) await profiles.start(typists[setting].cdp);
+  for (const setting of SETTINGS) {
+    await profiles.start(typists[setting].cdp);
+    if (PROFILE_DIR) typists[setting].markedAt = await markProfile(typists[setting].page);
+  }
   type Kind = 'typing' | 'afterJump';
   const ratios: Record<Kind, { p50: number; p95: number }[]> = { typing: [], afterJump: [] };
   for (let round = 0; round < ROUNDS; round++) {
@@ -220,7 +235,14 @@ try {
   const typing = ratios.typing;
   const within = percentile(typing.map((r) => r.p50), 50) <= 1.1 && percentile(typing.map((r) => r.p95), 50) <= 1.1;
   console.log(`\ntyping: ${within ? 'within' : 'NOT within'} the 10 % target (median ratio at p50 and p95)`);
-  if (PROFILE_DIR) for (const setting of SETTINGS) console.log(`\n${setting}: ${summarise(JSON.parse(readFileSync(join(PROFILE_DIR, `suggestions-${setting}.cpuprofile`), 'utf8')) as Parameters<typeof summarise>[0], 30)}`);
+  if (PROFILE_DIR) {
+    const profile = (setting: Setting) => JSON.parse(readFileSync(join(PROFILE_DIR, `suggestions-${setting}.cpuprofile`), 'utf8')) as CpuProfile;
+    for (const setting of SETTINGS) console.log(`\n${setting}: ${summarise(profile(setting), 30)}`);
+    // Only the samples taken while a key after the first at a place was handled (keydown to updated).
+    const [on, off] = SETTINGS.map((setting) => timeIn(profile(setting), typists[setting].markedAt, typists[setting].moments));
+    console.log('\nTyping only (keys after the first at a place), CPU profile samples inside the keys, on against off:');
+    console.log(on && off ? `${compareTimes(on.self, off.self, ['on', 'off'], 40)}\n${compareTimes(on.total, off.total, ['on', 'off'], 40, 'total time')}` : '  (the profile mark was not found)');
+  }
 } finally {
   await browser.close();
   await host.stop();

@@ -30,6 +30,8 @@ const QUIET_MS = 400;
 
 export class SuggestionFeed {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the worker is to be sent what changed (Date.now()), while the timer runs. */
+  private due = 0;
   private busy = false;
   private destroyed = false;
   /** Counts the times suggestions were hidden: an answer asked for before is not placed. */
@@ -78,20 +80,46 @@ export class SuggestionFeed {
 
   destroy(): void {
     this.destroyed = true;
-    clearTimeout(this.timer);
+    this.stop();
     this.worker.terminate();
   }
 
+  /**
+   * Sends what changed `delay` ms from now. A later time only moves the
+   * time the running timer checks when it fires: a new timer per keystroke
+   * cost the key more than the rest of this plugin's work on it.
+   */
   private schedule(delay = QUIET_MS): void {
+    const due = Date.now() + delay;
+    if (this.timer !== undefined && due >= this.due) {
+      this.due = due;
+      return;
+    }
+    this.stop();
+    this.due = due;
+    this.timer = setTimeout(this.fire, delay);
+  }
+
+  private readonly fire = (): void => {
+    const wait = this.due - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(this.fire, wait);
+      return;
+    }
+    this.timer = undefined;
+    void this.send();
+  };
+
+  private stop(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.send(), delay);
+    this.timer = undefined;
   }
 
   /** The worker no longer holds what this editor shows: the next request sends everything. */
   private forget(): void {
     this.generation++;
     this.asked = null;
-    clearTimeout(this.timer);
+    this.stop();
   }
 
   private async send(): Promise<void> {

@@ -4,6 +4,7 @@
 // worker was last told, and the rejections. Every step here costs what the
 // transaction changed, never the length of the text.
 
+import type { Node } from 'prosemirror-model';
 import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Tag } from '../../core/model';
@@ -11,9 +12,7 @@ import { rejectionKey, type Rejection, type SuggestionSource } from '../../core/
 import { AnnotationStep, changesText, singleOps } from './annotation-step';
 import { rangeOf } from './annotations';
 import { decorationSet, type DecorationSpan } from './decoration-set';
-import { changedRange } from './changed-range';
 import { mapDirty, withRange, type DirtyRange } from './dirty-paragraphs';
-import { DocPositions } from './positions';
 import { RejectionStep, type RejectionOp } from './rejection-step';
 
 export interface Range {
@@ -62,10 +61,10 @@ export function initialValue(visible: boolean): SuggestionsValue {
   return { visible, decorations: DecorationSet.empty, dirty: [], rejections: [], stored: null, revision: 0 };
 }
 
-/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added. */
+/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added in `doc`. */
 export interface DecorationChanges {
   mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void;
-  changed(before: DecorationSet, after: DecorationSet, removed: readonly Decoration[], added: readonly Decoration[]): void;
+  changed(before: DecorationSet, after: DecorationSet, doc: Node, removed: readonly Decoration[], added: readonly Decoration[]): void;
 }
 
 export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState, changes?: DecorationChanges): SuggestionsValue {
@@ -74,10 +73,17 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   let { visible, decorations, dirty, rejections, stored, revision } = value;
   if (tr.docChanged) {
     if (changesText(tr)) {
+      const edited = editedInside(decorations, tr);
+      if (edited.length > 0) {
+        const before = decorations;
+        // remove() consumes the array it is given.
+        decorations = decorations.remove([...edited]);
+        changes?.changed(before, decorations, tr.before, edited, []);
+        revision++;
+      }
       const before = decorations;
       decorations = decorations.map(tr.mapping, tr.doc);
       changes?.mapped(before, decorations, tr);
-      decorations = withoutSplit(decorations, tr);
       dirty = mapDirty(dirty, tr);
     }
     const annotations = changedAnnotations(tr, state);
@@ -122,14 +128,28 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   return same ? value : { visible, decorations, dirty, rejections, stored, revision };
 }
 
-/** The decorations without those a line break typed inside left across two paragraphs (no suggestion spans lines). */
-function withoutSplit(decorations: DecorationSet, tr: Transaction): DecorationSet {
-  if (DocPositions.of(tr.doc).count <= DocPositions.of(tr.before).count) return decorations;
-  const changed = changedRange(tr);
-  if (!changed || changed.from > changed.to) return decorations;
-  const { from, to } = changed;
-  const split = decorations.find(from, to).filter((d) => !tr.doc.resolve(d.from).sameParent(tr.doc.resolve(d.to)));
-  return split.length > 0 ? decorations.remove(split) : decorations;
+/**
+ * The suggestions whose own text the transaction changes (text typed inside
+ * one, or some of its text deleted), in its first document: no longer what
+ * was suggested, they go at once (the edited paragraph's suggestions come
+ * back with the worker's next answer). Kept, each key typed inside one
+ * would make the view draw it again, and the browser's selection with it
+ * (ProseMirror redraws text changed inside a decoration's element).
+ */
+function editedInside(decorations: DecorationSet, tr: Transaction): Decoration[] {
+  if (decorations === DecorationSet.empty) return [];
+  const found: Decoration[] = [];
+  tr.mapping.maps.forEach((map, i) => {
+    // Back to the first document, where the decorations are.
+    const back = i > 0 ? tr.mapping.slice(0, i).invert() : null;
+    map.forEach((oldStart, oldEnd) => {
+      const from = back ? back.map(oldStart, -1) : oldStart;
+      const to = back ? back.map(oldEnd, 1) : oldEnd;
+      // Text removed from it, or put strictly inside it (typed at its edge is beside it).
+      for (const d of decorations.find(from, to)) if ((from < to ? d.from < to && d.to > from : d.from < from && from < d.to) && !found.includes(d)) found.push(d);
+    });
+  });
+  return found;
 }
 
 /** The decorations with the answered paragraphs' replaced (all of them, after a reset). */
@@ -142,7 +162,7 @@ function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAns
   const added = spans.map((s) => s.decoration(s.from, s.to));
   // remove() and add() consume the arrays they are given.
   const after = decorations.remove([...stale]).add(tr.doc, [...added]);
-  changes?.changed(decorations, after, stale, added);
+  changes?.changed(decorations, after, tr.doc, stale, added);
   return after;
 }
 

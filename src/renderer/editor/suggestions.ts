@@ -58,7 +58,7 @@ export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsVal
       apply: (tr, value, _old, state) =>
         applyTransaction(tr, value, state, {
           mapped: (before, after) => shown.mapped(before, after, tr),
-          changed: (before, after, removed, added) => shown.changed(before, after, tr.doc, removed, added),
+          changed: (before, after, doc, removed, added) => shown.changed(before, after, doc, removed, added),
         }),
     },
     props: {

@@ -107,6 +107,50 @@ describe('suggestions in the editor', () => {
     for (const p of placedSuggestions(e.state)) expect(p.suggestion).toBe(before.get(e.state.doc.textBetween(p.from, p.to)));
   });
 
+  it('asks the worker once typing pauses: keys 300 ms apart send nothing, 400 ms after the last one request goes', async () => {
+    const e = setup(TEXT);
+    await e.settle();
+    const requests = e.requests.length;
+    for (let k = 0; k < 4; k++) {
+      e.dispatch(e.state.tr.insertText('x', e.pos(3)));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(e.requests).toHaveLength(requests);
+    }
+    await vi.advanceTimersByTimeAsync(99);
+    expect(e.requests).toHaveLength(requests);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(e.requests).toHaveLength(requests + 1);
+    await e.settle();
+    expect(e.requests).toHaveLength(requests + 1);
+    expect(e.shown()).toEqual(e.expected());
+  });
+
+  it('drops a suggestion as soon as its own text is edited (typed inside, deleted from, a line broken in it), keeps those typed beside, and the worker puts back what the text has', async () => {
+    const e = setup(TEXT);
+    await e.settle();
+    const quotes = () => placedSuggestions(e.state).map((p) => e.state.doc.textBetween(p.from, p.to));
+    expect(quotes()).toEqual(expect.arrayContaining(['Olaf Scholz', 'Berlin', 'Geneva', 'Shanghai']));
+    // Typed inside "Olaf Scholz": gone at once, before the worker is asked.
+    const requests = e.requests.length;
+    e.dispatch(e.state.tr.insertText('x', e.pos(TEXT.indexOf('Olaf') + 2)));
+    expect(quotes()).not.toContain('Olxaf Scholz');
+    expect(quotes().some((q) => q.includes('Scholz'))).toBe(false);
+    // Typed at the edges of "Berlin": it stays, where it was.
+    e.dispatch(e.state.tr.insertText('(', e.pos(TEXT.indexOf('Berlin') + 1)));
+    e.dispatch(e.state.tr.insertText(')', e.pos(TEXT.indexOf('Berlin') + 1 + 7)));
+    expect(quotes()).toContain('Berlin');
+    // Its last letter deleted from "Geneva", a line broken inside "Shanghai": both gone.
+    const geneva = e.pos(TEXT.indexOf('Geneva') + 3);
+    e.dispatch(e.state.tr.delete(geneva + 5, geneva + 6));
+    const shanghai = e.pos(TEXT.indexOf('Shanghai') + 3);
+    e.dispatch(replaceWithText(e.state.tr, shanghai + 4, shanghai + 4, '\n'));
+    expect(quotes()).not.toContain('Genev');
+    expect(quotes().some((q) => q.includes('Shang'))).toBe(false);
+    expect(e.requests).toHaveLength(requests);
+    await e.settle();
+    expect(e.shown()).toEqual(e.expected());
+  });
+
   it('sends paragraphs typed in far apart as separate edits, and splits and joins as edits of the paragraph count', async () => {
     const e = setup(TEXT);
     await e.settle();
