@@ -70,7 +70,7 @@ describe('the paragraph window', () => {
   it('keeps lines typed or pasted at its edges in it, and follows the paragraphs when lines are added above', () => {
     let state = stateOf();
     const [window] = shownParagraphs(state)!;
-    const caret = TextSelection.create(state.doc, 1);
+    const caret = TextSelection.create(state.doc, start(state, 0));
     state = state.apply(state.tr.setSelection(caret));
     // Lines pasted at the end of the window's last paragraph are in it.
     const end = start(state, window!.last) + DocPositions.of(state.doc).paragraph(window!.last).content.size;
