@@ -21,7 +21,7 @@ import { annotationRanges, occurrenceSource, type OccurrenceSource } from './occ
 import { acceptAll as acceptAllSuggestions, setVisible as setSuggestionsVisible, suggestionsPlugin, type SuggestionSummary } from './suggestions';
 import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
-import { allFindings, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
+import { allFindings, checkRest, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
 import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
@@ -564,7 +564,12 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     showFinding: (f) => run((s, d) => d(s.tr.setSelection(TextSelection.create(s.doc, f.from, f.to)).scrollIntoView())),
     findingContext: (finding) => findingContext(view.state, finding),
     applyFix: (finding, alternative) => run((s, d) => applyFix(s, d, finding, alternative)),
-    fixAllSafe: (rule) => void fixAllSafe(() => view.state, view.dispatch, rule),
+    fixAllSafe: (rule) => {
+      // All the text's findings, also those a long text's opening left for later.
+      const rest = checkRest(view.state);
+      if (rest) view.dispatch(rest);
+      void fixAllSafe(() => view.state, view.dispatch, rule);
+    },
     dismiss,
 
     find: (query) => view.dispatch(setQuery(view.state.tr, query)),

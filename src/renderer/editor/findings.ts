@@ -24,7 +24,16 @@ export interface PlacedFinding {
 interface FindingsState {
   decorations: DecorationSet;
   dismissed: ReadonlySet<string>;
+  /** False while a long text's lines past the first ones wait for their check (see FindingsBackfill). */
+  complete: boolean;
 }
+
+/**
+ * Characters checked while a document opens, from its start: all of a short
+ * text, the first screens of a long one. The rest is checked in idle slices
+ * after the first paint (the rules take about 70 ms per 1,000 lines).
+ */
+export const CHECKED_ON_OPEN = 150_000;
 
 export const findingsKey = new PluginKey<FindingsState>('scholia-findings');
 
@@ -67,10 +76,19 @@ function paragraphSpans(doc: Node, first: number, last: number, dismissed: Reado
 }
 
 function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
-  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, DocPositions.of(doc).count - 1, dismissed)), dismissed };
+  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, DocPositions.of(doc).count - 1, dismissed)), dismissed, complete: true };
 }
 
-type Meta = { dismissed: readonly Dismissal[] };
+/** The first lines' findings, up to `budget` characters; all of them when the text is that short. */
+function openingState(doc: Node, dismissed: ReadonlySet<string>, budget: number): FindingsState {
+  if (doc.content.size <= budget) return fullState(doc, dismissed);
+  const positions = DocPositions.of(doc);
+  let last = 0;
+  for (let chars = 0; last < positions.count - 1 && chars < budget; last++) chars += positions.paragraph(last).content.size + 1;
+  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, last, dismissed)), dismissed, complete: last >= positions.count - 1 };
+}
+
+type Meta = { dismissed: readonly Dismissal[] } | { checked: true };
 
 interface Spec {
   finding: LineFinding;
@@ -81,15 +99,16 @@ interface Spec {
   inclusiveEnd: false;
 }
 
-export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<FindingsState> {
+export function findingsPlugin(dismissals: readonly Dismissal[], options: { checkedOnOpen?: number; schedule?: Schedule } = {}): Plugin<FindingsState> {
   // Like highlights, underlines are drawn only near the visible part of a long text.
   const shown = new DecorationWindow((d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   return new Plugin<FindingsState>({
     key: findingsKey,
     state: {
-      init: (_config, state) => fullState(state.doc, new Set(dismissals.map(dismissalKey))),
+      init: (_config, state) => openingState(state.doc, new Set(dismissals.map(dismissalKey)), options.checkedOnOpen ?? CHECKED_ON_OPEN),
       apply(tr, value) {
         const meta = tr.getMeta(findingsKey) as Meta | undefined;
+        if (meta && 'checked' in meta) return fullState(tr.doc, value.dismissed);
         if (meta) return fullState(tr.doc, new Set(meta.dismissed.map(dismissalKey)));
         if (!tr.docChanged) return value;
         return recheck(tr, value);
@@ -101,7 +120,76 @@ export function findingsPlugin(dismissals: readonly Dismissal[]): Plugin<Finding
         return value && shown.decorations(state, value.decorations);
       },
     },
+    view: (view) => {
+      const backfill = new FindingsBackfill(() => view.state, (tr) => view.dispatch(tr), options.schedule ?? whenIdle);
+      backfill.start();
+      return { destroy: () => backfill.stop() };
+    },
   });
+}
+
+/** Runs `task` later, when the page is idle; returns what cancels it. */
+export type Schedule = (task: () => void) => () => void;
+
+const whenIdle: Schedule = (task) => {
+  // Idle callbacks wait for a quiet main thread, but not for ever (typing all along).
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 300 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Checks the lines a long text's opening left unchecked, a slice at a time
+ * when the page is idle, so the text is painted and answers keys meanwhile.
+ * The slices only fill the per-line cache; the last one swaps in the whole
+ * set of underlines in one transaction, built from the cache. Edits made
+ * meanwhile are checked as usual (recheck).
+ */
+export class FindingsBackfill {
+  private next = 0;
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly state: () => EditorState,
+    private readonly dispatch: (tr: Transaction) => void,
+    private readonly schedule: Schedule,
+    /** Work per slice: well under a frame. */
+    private readonly sliceMs = 8,
+  ) {}
+
+  start(): void {
+    if (findingsKey.getState(this.state())?.complete === false) this.cancel = this.schedule(() => this.slice());
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  private slice(): void {
+    this.cancel = null;
+    const state = this.state();
+    if (findingsKey.getState(state)?.complete !== false) return;
+    const positions = DocPositions.of(state.doc);
+    const until = performance.now() + this.sliceMs;
+    // At least one line a slice, whatever the clock says.
+    do {
+      const i = this.next++;
+      if (i >= positions.count) break;
+      findingsOf(positions.paragraph(i), i > 0 ? positions.paragraph(i - 1) : undefined, i + 1 < positions.count ? positions.paragraph(i + 1) : undefined);
+    } while (performance.now() < until);
+    if (this.next < positions.count) this.cancel = this.schedule(() => this.slice());
+    else this.dispatch(checkRest(state)!);
+  }
+}
+
+/** The transaction that checks every line not checked yet (null when all are): before a command that needs all findings. */
+export function checkRest(state: EditorState): Transaction | null {
+  if (findingsKey.getState(state)?.complete !== false) return null;
+  return state.tr.setMeta(findingsKey, { checked: true } satisfies Meta).setMeta('addToHistory', false);
 }
 
 /** Maps the underlines through the change and re-checks only the touched paragraphs. */
@@ -116,7 +204,7 @@ function recheck(tr: Transaction, value: FindingsState): FindingsState {
   const first = Math.max(0, positions.paragraphAt(Math.min(from, doc.content.size)) - 1);
   const last = Math.min(positions.count - 1, positions.paragraphAt(Math.min(to, doc.content.size)) + 1);
   const mapped = value.decorations.map(tr.mapping, doc);
-  return { decorations: replaceParagraphs(mapped, doc, first, last, paragraphSpans(doc, first, last, value.dismissed)), dismissed: value.dismissed };
+  return { decorations: replaceParagraphs(mapped, doc, first, last, paragraphSpans(doc, first, last, value.dismissed)), dismissed: value.dismissed, complete: value.complete };
 }
 
 export function setDismissals(tr: Transaction, dismissed: readonly Dismissal[]): Transaction {
