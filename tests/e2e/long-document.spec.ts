@@ -15,6 +15,9 @@ const MIDDLE = Math.floor(LINES.length / 2);
 const FAR = Math.floor(LINES.length * 0.9);
 LINES[MIDDLE] = `[${MIDDLE}] Halfway marker here.`;
 LINES[FAR] = `[${FAR}] The word zanzibarite occurs only here.`;
+// A sentence glued to the next, far past the lines checked as the document opens.
+const GLUED = Math.floor(LINES.length * 0.95);
+LINES[GLUED] = `[${GLUED}] The quay grew longer.Zebrafish swam by.`;
 const TEXT = LINES.join('\n');
 const lineStart = (i: number) => LINES.slice(0, i).reduce((n, line) => n + line.length + 1, 0);
 const codePoints = (s: string) => [...s].length;
@@ -171,6 +174,14 @@ test('find jumps to a word that occurs only far down', async ({ page }) => {
   // The paragraphs around it are drawn too, not only the match's.
   await expect(editorParagraphs(page).filter({ hasText: `[${FAR + 1}] ` })).toBeVisible();
   await expectWindowed(page);
+});
+
+test('a finding far down is underlined once reached: the lines past the opening ones are checked too', async ({ page }) => {
+  await find(page, 'Zebrafish');
+  await page.keyboard.press('Escape');
+  const line = editorParagraphs(page).filter({ hasText: `[${GLUED}] ` });
+  await expect(line).toBeInViewport();
+  await expect(line.locator('[data-finding-rule=missing-space-after-sentence]')).toHaveText('.Z', { timeout: 30_000 });
 });
 
 test('J and K move through annotations across the window edge, before and after a reload', async ({ page }) => {
