@@ -85,11 +85,12 @@ export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsVal
       const store = (action: 'reject' | 'unreject', rejection: Rejection) =>
         hooks[action](rejection).catch((e: unknown) => hooks.explain(`The ${action === 'reject' ? 'rejection' : 'undone rejection'} was not saved: ${(e as Error).message}`));
       hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!));
-      // Counted in a task of its own (every suggestion, sorted), so a key pressed meanwhile goes first.
+      // Counted once the suggestions have stopped changing for a moment (counting reads every one of
+      // them: thousands in a long text), so typing, which changes them paragraph by paragraph, does not pay for it.
       let counting: ReturnType<typeof setTimeout> | undefined;
       const count = () => {
         clearTimeout(counting);
-        counting = setTimeout(() => hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!)));
+        counting = setTimeout(() => hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!)), COUNT_AFTER_MS);
       };
       return {
         update(view: EditorView, previous: EditorState) {
@@ -157,11 +158,20 @@ export function setVisible(tr: Transaction, visible: boolean): Transaction {
   return tr.setMeta(suggestionsKey, { visible } satisfies Meta);
 }
 
+/** How long the suggestions stay unchanged before the summary is counted again. */
+const COUNT_AFTER_MS = 400;
+
+/** The suggestions per tag, the tags in the order of their first suggestion in the text. */
 function summaryOf(value: SuggestionsValue): SuggestionSummary {
-  const counts = new Map<string, number>();
-  for (const d of value.decorations.find().sort((a, b) => a.from - b.from)) {
+  const tags = new Map<string, { count: number; first: number }>();
+  for (const d of value.decorations.find()) {
     const tagId = (d.spec as Spec).tagId;
-    counts.set(tagId, (counts.get(tagId) ?? 0) + 1);
+    const tag = tags.get(tagId);
+    if (tag) {
+      tag.count++;
+      tag.first = Math.min(tag.first, d.from);
+    } else tags.set(tagId, { count: 1, first: d.from });
   }
-  return { visible: value.visible, byTag: [...counts].map(([tagId, count]) => ({ tagId, count })) };
+  const byTag = [...tags].sort((a, b) => a[1].first - b[1].first).map(([tagId, { count }]) => ({ tagId, count }));
+  return { visible: value.visible, byTag };
 }
