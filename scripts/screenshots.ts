@@ -79,6 +79,10 @@ try {
           return r.top <= middle + 100 && r.bottom >= middle - 100 && (p.textContent ?? '').length > 0;
         });
       });
+      // Its findings there too: a long text's lines past its first ones are checked once it is painted.
+      await page.locator('[data-testid=editor] [data-finding-rule]').first().waitFor();
+      // The side panels follow the findings 150 ms later (debounced).
+      await page.waitForTimeout(500);
       await shot('long-document');
       await page.close();
       await reportPictures(scheme, size, (name) => join(out, `${name}-${size.width}x${size.height}-${scheme}.png`));
