@@ -9,6 +9,7 @@ import { mapAlignment } from '../core/bilingual/follow-edits';
 import type { AlignmentLink, Span } from '../core/bilingual/types';
 import type { TextChange } from '../core/model';
 import { codePointLength } from '../core/offsets';
+import { statement } from './statements';
 
 /** Links per piece: what one keystroke may have to rewrite. */
 export const PIECE_LINKS = 256;
@@ -73,14 +74,15 @@ export function readAlignment(db: Database, documentId: string): AlignmentLink[]
  * read and rewritten.
  */
 export function mapStoredAlignment(db: Database, documentId: string, changes: readonly TextChange[]): void {
-  const touched = db.prepare(
+  const touched = statement(
+    db,
     `SELECT p.piece, p.shift, l.links FROM alignment_pieces p JOIN alignment_piece_links l USING (document_id, piece)
      WHERE p.document_id = ? AND p.min_start + p.shift < ? AND p.max_end + p.shift > ? ORDER BY p.piece`,
   );
-  const move = db.prepare('UPDATE alignment_pieces SET shift = shift + ? WHERE document_id = ? AND min_start + shift >= ?');
-  const rewrite = db.prepare('UPDATE alignment_pieces SET shift = 0, min_start = ?, max_end = ? WHERE document_id = ? AND piece = ?');
-  const rewriteLinks = db.prepare('UPDATE alignment_piece_links SET links = ? WHERE document_id = ? AND piece = ?');
-  const remove = db.prepare('DELETE FROM alignment_pieces WHERE document_id = ? AND piece = ?');
+  const move = statement(db, 'UPDATE alignment_pieces SET shift = shift + ? WHERE document_id = ? AND min_start + shift >= ?');
+  const rewrite = statement(db, 'UPDATE alignment_pieces SET shift = 0, min_start = ?, max_end = ? WHERE document_id = ? AND piece = ?');
+  const rewriteLinks = statement(db, 'UPDATE alignment_piece_links SET links = ? WHERE document_id = ? AND piece = ?');
+  const remove = statement(db, 'DELETE FROM alignment_pieces WHERE document_id = ? AND piece = ?');
   for (const change of changes) {
     // Read before moving: moved pieces must not be taken for touched ones.
     const rows = touched.all(documentId, change.end, change.start) as PieceRow[];

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { callApi, type RunningHost } from './web-host';
 
 /** The editor's text as the user sees it: one paragraph per line. */
 export async function editorText(page: Page): Promise<string> {
@@ -9,6 +10,14 @@ export async function openDocument(page: Page, title?: string) {
   const item = title ? page.getByTestId('document-item').filter({ hasText: title }) : page.getByTestId('document-item').first();
   await item.getByRole('button').first().click();
   await expect(page.getByTestId('editor')).toBeVisible();
+}
+
+/** A new document of `text` on the host, opened in the page from the library; its id. */
+export async function createAndOpen(page: Page, host: RunningHost, title: string, text: string): Promise<string> {
+  const { id } = await callApi<{ id: string }>(host, 'documents.create', { title, text });
+  await page.goto(host.url);
+  await openDocument(page, title);
+  return id;
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { BLOCK_LINES } from '../../src/renderer/editor/text-doc';
-import { openDocument } from './helpers';
+import { createAndOpen } from './helpers';
 import { callApi, startHost, type RunningHost } from './web-host';
 
 const LINES = Array.from({ length: 2 * BLOCK_LINES + 10 }, (_, i) => `line ${i}`);
@@ -22,9 +22,7 @@ test.afterAll(async () => host.stop());
 let documentId: string;
 test.beforeEach(async ({ page }, info) => {
   const title = `Blocks ${info.title.slice(0, 40)} ${info.repeatEachIndex}`;
-  documentId = (await callApi<{ id: string }>(host, 'documents.create', { title, text: TEXT })).id;
-  await page.goto(host.url);
-  await openDocument(page, title);
+  documentId = await createAndOpen(page, host, title, TEXT);
   await page.keyboard.press('Control+e');
   await expect(page.getByTestId('editor')).toHaveAttribute('data-mode', 'edit');
 });

@@ -4,7 +4,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { generateText } from '../bench/generate';
-import { openDocument } from './helpers';
+import { createAndOpen } from './helpers';
 import { callApi, startHost, type RunningHost } from './web-host';
 
 // Every paragraph numbered, so a paragraph on screen says where it is in the text.
@@ -34,10 +34,8 @@ test.afterAll(async () => host.stop());
 let documentId: string;
 test.beforeEach(async ({ page }, info) => {
   const title = `Long ${info.title.slice(0, 40)} ${info.repeatEachIndex}`;
-  documentId = (await callApi<{ id: string }>(host, 'documents.create', { title, text: TEXT })).id;
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(host.url);
-  await openDocument(page, title);
+  documentId = await createAndOpen(page, host, title, TEXT);
   await expect(editorParagraphs(page).first()).toBeVisible();
 });
 

@@ -95,16 +95,16 @@ export class ParagraphHeights {
 /** The node views of one editor: the paragraphs shown with their text, and the placeholders. */
 export class ParagraphViews {
   readonly shown = new Set<ShownParagraph>();
-  readonly placeholders = new Set<ParagraphPlaceholder | BlockPlaceholder>();
+  readonly placeholders = new Set<Placeholder>();
 
   constructor(readonly heights: ParagraphHeights) {}
 
   create(node: Node, decorations: readonly Decoration[]): NodeView {
-    return inWindow(decorations) ? new ShownParagraph(node, this.shown) : new ParagraphPlaceholder(node, this);
+    return inWindow(decorations) ? new ShownParagraph(node, this.shown) : new Placeholder(node, this, (n) => this.heights.of(n), 'paragraph-placeholder');
   }
 
   createBlock(node: Node, decorations: readonly Decoration[]): NodeView {
-    return inWindow(decorations) ? new ShownBlock() : new BlockPlaceholder(node, this);
+    return inWindow(decorations) ? new ShownBlock() : new Placeholder(node, this, (n) => this.heights.ofBlock(n), 'paragraph-placeholder block-placeholder');
   }
 
   /** Remembers the heights of the paragraphs shown that have not been measured (one layout for all). */
@@ -145,20 +145,23 @@ class ShownParagraph implements NodeView {
 }
 
 /**
- * A paragraph outside the window: an element of its height without content
- * (no contentDOM: ProseMirror treats it as opaque and makes it
- * non-editable). Never the anchor of the browser's scroll anchoring, which
- * would be lost when it is replaced by the paragraph's text.
+ * A paragraph, or a block of them, outside the window: an element of its
+ * height without content (no contentDOM: ProseMirror treats it as opaque and
+ * makes it non-editable). Never the anchor of the browser's scroll anchoring,
+ * which would be lost when it is replaced by the text.
  */
-class ParagraphPlaceholder implements NodeView {
+class Placeholder implements NodeView {
   readonly dom: HTMLElement;
 
   constructor(
     private node: Node,
     private readonly views: ParagraphViews,
+    /** The node's height: a paragraph's, or the sum of a block's paragraphs'. */
+    private readonly height: (node: Node) => number,
+    className: string,
   ) {
     this.dom = document.createElement('div');
-    this.dom.className = 'paragraph-placeholder';
+    this.dom.className = className;
     this.dom.setAttribute('aria-hidden', 'true');
     this.dom.style.overflowAnchor = 'none';
     this.resize();
@@ -166,7 +169,7 @@ class ParagraphPlaceholder implements NodeView {
   }
 
   resize(): void {
-    this.dom.style.height = `${this.views.heights.of(this.node)}px`;
+    this.dom.style.height = `${this.height(this.node)}px`;
   }
 
   update(node: Node, decorations: readonly Decoration[]): boolean {
@@ -199,44 +202,6 @@ class ShownBlock implements NodeView {
 
   update(_node: Node, decorations: readonly Decoration[]): boolean {
     return inWindow(decorations);
-  }
-}
-
-/** A block with no paragraph in the window: one element of their height, without content (as ParagraphPlaceholder). */
-class BlockPlaceholder implements NodeView {
-  readonly dom: HTMLElement;
-
-  constructor(
-    private node: Node,
-    private readonly views: ParagraphViews,
-  ) {
-    this.dom = document.createElement('div');
-    this.dom.className = 'paragraph-placeholder block-placeholder';
-    this.dom.setAttribute('aria-hidden', 'true');
-    this.dom.style.overflowAnchor = 'none';
-    this.resize();
-    views.placeholders.add(this);
-  }
-
-  resize(): void {
-    this.dom.style.height = `${this.views.heights.ofBlock(this.node)}px`;
-  }
-
-  update(node: Node, decorations: readonly Decoration[]): boolean {
-    if (inWindow(decorations)) return false;
-    if (node !== this.node) {
-      this.node = node;
-      this.resize();
-    }
-    return true;
-  }
-
-  ignoreMutation(): boolean {
-    return true;
-  }
-
-  destroy(): void {
-    this.views.placeholders.delete(this);
   }
 }
 
