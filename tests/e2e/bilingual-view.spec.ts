@@ -171,3 +171,48 @@ test('annotations show on both sides: one of the source, one of the text pointin
   // The text itself is unchanged by an annotation of the source.
   expect(await page.getByTestId('editor').locator('p').allTextContents()).toEqual(TRANSLATION.split('\n'));
 });
+
+test('a long bilingual document: the panel draws the links in view, follows the caret to the end, and keeps up with typing', async ({ page }) => {
+  const count = 3000;
+  const source = Array.from({ length: count }, (_, i) => `第${i + 1}句：国家统计局发布了数据。`).join('\n');
+  const translation = Array.from({ length: count }, (_, i) => `Sentence ${i + 1}: the bureau released data.`).join('\n');
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  await callApi(host, 'transfer.import', {
+    files: [
+      { name: 'long.zh.txt', contentBase64: b64(source) },
+      { name: 'long.en.txt', contentBase64: b64(translation) },
+    ],
+  });
+  await page.goto(host.url);
+  await openDocument(page, 'long');
+  await page.getByTestId('source-tab').click();
+  const pane = page.getByTestId('bilingual-pane');
+  const links = pane.getByTestId('bilingual-link');
+  await expect(pane).toContainText(`${count} links`);
+  await expect(links.first()).toContainText('第1句');
+  // Every link is in the list (for assistive technology too), but only those near the view are drawn.
+  await expect(links.first()).toHaveAttribute('aria-setsize', String(count));
+  expect(await links.count()).toBeLessThan(200);
+
+  // The caret at the end of the text: the last link is current, drawn and in view in the panel.
+  const editor = page.getByTestId('editor');
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Control+End');
+  const last = pane.locator(`[data-testid="bilingual-link"][aria-posinset="${count}"]`);
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last.locator('[data-side="source"]')).toContainText(`第${count}句`);
+  await expect(last).toBeInViewport();
+  expect(await links.count()).toBeLessThan(200);
+
+  // Typing in the last sentence: once saved, the panel shows the new text in its link.
+  await page.keyboard.press('Control+e');
+  await expect(editor).toHaveAttribute('data-mode', 'edit');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Sentence'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(' (revised)');
+  await expect(last.locator('[data-side="translation"]')).toContainText(`Sentence (revised) ${count}: the bureau`);
+
+  // Scrolling the panel back to the top draws the first links again.
+  await page.getByTestId('sidebar').evaluate((side) => (side.scrollTop = 0));
+  await expect(pane.locator('[data-testid="bilingual-link"][aria-posinset="1"]')).toContainText('Sentence 1:');
+});

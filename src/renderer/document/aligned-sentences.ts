@@ -32,12 +32,12 @@ export function unmatchedTranslations(links: readonly AlignmentLink[]): Span[] {
 }
 
 /**
- * Where a link's side splits when the user gave no position: after its first
- * sentence, or null when the side holds one sentence (or none).
+ * Where a link's side (`inside`, the text of `span`) splits when the user gave
+ * no position: after its first sentence, or null when the side holds one
+ * sentence (or none).
  */
-export function defaultSplit(text: string, span: Span | null, language: string): number | null {
+export function defaultSplit(inside: string, span: Span | null, language: string): number | null {
   if (!span) return null;
-  const inside = [...text].slice(span.start, span.end).join('');
   const sentences = splitSentences(inside, language).filter((s) => [...inside].slice(s.start, s.end).join('').trim() !== '');
   if (sentences.length < 2) return null;
   return span.start + sentences[1]!.start;
@@ -129,10 +129,11 @@ export interface Segment {
 }
 
 /**
- * The sentence at `span` of `points` (a text's code points) cut where a mark
- * starts or ends, each piece with the marks over it, to draw them inline.
+ * The sentence `sentence` at `span` (code points of its whole text) cut where
+ * a mark starts or ends, each piece with the marks over it, to draw them inline.
  */
-export function segmentsOf(points: readonly string[], span: Span, marks: readonly SpanMark[]): Segment[] {
+export function segmentsOf(sentence: string, span: Span, marks: readonly SpanMark[]): Segment[] {
+  const points = [...sentence];
   const inside = marks.filter((m) => m.start < span.end && m.end > span.start);
   const cuts = new Set([span.start, span.end]);
   for (const m of inside) {
@@ -143,7 +144,7 @@ export function segmentsOf(points: readonly string[], span: Span, marks: readonl
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const [from, to] = [sorted[i]!, sorted[i + 1]!];
-    segments.push({ text: points.slice(from, to).join(''), marks: inside.filter((m) => m.start <= from && m.end >= to) });
+    segments.push({ text: points.slice(from - span.start, to - span.start).join(''), marks: inside.filter((m) => m.start <= from && m.end >= to) });
   }
   return segments;
 }

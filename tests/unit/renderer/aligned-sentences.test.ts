@@ -67,13 +67,13 @@ describe('the history of corrections', () => {
 
 describe('marks drawn inline in a sentence', () => {
   it('cuts the sentence where marks start and end, code point by code point, and leaves out marks elsewhere', () => {
-    const points = [...'😀甲乙丙丁。'];
+    const sentence = '😀甲乙丙丁。';
     const marks = [
       { start: 1, end: 3, kind: 'annotation' as const, label: 'Omission' },
       { start: 2, end: 5, kind: 'finding' as const, label: 'number' },
       { start: 9, end: 12, kind: 'annotation' as const, label: 'elsewhere' },
     ];
-    const segments = segmentsOf(points, { start: 0, end: 6 }, marks);
+    const segments = segmentsOf(sentence, { start: 0, end: 6 }, marks);
     expect(segments.map((s) => [s.text, s.marks.map((m) => m.label)])).toEqual([
       ['😀', []],
       ['甲', ['Omission']],
