@@ -1,7 +1,8 @@
 // `npm run screenshots [-- OUT_DIR]`: starts the web host on a fresh workspace
 // with the sample document and the MQM tags, drives it in Chromium, and saves
 // the library, the settings and export dialogs, a document (annotations
-// panel, a finding's popover, the keyboard sheet, the tags panel), a long document scrolled to its middle and the reports (a document's
+// panel, a finding's popover, the keyboard sheet, the tags panel), a long document scrolled to its middle, a long
+// bilingual document's Source panel scrolled to its middle, and the reports (a document's
 // scorecard, the insights) at 1024×768, 1280×800 and 1920×1080, light and dark, as PNGs
 // (default folder: screenshots/, git-ignored; docs/screenshots/ for the README).
 
@@ -25,6 +26,7 @@ try {
   await annotateSample();
   await reportSamples();
   if (!readme) await longSample();
+  if (!readme) await longPairSample();
   for (const scheme of SCHEMES) {
     for (const size of readme ? [{ width: 1280, height: 800 }] : VIEWPORTS) {
       if (readme) {
@@ -84,6 +86,15 @@ try {
       // The side panels follow the findings 150 ms later (debounced).
       await page.waitForTimeout(500);
       await shot('long-document');
+      // A long bilingual document, its Source panel scrolled to the middle: only the links in view are drawn.
+      await page.goto(host.url);
+      await page.getByTestId('document-item').filter({ hasText: 'Long pair' }).getByRole('button').first().click();
+      await page.getByTestId('editor').waitFor();
+      await page.getByTestId('source-tab').click();
+      await page.getByTestId('bilingual-link').first().waitFor();
+      await page.getByTestId('sidebar').evaluate((side) => (side.scrollTop = side.scrollHeight / 2));
+      await page.waitForTimeout(300);
+      await shot('source-panel');
       await page.close();
       await reportPictures(scheme, size, (name) => join(out, `${name}-${size.width}x${size.height}-${scheme}.png`));
     }
@@ -110,6 +121,19 @@ try {
     const sample = (await callApi<{ id: string; title: string }[]>(host, 'documents.list', {})).find((d) => d.title.includes('Riverside'));
     const { text } = await callApi<{ text: string }>(host, 'documents.get', { id: sample!.id });
     await callApi(host, 'documents.create', { title: 'Long readout', text: Array.from({ length: 400 }, () => text).join('\n') });
+  }
+
+  /** A source and its translation of 2,000 sentences each, aligned on import. */
+  async function longPairSample(): Promise<void> {
+    const source = Array.from({ length: 2000 }, (_, i) => `第${i + 1}句：国家统计局今天发布了全年出口数据，出口增长了5.8%。`).join('\n');
+    const translation = Array.from({ length: 2000 }, (_, i) => `Sentence ${i + 1}: the National Bureau of Statistics released the year's export data today; exports grew by 5.8%.`).join('\n');
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    await callApi(host, 'transfer.import', {
+      files: [
+        { name: 'Long pair.zh.txt', contentBase64: b64(source) },
+        { name: 'Long pair.en.txt', contentBase64: b64(translation) },
+      ],
+    });
   }
 
   /** Two more readouts with MQM errors of every severity, one post-edited and done, so every report chart has figures. */
