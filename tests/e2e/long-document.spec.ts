@@ -180,6 +180,11 @@ test('a finding far down is underlined once reached: the lines past the opening 
   const line = editorParagraphs(page).filter({ hasText: `[${GLUED}] ` });
   await expect(line).toBeInViewport();
   await expect(line.locator('[data-finding-rule=missing-space-after-sentence]')).toHaveText('.Z', { timeout: 30_000 });
+  // The Findings panel counts the whole text once it is checked, and says so.
+  await page.getByTestId('findings-tab').click();
+  await expect(page.getByTestId('findings-checking')).toHaveCount(0);
+  await expect(page.getByTestId('findings-count')).toHaveText(/^\d+ findings$/);
+  await expect(page.locator('[data-testid=finding-group][data-rule=missing-space-after-sentence]')).toBeVisible();
 });
 
 test('J and K move through annotations across the window edge, before and after a reload', async ({ page }) => {

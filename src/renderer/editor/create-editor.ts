@@ -152,6 +152,8 @@ export interface EditorHandle {
 
   /** Every finding shown, in document order. */
   findings(): PlacedFinding[];
+  /** True while a long text's lines past its opening ones are still being checked (its findings so far are shown). */
+  findingsChecking(): boolean;
   /** Selects a finding's text and scrolls to it. */
   showFinding(finding: PlacedFinding): void;
   /** The words either side of a finding, to show a fix in its place. */
@@ -561,6 +563,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     setRelationTypes: (types) => view.dispatch(setRelationsMeta(view.state.tr, { types })),
 
     findings: () => allFindings(view.state),
+    findingsChecking: () => findingsKey.getState(view.state)?.complete === false,
     showFinding: (f) => run((s, d) => d(s.tr.setSelection(TextSelection.create(s.doc, f.from, f.to)).scrollIntoView())),
     findingContext: (finding) => findingContext(view.state, finding),
     applyFix: (finding, alternative) => run((s, d) => applyFix(s, d, finding, alternative)),
