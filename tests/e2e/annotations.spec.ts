@@ -179,6 +179,36 @@ test('an annotation whose text is deleted is kept as detached and can be re-atta
   expect(await stored()).toEqual([expect.objectContaining({ quote: 'plan', detached: false })]);
 });
 
+test('undo of the deletion brings the annotation back on its text, in the store too; redo detaches it again', async ({ page }) => {
+  await selectText(page, 'Pudong');
+  await page.keyboard.press('3');
+  await saved(page);
+  await page.keyboard.press('Control+e');
+  await selectText(page, 'The Pudong plan');
+  await page.keyboard.press('Backspace');
+  await saved(page);
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
+  expect(await stored()).toEqual([expect.objectContaining({ quote: 'Pudong', detached: true })]);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveText('Pudong');
+  await saved(page);
+  expect(await editorText(page)).toBe(TEXT);
+  expect(await stored()).toEqual([expect.objectContaining({ quote: 'Pudong', detached: false, start: [...TEXT].indexOf('P', 40) })]);
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveCount(0);
+  await saved(page);
+  await expect.poll(async () => (await stored()).map((a) => a.detached)).toEqual([true]);
+
+  // Undone again, and still there after a reload.
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await page.reload();
+  await expect(page.locator('[data-testid=editor] [data-annotation-id]')).toHaveText('Pudong');
+  expect(await stored()).toEqual([expect.objectContaining({ quote: 'Pudong', detached: false })]);
+});
+
 test('J and K move between annotations; the list filters by tag and text and jumps on click', async ({ page }) => {
   for (const [text, key] of [['Mayor', '1'], ['meeting', '2'], ['Pudong', '3']] as const) {
     await selectText(page, text);

@@ -31,6 +31,7 @@ import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus
 import { stepChangesOf } from './text-changes';
 import { blockKeys } from './block-commands';
 import { copiedText, docToText, pastedInBlocks, replaceWithText, textToDoc } from './text-doc';
+import { undoReattachPlugin } from './undo-reattach';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
 import { createRelation, deleteRelation, relationKeysPlugin, selectRelation, setLinking, updateRelation } from './relation-commands';
@@ -380,6 +381,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       annotationPlugin(doc, input.annotations, input.tags),
       relationsPlugin(),
       history(),
+      undoReattachPlugin(),
       findPlugin(),
       counterpartPlugin(),
       findingsPlugin(input.dismissals),
