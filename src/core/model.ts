@@ -52,6 +52,9 @@ export interface DocumentRecord extends DocumentSummary {
   text: string;
 }
 
+/** A document with its current text, without the original (a long document opens faster without it). */
+export type CurrentDocument = Omit<DocumentRecord, 'originalText'>;
+
 export interface Tag {
   id: string;
   name: string;

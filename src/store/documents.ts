@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../core/hash';
-import type { DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
+import type { CurrentDocument, DocumentRecord, DocumentStatus, DocumentSummary } from '../core/model';
 import { codePointLength } from '../core/offsets';
 import { NotFoundError } from './errors';
 import { oneSnapshot } from './statements';
@@ -99,6 +99,11 @@ export function documentExists(db: Database, id: string): boolean {
 export function getDocument(db: Database, id: string): DocumentRecord {
   // The summary (length, edit count) and the texts from one state of the workspace.
   return oneSnapshot(db, () => ({ ...getDocumentSummary(db, id), originalText: readOriginal(db, id) ?? '', text: readText(db, id) }));
+}
+
+/** The document with its current text only: what opening it needs. */
+export function getCurrentDocument(db: Database, id: string): CurrentDocument {
+  return oneSnapshot(db, () => ({ ...getDocumentSummary(db, id), text: readText(db, id) }));
 }
 
 export function renameDocument(db: Database, id: string, title: string, now = new Date().toISOString()): DocumentSummary {

@@ -26,7 +26,7 @@ import { Workspace } from '../../src/store/workspace';
 const RUNS_PER_METHOD = Number(process.env.SCHOLIA_FUZZ_RUNS ?? 120);
 const ERROR_CODES: readonly ApiErrorCode[] = ['unknown_method', 'invalid_input', 'not_found', 'conflict', 'bad_file', 'workspace', 'unauthorized', 'unavailable'];
 /** Methods that only read: they leave every row as it was even when they succeed. */
-const READ_ONLY = /\.(list|get|info|search|usage|dismissals|export|scorecard|workspace|insights)$/;
+const READ_ONLY = /\.(list|get|current|columns|info|search|usage|dismissals|export|scorecard|workspace|insights)$/;
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-fuzz-'));
 const opened: Workspace[] = [];

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/api/common/contract';
 import { createDispatch, type Dispatch } from '../../src/api/node/dispatch';
 import { createService } from '../../src/api/node/service';
+import { fromColumns } from '../../src/core/annotation-columns';
 import { replayEdits } from '../../src/core/edits';
 import type { Annotation, DocumentRecord, DocumentSummary, Edit, SearchHit, Tag } from '../../src/core/model';
 import { insertDocument } from '../../src/store/documents';
@@ -158,6 +159,24 @@ describe('documents and edits through the api', () => {
       [3, '😀', '', 'manual', 'tester'],
     ]);
     expect(replayEdits(stored.originalText, listEdits(ws.db, doc.id))).toBe(stored.text);
+  });
+
+  it('opens a document with its current text and its annotations as columns: the same as documents.get and annotations.list give', async () => {
+    const { call, callAsync, dispatch } = await workspace();
+    const doc = await callAsync<DocumentSummary>('documents.create', { title: 'Readout', text: 'the city must act 😀 now' });
+    call('edits.apply', { documentId: doc.id, baseEditCount: 0, changes: [{ start: 0, end: 1, inserted: 'T' }] });
+    const [tag] = call<Tag[]>('tags.list', {});
+    call('annotations.create', { documentId: doc.id, baseEditCount: 1, start: 4, end: 8, tagIds: [tag!.id], note: 'a note' });
+    call('annotations.create', { documentId: doc.id, baseEditCount: 1, start: 0, end: 3, tagIds: [], note: '', attributes: { severity: 'major' } });
+    const { originalText, ...current } = call<DocumentRecord>('documents.get', { id: doc.id });
+    expect(originalText).toBe('the city must act 😀 now');
+    expect(call('documents.current', { id: doc.id })).toStrictEqual(current);
+    const columns = JSON.parse(JSON.stringify(call('annotations.columns', { documentId: doc.id }))) as unknown;
+    expect(fromColumns(columns)).toStrictEqual(call<Annotation[]>('annotations.list', { documentId: doc.id }));
+    expect(fromColumns(columns).map((a) => a.quote)).toEqual(['The', 'city']);
+    expect(dispatch('documents.current', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(dispatch('annotations.columns', { documentId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(dispatch('annotations.columns', { documentId: doc.id, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('refuses a change made on a stale version, or outside the text, and keeps the text', async () => {

@@ -9,7 +9,8 @@ import type { FormatIssue } from '../../core/formats/errors';
 import { exportFormatIds, importFormatIds } from '../../core/formats/format-list';
 import { ANNOTATION_ORIGIN, EDIT_ORIGIN, LIMITS } from '../../core/limits';
 import { hasLoneSurrogate } from '../../core/offsets';
-import { documentStatuses, type Annotation, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
+import type { AnnotationColumns } from '../../core/annotation-columns';
+import { documentStatuses, type Annotation, type CurrentDocument, type Dismissal, type DocumentRecord, type DocumentSummary, type Edit, type SearchHit, type Tag } from '../../core/model';
 import { MAX_AUTHOR_NAME_LENGTH, TEXT_SIZES, themes, type Settings, type TextSize } from '../../core/settings';
 import type { Relation, RelationType } from '../../core/relations';
 import type { DictionaryEntry } from '../../core/suggestions/dictionary';
@@ -95,6 +96,8 @@ export const inputs = {
   'workspace.info': z.strictObject({}),
   'documents.list': z.strictObject({}),
   'documents.get': z.strictObject({ id }),
+  /** The document with its current text only (opening it: the original is read when a view needs it). */
+  'documents.current': z.strictObject({ id }),
   'documents.importFile': z.strictObject({
     fileName,
     contentBase64: z.string().max(MAX_BASE64_LENGTH).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
@@ -152,6 +155,8 @@ export const inputs = {
   'tags.delete': z.strictObject({ id }),
   'tags.addTaxonomy': z.strictObject({ name: z.enum(['mqm']) }),
   'annotations.list': z.strictObject({ documentId: id }),
+  /** The same annotations as columns (core/annotation-columns.ts): opening a long document reads them this way. */
+  'annotations.columns': z.strictObject({ documentId: id }),
   'annotations.create': z
     .strictObject({
       id: id.optional(),
@@ -372,6 +377,7 @@ export interface Outputs {
   'workspace.info': WorkspaceInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentRecord;
+  'documents.current': CurrentDocument;
   'documents.importFile': DocumentSummary;
   'documents.create': DocumentSummary;
   'documents.rename': DocumentSummary;
@@ -393,6 +399,7 @@ export interface Outputs {
   'tags.delete': { deleted: true; annotationCount: number; tagCount: number };
   'tags.addTaxonomy': { added: Tag[] };
   'annotations.list': Annotation[];
+  'annotations.columns': AnnotationColumns;
   'annotations.create': Annotation;
   'annotations.update': Annotation;
   'annotations.delete': { deleted: true };

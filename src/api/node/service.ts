@@ -3,6 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { decodeText } from '../../core/decode';
+import { toColumns } from '../../core/annotation-columns';
 import { baseName } from '../../core/formats/documents';
 import { LIMITS } from '../../core/limits';
 import type { Annotation, EditOrigin } from '../../core/model';
@@ -11,7 +12,7 @@ import { hasLoneSurrogate } from '../../core/offsets';
 import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
 import { applyPatch } from '../../core/annotation-patch';
 import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
-import { deleteDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
+import { deleteDocument, getCurrentDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
 import { readSettings, writeSettings } from '../../store/settings';
 import { addRejection, removeRejection, annotatedTerms, listRejections } from '../../store/suggestions';
 import { titleForImport } from '../../core/titles';
@@ -103,6 +104,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
 
     'documents.list': () => listDocuments(db),
     'documents.get': ({ id }) => getDocument(db, id),
+    'documents.current': ({ id }) => getCurrentDocument(db, id),
     'documents.importFile': ({ fileName, contentBase64 }) => {
       const decoded = decodeText(Buffer.from(contentBase64, 'base64'));
       const name = baseName(fileName);
@@ -179,6 +181,10 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     'annotations.list': ({ documentId }) => {
       getDocumentSummary(db, documentId);
       return listAnnotations(db, documentId);
+    },
+    'annotations.columns': ({ documentId }) => {
+      getDocumentSummary(db, documentId);
+      return toColumns(documentId, listAnnotations(db, documentId));
     },
     'annotations.create': (input) =>
       tx(() => {

@@ -4,7 +4,7 @@
 import { FileDiff, Highlighter, Languages, List, Tags as TagsIcon, TriangleAlert, type LucideIcon } from '@lucide/svelte';
 import type { Component } from 'svelte';
 import type { ApiClient } from '../../api/common/client';
-import type { DocumentRecord, Tag } from '../../core/model';
+import type { CurrentDocument, Tag } from '../../core/model';
 import type { AnnotationData, AnnotationState, EditorHandle } from '../editor/create-editor';
 import BilingualPane from './BilingualPane.svelte';
 import Annotations from './side/Annotations.svelte';
@@ -17,7 +17,9 @@ import Tags from './side/Tags.svelte';
 export interface PanelContext {
   readonly client: ApiClient;
   /** Null until the document is loaded. */
-  readonly document: DocumentRecord | null;
+  readonly document: CurrentDocument | null;
+  /** The document's original text, read from the store when first asked. */
+  original(): Promise<string>;
   readonly editor: EditorHandle | null;
   readonly annotations: AnnotationState | null;
   readonly selected: AnnotationData | null;

@@ -11,7 +11,7 @@ import { patchBetween } from '../../core/annotation-patch';
 import { replayEdits, revertChange } from '../../core/edits';
 import type { Range } from '../../core/mapping';
 import type { TextDraft } from '../../core/rebase';
-import type { Annotation, Dismissal, DocumentRecord, Edit, Tag } from '../../core/model';
+import type { Annotation, CurrentDocument, Dismissal, Edit, Tag } from '../../core/model';
 import { annotateKeysPlugin, applyTag } from './annotate-keys';
 import { reattachToSelection, removeAnnotation, select, toggleTag, updateAnnotationData } from './annotation-commands';
 import { annotateMany, batchRanges, sendBatch, type BatchRequest } from './annotation-batch';
@@ -87,7 +87,7 @@ export interface FindingAnchor {
 }
 
 export interface EditorInput {
-  document: DocumentRecord;
+  document: CurrentDocument;
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   dismissals: readonly Dismissal[];

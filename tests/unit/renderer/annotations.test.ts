@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Tag } from '../../../src/core/model';
 import { annotateSelection, removeAnnotation, selectAt, toggleTag } from '../../../src/renderer/editor/annotation-commands';
-import { annotationPlugin, annotationState, annotationsAt, placedAnnotations } from '../../../src/renderer/editor/annotations';
+import { annotationPlugin, annotationState, annotationsAt, placedAnnotations, setTags } from '../../../src/renderer/editor/annotations';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { textToDoc } from '../../../src/renderer/editor/text-doc';
 
@@ -92,5 +92,27 @@ describe('annotations in the editor', () => {
         ['inner', 'Person,Organisation', 'span'],
       ]),
     );
+  });
+
+  it('draws each highlight with its own tags, note and selection, also among many alike, and again after the tags change', () => {
+    const noted = { ...annotation('noted', 0, 5, ['person']), note: 'Check the name\nsecond line' };
+    const e = setup('Mayor Gong Zheng said', [annotation('a', 0, 5, ['person']), annotation('b', 6, 10, ['person']), annotation('c', 11, 16, ['person', 'org']), noted]);
+    const attrs = () =>
+      new Map(
+        annotationState(e.state)
+          .decorations.find()
+          .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs)
+          .map((a) => [a['data-annotation-id'], a]),
+      );
+    expect(attrs().get('a')).toMatchObject({ class: 'annotation', title: 'Person', style: '--tag-color: #e8590c' });
+    expect(attrs().get('b')).toMatchObject({ class: 'annotation', title: 'Person', 'data-annotation-id': 'b' });
+    expect(attrs().get('c')!.style).toContain('--tag-stripes: linear-gradient(90deg, #e8590c 0.00% 50.00%, #1c7ed6 50.00% 100.00%)');
+    expect(attrs().get('noted')).toMatchObject({ title: 'Person — Check the name' });
+    selectAt(e.state, e.dispatch, e.pos(7));
+    expect(attrs().get('b')).toMatchObject({ class: 'annotation selected' });
+    expect(attrs().get('a')).toMatchObject({ class: 'annotation' });
+    e.dispatch(setTags(e.state.tr, [{ ...tags[0]!, name: 'Human', color: '#000000' }, tags[1]!]));
+    expect(attrs().get('a')).toMatchObject({ title: 'Human', 'data-tags': 'Human', style: '--tag-color: #000000' });
+    expect(attrs().get('b')).toMatchObject({ class: 'annotation selected', title: 'Human' });
   });
 });
