@@ -23,6 +23,7 @@ import {
   type NativeRelationType,
   type NativeTag,
 } from './native-schema';
+import { nativeShapeError } from './native-shape';
 import { TagCatalog } from './tagpaths';
 
 export interface NativeExportOptions {
@@ -61,8 +62,8 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
     })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
-  const shape = nativeFileSchema.safeParse(file);
-  if (!shape.success) throw schemaError(shape.error, undefined);
+  const shapeError = nativeShapeError(file);
+  if (shapeError) throw schemaError(shapeError, undefined);
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
