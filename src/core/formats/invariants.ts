@@ -10,17 +10,14 @@ import type { DocumentBundle, WorkspaceExport } from './bundle';
 import { FormatError } from './errors';
 import { checkRelations } from './relation-records';
 
-/** An annotation's document, list and index in it. */
-type AnnotationPlace = [number, 'annotations' | 'source.annotations', number];
-
 /** Throws a FormatError naming the first record that breaks a rule. */
 export function checkWorkspace(workspace: WorkspaceExport, file?: string): void {
   checkTags(workspace.tags, file);
   const tagIds = new Set(workspace.tags.map((tag) => tag.id));
   const documentIds = new Map<string, number>();
-  // Where each annotation id was first seen; named only for an error (a long document has tens of thousands).
-  const annotationIds = new Map<string, AnnotationPlace>();
-  const placeName = ([document, list, index]: AnnotationPlace) => `documents[${document}].${list}[${index}]`;
+  // The annotation ids seen so far; where one was first seen is looked for only to report a duplicate.
+  const annotationIds = new Set<string>();
+  const lists = (bundle: DocumentBundle) => [['annotations', bundle.annotations], ['source.annotations', bundle.sourceAnnotations ?? []]] as const;
   workspace.documents.forEach((bundle, i) => {
     const record = `documents[${i}]`;
     const first = documentIds.get(bundle.document.id);
@@ -28,16 +25,26 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
     documentIds.set(bundle.document.id, i);
     checkEdits(bundle, record, file);
     checkAnnotations(bundle, record, file, tagIds);
-    for (const [list, annotations] of [['annotations', bundle.annotations], ['source.annotations', bundle.sourceAnnotations ?? []]] as const) {
+    for (const [list, annotations] of lists(bundle)) {
       for (let j = 0; j < annotations.length; j++) {
         const { id } = annotations[j]!;
-        const other = annotationIds.get(id);
-        if (other !== undefined) throw new FormatError({ file, record: placeName([i, list, j]) }, `id ${show(id)} is also the id of ${placeName(other)}`);
-        annotationIds.set(id, [i, list, j]);
+        if (annotationIds.has(id)) throw new FormatError({ file, record: `${record}.${list}[${j}]` }, `id ${show(id)} is also the id of ${firstWithId(workspace, id, lists)}`);
+        annotationIds.add(id);
       }
     }
   });
   checkRelations(workspace, file);
+}
+
+/** The record of the first annotation with `id`, in the order checkWorkspace reads them. */
+function firstWithId(workspace: WorkspaceExport, id: string, lists: (bundle: DocumentBundle) => ReadonlyArray<readonly [string, readonly Annotation[]]>): string {
+  for (const [i, bundle] of workspace.documents.entries()) {
+    for (const [list, annotations] of lists(bundle)) {
+      const j = annotations.findIndex((a) => a.id === id);
+      if (j >= 0) return `documents[${i}].${list}[${j}]`;
+    }
+  }
+  throw new Error(`no annotation has the id ${id}`);
 }
 
 /**
