@@ -73,20 +73,16 @@ export class CodePointIndex {
   }
 }
 
+/** A surrogate pair: an astral character (a lone surrogate is not one). */
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /** UTF-16 indices (plus `offset`) at which the astral characters of `text` start. */
 export function astralStarts(text: string, offset: number): number[] {
   const starts: number[] = [];
   if (!SURROGATE.test(text)) return starts;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        starts.push(offset + i);
-        i++;
-      }
-    }
-  }
+  // The regex engine scans a long text several times faster than a loop over its code units.
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(text); m !== null; m = PAIR.exec(text)) starts.push(offset + m.index);
   return starts;
 }
 

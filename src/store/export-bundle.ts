@@ -38,7 +38,11 @@ export function exportBundle(db: Database, documentIds: readonly string[] | 'all
       const typesUsed = new Set(documents.flatMap((d) => (d.relations ?? []).map((r) => r.typeId)));
       const relationTypes = listRelationTypes(db).filter((t) => typesUsed.has(t.id));
       // A relation type's allowed tags go with it, so the file's taxonomy is whole.
-      const used = new Set([...documents.flatMap((d) => [...d.annotations, ...(d.sourceAnnotations ?? [])].flatMap((a) => a.tagIds)), ...relationTypes.flatMap((t) => [...(t.sourceTagIds ?? []), ...(t.targetTagIds ?? [])])]);
+      const used = new Set(relationTypes.flatMap((t) => [...(t.sourceTagIds ?? []), ...(t.targetTagIds ?? [])]));
+      // A loop, not flatMap: a long document has tens of thousands of annotations.
+      for (const d of documents) {
+        for (const list of [d.annotations, d.sourceAnnotations ?? []]) for (const a of list) for (const id of a.tagIds) used.add(id);
+      }
       return { tags: withAncestors(listTags(db), used), ...(relationTypes.length === 0 ? {} : { relationTypes }), documents };
     })
     .deferred();

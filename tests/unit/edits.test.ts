@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyChange, ChangingText, inverseOf, replayEdits } from '../../src/core/edits';
-import { CodePointIndex, codePointLength, hasLoneSurrogate, sliceCodePoints } from '../../src/core/offsets';
+import { astralStarts, CodePointIndex, codePointLength, hasLoneSurrogate, sliceCodePoints } from '../../src/core/offsets';
 
 describe('code point offsets', () => {
   const text = 'a😀b𠀋c\u4e2d';
@@ -18,6 +18,22 @@ describe('code point offsets', () => {
   });
   it('slices by code points', () => {
     expect(sliceCodePoints(text, 1, 4)).toBe('😀b𠀋');
+  });
+  it('finds where each astral character starts, as a walk over the code points does, lone surrogates included', () => {
+    const units = fc.constantFrom('a', '😀', '\ud800', '\udc00', '\ud83d', '\ude00', '中', '\n');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 30 }), fc.nat(100), (parts, offset) => {
+        const text = parts.join('');
+        const expected: number[] = [];
+        let at = 0;
+        for (const c of text) {
+          if (c.length === 2) expected.push(offset + at);
+          at += c.length;
+        }
+        expect(astralStarts(text, offset)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('detects lone surrogates', () => {
     expect(hasLoneSurrogate('ok 😀')).toBe(false);

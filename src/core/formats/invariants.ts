@@ -15,7 +15,9 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
   checkTags(workspace.tags, file);
   const tagIds = new Set(workspace.tags.map((tag) => tag.id));
   const documentIds = new Map<string, number>();
-  const annotationIds = new Map<string, string>();
+  // The annotation ids seen so far; where one was first seen is looked for only to report a duplicate.
+  const annotationIds = new Set<string>();
+  const lists = (bundle: DocumentBundle) => [['annotations', bundle.annotations], ['source.annotations', bundle.sourceAnnotations ?? []]] as const;
   workspace.documents.forEach((bundle, i) => {
     const record = `documents[${i}]`;
     const first = documentIds.get(bundle.document.id);
@@ -23,15 +25,26 @@ export function checkWorkspace(workspace: WorkspaceExport, file?: string): void 
     documentIds.set(bundle.document.id, i);
     checkEdits(bundle, record, file);
     checkAnnotations(bundle, record, file, tagIds);
-    for (const [list, annotations] of [['annotations', bundle.annotations], ['source.annotations', bundle.sourceAnnotations ?? []]] as const) {
-      annotations.forEach((annotation, j) => {
-        const other = annotationIds.get(annotation.id);
-        if (other !== undefined) throw new FormatError({ file, record: `${record}.${list}[${j}]` }, `id ${show(annotation.id)} is also the id of ${other}`);
-        annotationIds.set(annotation.id, `${record}.${list}[${j}]`);
-      });
+    for (const [list, annotations] of lists(bundle)) {
+      for (let j = 0; j < annotations.length; j++) {
+        const { id } = annotations[j]!;
+        if (annotationIds.has(id)) throw new FormatError({ file, record: `${record}.${list}[${j}]` }, `id ${show(id)} is also the id of ${firstWithId(workspace, id, lists)}`);
+        annotationIds.add(id);
+      }
     }
   });
   checkRelations(workspace, file);
+}
+
+/** The record of the first annotation with `id`, in the order checkWorkspace reads them. */
+function firstWithId(workspace: WorkspaceExport, id: string, lists: (bundle: DocumentBundle) => ReadonlyArray<readonly [string, readonly Annotation[]]>): string {
+  for (const [i, bundle] of workspace.documents.entries()) {
+    for (const [list, annotations] of lists(bundle)) {
+      const j = annotations.findIndex((a) => a.id === id);
+      if (j >= 0) return `documents[${i}].${list}[${j}]`;
+    }
+  }
+  throw new Error(`no annotation has the id ${id}`);
 }
 
 /**
@@ -141,26 +154,29 @@ export function checkAnnotations(bundle: DocumentBundle, record: string, file: s
 
 function checkAnnotationList(bundle: DocumentBundle, annotations: readonly Annotation[], text: string, list: string, file: string | undefined, tagIds: ReadonlySet<string>): void {
   const index = new CodePointIndex(text);
-  annotations.forEach((annotation: Annotation, i) => {
-    const where = { file, record: `${list}[${i}]` };
+  const length = index.length;
+  // The record is named only for an error: most exports have none, and many annotations.
+  const at = (i: number) => ({ file, record: `${list}[${i}]` });
+  for (let i = 0; i < annotations.length; i++) {
+    const annotation = annotations[i]!;
     const { start, end } = annotation;
-    if (!Number.isInteger(start) || start < 0) throw new FormatError(where, `start ${start} is not an offset (a whole number ≥ 0)`);
-    if (!Number.isInteger(end) || end < 0) throw new FormatError(where, `end ${end} is not an offset (a whole number ≥ 0)`);
-    if (end < start) throw new FormatError(where, `end ${end} is before start ${start}`);
-    if (end > index.length) throw new FormatError(where, `end ${end} is past the end of the text (length ${index.length})`);
+    if (!Number.isInteger(start) || start < 0) throw new FormatError(at(i), `start ${start} is not an offset (a whole number ≥ 0)`);
+    if (!Number.isInteger(end) || end < 0) throw new FormatError(at(i), `end ${end} is not an offset (a whole number ≥ 0)`);
+    if (end < start) throw new FormatError(at(i), `end ${end} is before start ${start}`);
+    if (end > length) throw new FormatError(at(i), `end ${end} is past the end of the text (length ${length})`);
     if (annotation.documentId !== bundle.document.id) {
-      throw new FormatError(where, `documentId ${show(annotation.documentId)} is not the id of its document, ${show(bundle.document.id)}`);
+      throw new FormatError(at(i), `documentId ${show(annotation.documentId)} is not the id of its document, ${show(bundle.document.id)}`);
     }
     if (!annotation.detached) {
       const covered = text.slice(index.toUtf16(start), index.toUtf16(end));
       if (covered !== annotation.quote) {
-        throw new FormatError(where, `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(covered)}`);
+        throw new FormatError(at(i), `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(covered)}`);
       }
     }
     for (const id of annotation.tagIds) {
-      if (!tagIds.has(id)) throw new FormatError(where, `tag id ${show(id)} is not the id of any tag`);
+      if (!tagIds.has(id)) throw new FormatError(at(i), `tag id ${show(id)} is not the id of any tag`);
     }
-  });
+  }
 }
 
 /** ASCII case folding, as SQLite's NOCASE compares names. */

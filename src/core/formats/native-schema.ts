@@ -13,6 +13,10 @@ export const NATIVE_FORMAT = 'scholia-annotations';
 export const NATIVE_VERSION = 2;
 
 const time = z.iso.datetime({ offset: true });
+/** What `time` accepts, as a pattern (native-shape.ts checks records with it). */
+export const TIME_PATTERN = z.regexes.datetime({ offset: true });
+/** An edit made by a rule: `rule:<rule id>`. */
+export const RULE_ORIGIN = /^rule:.+$/;
 const offset = z.number().int().min(0);
 const span = z.object({ start: offset, end: offset });
 const id = z.string().min(1);
@@ -75,7 +79,7 @@ const nativeEditSchema = z.object({
   end: offset,
   removed: z.string(),
   inserted: z.string(),
-  origin: z.union([z.literal('manual'), z.literal('revert'), z.custom<`rule:${string}`>((v) => typeof v === 'string' && /^rule:.+$/.test(v))], {
+  origin: z.union([z.literal('manual'), z.literal('revert'), z.custom<`rule:${string}`>((v) => typeof v === 'string' && RULE_ORIGIN.test(v))], {
     error: 'must be "manual", "revert" or "rule:<rule id>"',
   }),
   author: z.string(),

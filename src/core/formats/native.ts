@@ -23,6 +23,7 @@ import {
   type NativeRelationType,
   type NativeTag,
 } from './native-schema';
+import { nativeShapeError } from './native-shape';
 import { TagCatalog } from './tagpaths';
 
 export interface NativeExportOptions {
@@ -61,8 +62,8 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
     })),
   };
   // The store's values must also have the file's shape (colours, times, hashes).
-  const shape = nativeFileSchema.safeParse(file);
-  if (!shape.success) throw schemaError(shape.error, undefined);
+  const shapeError = nativeShapeError(file);
+  if (shapeError) throw schemaError(shapeError, undefined);
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -125,7 +126,8 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
     quote: annotation.quote,
     // checkWorkspace has made sure every tag id is known.
     tags: annotation.tagIds.map((id) => catalog.pathOf(id)!),
-    tagIds: [...annotation.tagIds],
+    // The file is written and dropped, so the workspace's own arrays serve (no copy per annotation).
+    tagIds: annotation.tagIds,
     note: annotation.note,
     attributes: sortedRecord(annotation.attributes),
     author: annotation.author,
@@ -187,11 +189,16 @@ function nativeEdit(edit: Edit): NativeEdit {
 }
 
 /** Keys in code unit order, so attribute order in the store does not show in the file. */
-function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+function sortedRecord(record: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const keys = Object.keys(record);
+  // Nearly every annotation has none: one object serves them all.
+  if (keys.length === 0) return NO_ATTRIBUTES;
   const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  for (const key of keys.sort()) out[key] = record[key]!;
   return out;
 }
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 function tagOf(t: NativeTag): Tag {
   return { id: t.id, name: t.name, color: t.color, parentId: t.parent, key: t.key, description: t.description };

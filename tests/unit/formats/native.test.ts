@@ -230,6 +230,9 @@ describe('native import', () => {
       const dup = sampleFile();
       dup.documents[1]!.annotations[0]!.id = 'a-li';
       expect(importError(JSON.stringify(dup)).message).toBe('broken.json: documents[1].annotations[0]: id "a-li" is also the id of documents[0].annotations[1]');
+      const twice = sampleFile();
+      twice.documents[0]!.annotations[2]!.id = twice.documents[0]!.annotations[0]!.id;
+      expect(importError(JSON.stringify(twice)).problem).toBe(`id "${twice.documents[0]!.annotations[0]!.id}" is also the id of documents[0].annotations[0]`);
       const orphan = sampleFile();
       orphan.tags[2]!.parent = 'nobody';
       expect(importError(JSON.stringify(orphan)).message).toBe('broken.json: tags[2]: parent "nobody" is not the id of any tag');
