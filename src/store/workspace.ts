@@ -11,14 +11,22 @@ import { insertDefaultTags } from './tags';
 export interface WorkspaceOptions extends Omit<OpenOptions, 'initialize'> {
   /** A document to add when the workspace file is created (the default workspace's sample). */
   sample?: NewDocument;
+  /** How long after the last write the log is checkpointed (ms); see checkpointWhenIdle. */
+  idleCheckpointMs?: number;
 }
 
+/** Long enough to fall between a user's actions (an annotation, a pause in typing), short enough that the log stays small. */
+const IDLE_CHECKPOINT_MS = 300;
+
 export class Workspace {
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+
   private constructor(
     readonly path: string,
     readonly db: Database,
     /** Set when opening migrated the schema: where the backup of the old file is. */
     readonly backupPath: string | null,
+    private readonly idleCheckpointMs: number,
   ) {}
 
   static async open(path: string, options: WorkspaceOptions = {}): Promise<Workspace> {
@@ -36,7 +44,10 @@ export class Workspace {
         if (sample) insertDocument(created, sample);
       },
     });
-    return new Workspace(path, db, backupPath);
+    const workspace = new Workspace(path, db, backupPath, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS);
+    // What creating or migrating the file wrote, too.
+    workspace.checkpointWhenIdle();
+    return workspace;
   }
 
   /**
@@ -46,7 +57,9 @@ export class Workspace {
    */
   transaction<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn).immediate();
+      const result = this.db.transaction(fn).immediate();
+      this.checkpointWhenIdle();
+      return result;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw busyError(this.path);
@@ -60,7 +73,34 @@ export class Workspace {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
+  /**
+   * Copies the write-ahead log into the workspace file once writes have
+   * paused. SQLite would otherwise do it itself inside the commit that finds
+   * the log over 1,000 pages, and that commit (a keystroke, an annotation)
+   * would wait for it. PASSIVE: it copies only committed pages and never
+   * waits for another connection's reader or writer; the log stays the
+   * durable record of whatever is not copied yet.
+   */
+  private checkpointWhenIdle(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (!this.db.open) return;
+      // A transaction opened by hand and still open: its commit comes through transaction() or closes the file.
+      if (this.db.inTransaction) return this.checkpointWhenIdle();
+      try {
+        this.db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Busy or full: the log keeps everything, and SQLite checkpoints at a later commit.
+      }
+    }, this.idleCheckpointMs);
+    // A pending checkpoint does not keep a command-line process alive.
+    this.checkpointTimer.unref?.();
+  }
+
   close(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -68,6 +68,47 @@ export class SuggestedText {
   }
 
   /**
+   * Dictionary terms added and taken away (an annotation made or deleted):
+   * only the paragraphs holding one of them are checked again, as a
+   * paragraph's dictionary matches come only from the terms it holds.
+   * Cheaper than configure() with the whole new dictionary, which checks every paragraph.
+   */
+  changeTerms(added: readonly DictionaryEntry[], removed: readonly DictionaryEntry[]): void {
+    const byTag = new Map<string, Set<string>>();
+    for (const { tagId, terms } of this.settings.dictionary) {
+      const set = byTag.get(tagId) ?? new Set<string>();
+      for (const term of terms) set.add(term);
+      byTag.set(tagId, set);
+    }
+    const changed = new Set<string>();
+    for (const { tagId, terms } of removed) for (const term of terms) if (byTag.get(tagId)?.delete(term)) changed.add(term.trim());
+    for (const { tagId, terms } of added) {
+      const set = byTag.get(tagId) ?? new Set<string>();
+      for (const term of terms) {
+        if (set.has(term)) continue;
+        set.add(term);
+        changed.add(term.trim());
+      }
+      byTag.set(tagId, set);
+    }
+    this.settings = { ...this.settings, dictionary: [...byTag].map(([tagId, set]) => ({ tagId, terms: [...set] })) };
+    changed.delete('');
+    if (changed.size === 0) return;
+    if (this.settings.dictionaryOptions?.ignoreCase) {
+      // Matches ignoring case are not found by includes(): every paragraph is checked again.
+      this.dictionaryCache.clear();
+      for (const slot of this.slots) slot.dirty = true;
+      return;
+    }
+    const holdsOne = (text: string) => {
+      for (const term of changed) if (text.includes(term)) return true;
+      return false;
+    };
+    for (const text of this.dictionaryCache.keys()) if (holdsOne(text)) this.dictionaryCache.delete(text);
+    for (const slot of this.slots) if (!slot.dirty && holdsOne(slot.text)) slot.dirty = true;
+  }
+
+  /**
    * The editor dropped these suggestions (rejected them) and then took the
    * rejection back, perhaps before this worker heard of it: every paragraph
    * with one of them is reported at the next changes().

@@ -46,6 +46,20 @@ export class SharedMap<K, V> implements ReadonlyMap<K, V> {
     return next.depth > 24 ? new SharedMap(new Map(next), new Map(), size, 0) : next;
   }
 
+  /**
+   * The keys set or deleted between `older` and this map, when this one was
+   * made from it by edits (the layers between are walked, not the entries);
+   * null when it was not, or when the layers were folded meanwhile.
+   */
+  keysChangedSince(older: ReadonlyMap<K, V>): Set<K> | null {
+    const keys = new Set<K>();
+    for (let at: ReadonlyMap<K, V> = this; at !== older; at = (at as SharedMap<K, V>).base) {
+      if (!(at instanceof SharedMap)) return null;
+      for (const key of at.changes.keys()) keys.add(key);
+    }
+    return keys;
+  }
+
   get(key: K): V | undefined {
     const v = this.changes.get(key);
     if (v === GONE) return undefined;

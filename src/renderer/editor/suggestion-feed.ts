@@ -10,8 +10,8 @@ import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { codePointLength } from '../../core/offsets';
-import { dictionaryFromAnnotations, entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
-import type { AnnotationData } from './annotation-step';
+import { entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
+import { AnnotationTerms, type TermChanges } from './annotation-terms';
 import { annotationState, annotationsBetween } from './annotations';
 import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
 import { DocPositions } from './positions';
@@ -43,7 +43,9 @@ export class SuggestionFeed {
   /** Rejections taken back since the last request (their suggestions were dropped here). */
   private restore: Rejection[] = [];
   /** What the worker was last given, to send only what changed. */
-  private sent: { tags: unknown; entities: string; data: unknown; dictionary: string; rejections: unknown } = { tags: null, entities: '', data: null, dictionary: '', rejections: null };
+  private sent: { tags: unknown; entities: string; data: unknown; rejections: unknown } = { tags: null, entities: '', data: null, rejections: null };
+  /** The annotations' terms as the worker was last sent them. */
+  private readonly terms = new AnnotationTerms();
 
   constructor(
     private readonly view: Pick<EditorView, 'state' | 'dispatch'>,
@@ -141,7 +143,7 @@ export class SuggestionFeed {
     if (!answer) {
       // The worker failed: everything goes again at the next change.
       this.forget();
-      this.sent = { tags: null, entities: '', data: null, dictionary: '', rejections: null };
+      this.sent = { tags: null, entities: '', data: null, rejections: null };
       return;
     }
     if (generation === this.generation) this.place(answer, doc, reset);
@@ -160,12 +162,12 @@ export class SuggestionFeed {
       this.sent.tags = tags;
       this.sent.entities = key;
     }
+    let terms: TermChanges | null = null;
     if (data !== this.sent.data) {
-      const dictionary = [...this.dictionary!, ...dictionaryFromAnnotations([...(data as ReadonlyMap<string, AnnotationData>).values()])];
-      const key = JSON.stringify(dictionary);
-      if (key !== this.sent.dictionary) settings.dictionary = dictionary;
+      // The whole dictionary goes once (and again after a failure); then only the terms that came and went.
+      if (this.sent.data === null) settings.dictionary = this.terms.reset(data, this.dictionary!);
+      else terms = this.terms.update(data);
       this.sent.data = data;
-      this.sent.dictionary = key;
     }
     if (value.rejections !== this.sent.rejections) {
       settings.rejections = value.rejections;
@@ -174,7 +176,7 @@ export class SuggestionFeed {
     const changedSettings = Object.keys(settings).length > 0;
     const restore = this.restore;
     this.restore = [];
-    const extra = { ...(changedSettings && { settings }), ...(restore.length > 0 && { restore }) };
+    const extra = { ...(changedSettings && { settings }), ...(terms && terms.added.length + terms.removed.length > 0 && { terms }), ...(restore.length > 0 && { restore }) };
     const doc = state.doc;
     const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, DocPositions.of(doc).count) } });
     if (!this.asked) return all();

@@ -1,12 +1,14 @@
 // What the editor asks the suggestions worker, and how the worker's copy of
 // the text answers it (apart from the worker itself, to be run anywhere).
 
-import type { ParagraphInput, ParagraphSettings, ParagraphSuggestions, Rejection, SuggestedText } from '../../core/suggestions';
+import type { DictionaryEntry, ParagraphInput, ParagraphSettings, ParagraphSuggestions, Rejection, SuggestedText } from '../../core/suggestions';
 
 export interface SuggestRequest {
   id: number;
   /** Settings that changed since the last request. */
   settings?: Partial<ParagraphSettings>;
+  /** Dictionary terms added and taken away since the last request (an annotation made or deleted), after `settings`. */
+  terms?: { added: DictionaryEntry[]; removed: DictionaryEntry[] };
   /** Rejections taken back in the editor: their suggestions are to be reported wherever they are. */
   restore?: Rejection[];
   /** The whole text (for an editor that holds no suggestions), or paragraphs [from, to) of the worker's copy replaced, in order, apart. */
@@ -22,6 +24,7 @@ export interface SuggestResponse {
 /** Applies a request to the worker's copy of the text; the paragraphs whose suggestions changed. */
 export function answerRequest(text: SuggestedText, request: Omit<SuggestRequest, 'id'>): ParagraphSuggestions[] {
   if (request.settings) text.configure(request.settings);
+  if (request.terms) text.changeTerms(request.terms.added, request.terms.removed);
   if (request.restore) text.restore(request.restore);
   if (request.text && 'reset' in request.text) text.reset(request.text.reset);
   // From the last, so the indices of those before still hold.

@@ -1,0 +1,90 @@
+// The dictionary the user's annotations make (each tag with the quotes it was
+// given), kept up to date annotation by annotation: the suggestions worker is
+// sent the terms that came and went, not the whole dictionary again after
+// every annotation (thousands of terms, which made it check every paragraph).
+
+import { dictionaryFromAnnotations, type DictionaryEntry } from '../../core/suggestions';
+import type { AnnotationData } from './annotation-step';
+import { SharedMap } from './shared-map';
+
+type Data = ReadonlyMap<string, AnnotationData>;
+
+export interface TermChanges {
+  added: DictionaryEntry[];
+  removed: DictionaryEntry[];
+}
+
+export class AnnotationTerms {
+  /** How many annotations give each term to each tag: tag → term → count. */
+  private readonly counts = new Map<string, Map<string, number>>();
+  private data: Data = new Map();
+
+  /**
+   * The whole dictionary: the workspace's terms (`base`, kept for good) and
+   * those of `data`, as dictionaryFromAnnotations gives them; update() is measured from it.
+   */
+  reset(data: Data, base: readonly DictionaryEntry[]): DictionaryEntry[] {
+    this.counts.clear();
+    this.data = data;
+    for (const { tagId, terms } of base) for (const term of new Set(terms)) this.count(tagId, term);
+    for (const a of data.values()) for (const [tagId, term] of termsOf(a)) this.count(tagId, term);
+    return [...base, ...dictionaryFromAnnotations([...data.values()])];
+  }
+
+  /** The terms that came and went since the last reset() or update(); only the changed annotations are read when `data` was made from the last by edits. */
+  update(data: Data): TermChanges {
+    const before = this.data;
+    this.data = data;
+    const delta = new Map<string, Map<string, number>>();
+    const note = (a: AnnotationData | undefined, sign: 1 | -1) => {
+      for (const [tagId, term] of termsOf(a)) {
+        const terms = delta.get(tagId) ?? new Map<string, number>();
+        terms.set(term, (terms.get(term) ?? 0) + sign);
+        delta.set(tagId, terms);
+      }
+    };
+    const changed = data instanceof SharedMap ? (data as SharedMap<string, AnnotationData>).keysChangedSince(before) : null;
+    if (changed) {
+      for (const id of changed) {
+        const was = before.get(id);
+        const is = data.get(id);
+        if (was === is) continue;
+        note(was, -1);
+        note(is, 1);
+      }
+    } else {
+      for (const [id, was] of before) if (data.get(id) !== was) note(was, -1);
+      for (const [id, is] of data) if (before.get(id) !== is) note(is, 1);
+    }
+    const added = new Map<string, string[]>();
+    const removed = new Map<string, string[]>();
+    for (const [tagId, terms] of delta) {
+      for (const [term, by] of terms) {
+        if (by === 0) continue;
+        const counts = this.counts.get(tagId) ?? new Map<string, number>();
+        const was = counts.get(term) ?? 0;
+        const is = was + by;
+        if (is > 0) counts.set(term, is);
+        else counts.delete(term);
+        this.counts.set(tagId, counts);
+        if (was === 0 && is > 0) added.set(tagId, [...(added.get(tagId) ?? []), term]);
+        if (was > 0 && is <= 0) removed.set(tagId, [...(removed.get(tagId) ?? []), term]);
+      }
+    }
+    const entries = (m: Map<string, string[]>) => [...m].map(([tagId, terms]) => ({ tagId, terms }));
+    return { added: entries(added), removed: entries(removed) };
+  }
+
+  private count(tagId: string, term: string): void {
+    const counts = this.counts.get(tagId) ?? new Map<string, number>();
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    this.counts.set(tagId, counts);
+  }
+}
+
+/** The (tag, term) pairs an annotation gives the dictionary, as dictionaryFromAnnotations reads them. */
+function termsOf(a: AnnotationData | undefined): [string, string][] {
+  if (!a || a.detached) return [];
+  const term = a.quote.trim();
+  return term === '' ? [] : [...new Set(a.tagIds)].map((tagId) => [tagId, term]);
+}
