@@ -1,0 +1,223 @@
+// Suggestions drawn with the CSS Custom Highlight API: ranges over the text
+// of the paragraphs shown, one highlight per tag (`scholia-suggestion-<tagId>`,
+// a dashed underline in the tag's colour) and one per tag for the suggestion
+// at the caret (`…-at-caret`, a thicker solid underline). Nothing is put in
+// the text: ProseMirror has no second decoration set to walk and diff, and the
+// browser no extra elements to style and lay out at each keystroke. A
+// keystroke costs the ranges of the paragraph whose elements it changed.
+
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { Tag } from '../../core/model';
+import { annotationState } from './annotations';
+import { currentMode } from './mode';
+import { sameSpans, shownParagraphs, type ParagraphSpan } from './paragraph-window';
+import { DocPositions } from './positions';
+import { suggestionAt, suggestionsKey, type Spec } from './suggestion-state';
+
+export const HIGHLIGHT_PREFIX = 'scholia-suggestion-';
+const AT_CARET = '-at-caret';
+const NO_TAG_COLOR = '#868e96';
+
+/** The highlight of a tag's suggestions (and, `atCaret`, of its suggestion at the caret). */
+export function highlightName(tagId: string, atCaret = false): string {
+  return `${HIGHLIGHT_PREFIX}${tagId}${atCaret ? AT_CARET : ''}`;
+}
+
+interface Drawn {
+  range: StaticRange;
+  tagId: string;
+  /** The paragraph element it is in: redrawn when that element's content changes. */
+  paragraph: Node;
+}
+
+/** Draws the suggestions of the paragraphs shown as highlights; a no-op where the browser has no Highlight API. */
+export class SuggestionHighlights {
+  private readonly registry: HighlightRegistry | null = globalThis.CSS?.highlights ?? null;
+  private readonly drawn = new Map<Spec, Drawn>();
+  private readonly byParagraph = new Map<Node, Set<Spec>>();
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly rules = new Map<string, { color: string; rules: CSSStyleRule[] }>();
+  private readonly observer: MutationObserver | null = null;
+  private sheet: HTMLStyleElement | null = null;
+  private atCaret: { spec: Spec; range: StaticRange; tagId: string } | null = null;
+  private shown: readonly ParagraphSpan[] | null = null;
+
+  constructor(private readonly view: EditorView) {
+    if (!this.registry) return;
+    // Which paragraphs' elements changed since the last update: their ranges are made again, the others kept.
+    this.observer = new MutationObserver(() => {});
+    this.observer.observe(view.dom, { childList: true, characterData: true, subtree: true });
+    this.drawAll();
+  }
+
+  update(previous: EditorState): void {
+    if (!this.registry) return;
+    const state = this.view.state;
+    const value = suggestionsKey.getState(state)!;
+    const before = suggestionsKey.getState(previous)!;
+    const records = this.observer!.takeRecords();
+    const shown = shownParagraphs(state);
+    if (!sameSpans(this.shown, shown) || value.visible !== before.visible) {
+      this.drawAll();
+      return;
+    }
+    const changed = new Set<Node>();
+    for (const record of records) {
+      const paragraph = this.paragraphOf(record.target);
+      if (!paragraph) {
+        // Paragraphs or blocks added or removed: made again, all of them.
+        this.drawAll();
+        return;
+      }
+      changed.add(paragraph);
+    }
+    if (annotationState(state).tags !== annotationState(previous).tags) this.colorRules();
+    if (value.revision !== before.revision) this.drawChanged(changed);
+    else for (const paragraph of changed) this.drawParagraph(paragraph);
+    this.markAtCaret();
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    for (const name of this.highlights.keys()) this.registry?.delete(name);
+    this.sheet?.remove();
+  }
+
+  /** Every suggestion shown, made again. */
+  private drawAll(): void {
+    const state = this.view.state;
+    this.shown = shownParagraphs(state);
+    this.observer!.takeRecords();
+    for (const highlight of this.highlights.values()) highlight.clear();
+    this.drawn.clear();
+    this.byParagraph.clear();
+    this.atCaret = null;
+    for (const [spec, from, to] of this.inWindow()) this.draw(spec, from, to);
+    this.colorRules();
+    this.markAtCaret();
+  }
+
+  /** After suggestions came or went: those gone are taken away, those come drawn, and the changed paragraphs' made again. */
+  private drawChanged(changed: Set<Node>): void {
+    const now = this.inWindow();
+    const present = new Set(now.map(([spec]) => spec));
+    for (const spec of [...this.drawn.keys()]) if (!present.has(spec)) this.erase(spec);
+    for (const paragraph of changed) this.drawParagraph(paragraph);
+    for (const [spec, from, to] of now) if (!this.drawn.has(spec)) this.draw(spec, from, to);
+    this.colorRules();
+  }
+
+  /** The ranges of one paragraph's suggestions, made again (its text or elements changed). */
+  private drawParagraph(paragraph: Node): void {
+    for (const spec of this.byParagraph.get(paragraph) ?? []) this.erase(spec);
+    if (!paragraph.isConnected) return;
+    const state = this.view.state;
+    const positions = DocPositions.of(state.doc);
+    const i = positions.paragraphAt(this.view.posAtDOM(paragraph, 0));
+    const value = suggestionsKey.getState(state)!;
+    for (const d of value.decorations.find(positions.start(i), positions.end(i))) this.draw(d.spec as Spec, d.from, d.to);
+  }
+
+  /** The suggestions of the paragraphs shown, with their positions. */
+  private inWindow(): [Spec, number, number][] {
+    const state = this.view.state;
+    const value = suggestionsKey.getState(state)!;
+    if (!value.visible) return [];
+    const positions = DocPositions.of(state.doc);
+    const spans = this.shown ?? [{ first: 0, last: positions.count - 1 }];
+    const found: [Spec, number, number][] = [];
+    for (const { first, last } of spans) {
+      for (const d of value.decorations.find(positions.start(first), positions.end(last))) found.push([d.spec as Spec, d.from, d.to]);
+    }
+    return found;
+  }
+
+  private draw(spec: Spec, from: number, to: number): void {
+    if (this.drawn.has(spec)) return;
+    const start = this.view.domAtPos(from, 1);
+    const end = this.view.domAtPos(to, -1);
+    const paragraph = this.paragraphOf(start.node);
+    if (!paragraph) return;
+    const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+    this.drawn.set(spec, { range, tagId: spec.tagId, paragraph });
+    let specs = this.byParagraph.get(paragraph);
+    if (!specs) this.byParagraph.set(paragraph, (specs = new Set()));
+    specs.add(spec);
+    this.highlight(highlightName(spec.tagId)).add(range);
+  }
+
+  private erase(spec: Spec): void {
+    const drawn = this.drawn.get(spec);
+    if (!drawn) return;
+    this.drawn.delete(spec);
+    this.byParagraph.get(drawn.paragraph)?.delete(spec);
+    this.highlights.get(highlightName(drawn.tagId))?.delete(drawn.range);
+  }
+
+  /** The suggestion Enter would accept (Annotate mode, the caret in or by it) marked as such. */
+  private markAtCaret(): void {
+    const state = this.view.state;
+    const here = currentMode(state) === 'annotate' ? suggestionAt(state, state.selection.head) : null;
+    const drawn = here ? this.drawn.get(here.suggestion) : undefined;
+    const next = here && drawn ? { spec: here.suggestion, range: drawn.range, tagId: drawn.tagId } : null;
+    const now = this.atCaret;
+    if (now?.spec === next?.spec && now?.range === next?.range) return;
+    if (now) this.highlights.get(highlightName(now.tagId, true))?.delete(now.range);
+    if (next) this.highlight(highlightName(next.tagId, true)).add(next.range);
+    this.atCaret = next;
+  }
+
+  private highlight(name: string): Highlight {
+    let highlight = this.highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      // Drawn over the others, over annotations' and findings' too.
+      highlight.priority = name.endsWith(AT_CARET) ? 2 : 1;
+      this.highlights.set(name, highlight);
+      this.registry!.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  /** A rule for each tag drawn, in its colour (kept when the tag's colour changes). */
+  private colorRules(): void {
+    const tags = annotationState(this.view.state).tags;
+    for (const { tagId } of this.drawn.values()) {
+      const color = colorOf(tags.get(tagId));
+      const known = this.rules.get(tagId);
+      if (known?.color === color) continue;
+      if (known) for (const rule of known.rules) rule.style.setProperty('text-decoration-color', color);
+      else this.rules.set(tagId, { color, rules: this.addRules(tagId, color) });
+      if (known) known.color = color;
+    }
+  }
+
+  private addRules(tagId: string, color: string): CSSStyleRule[] {
+    if (!this.sheet) {
+      this.sheet = document.createElement('style');
+      this.sheet.dataset.scholia = 'suggestion-highlights';
+      document.head.append(this.sheet);
+    }
+    const sheet = this.sheet.sheet!;
+    const at = sheet.cssRules.length;
+    const name = (atCaret: boolean) => CSS.escape(highlightName(tagId, atCaret));
+    // Dashed and unfilled, so a suggestion never passes for an annotation (a tint); the one at the caret solid and thicker.
+    sheet.insertRule(`::highlight(${name(false)}) { text-decoration: underline dashed ${color} 2px; }`, at);
+    sheet.insertRule(`::highlight(${name(true)}) { text-decoration: underline solid ${color} 3px; }`, at + 1);
+    return [sheet.cssRules[at] as CSSStyleRule, sheet.cssRules[at + 1] as CSSStyleRule];
+  }
+
+  /** The paragraph element `node` is in (or is); null for the editor's and the blocks' own elements. */
+  private paragraphOf(node: Node): Node | null {
+    const root = this.view.dom;
+    let n: Node | null = node;
+    while (n && n.parentNode?.parentNode !== root) n = n.parentNode;
+    return n;
+  }
+}
+
+function colorOf(tag: Tag | undefined): string {
+  const color = tag?.color;
+  return color && CSS.supports('color', color) ? color : NO_TAG_COLOR;
+}
