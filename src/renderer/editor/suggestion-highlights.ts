@@ -4,7 +4,13 @@
 // at the caret (`…-at-caret`, a thicker solid underline). Nothing is put in
 // the text: ProseMirror has no second decoration set to walk and diff, and the
 // browser no extra elements to style and lay out at each keystroke. A
-// keystroke costs the ranges of the paragraph whose elements it changed.
+// keystroke costs the ranges of the paragraph whose elements it changed. Only
+// the paragraphs near the visible part get ranges (not the whole paragraph
+// window): Chromium places every range's markers again in each frame after the
+// text changed, so what it pays per key follows their number.
+
+/** Paragraphs drawn either side of the visible ones. */
+const NEAR_PARAGRAPHS = 20;
 
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -42,13 +48,29 @@ export class SuggestionHighlights {
   private sheet: HTMLStyleElement | null = null;
   private atCaret: { spec: Spec; range: StaticRange; tagId: string } | null = null;
   private shown: readonly ParagraphSpan[] | null = null;
+  /** The paragraphs whose suggestions have ranges: those shown near the visible part. */
+  private spans: readonly ParagraphSpan[] = [];
+  /** Whether the spans were cut to the visible part (not when the editor was not yet laid out). */
+  private placed = false;
+  private frame = 0;
+  private readonly scrolled = () => {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      const near = this.nearVisible(0);
+      if (near && (!this.placed || !this.spans.some((s) => s.first <= near.first && near.last <= s.last))) this.drawAll();
+    });
+  };
+  private readonly listening = { capture: true, passive: true };
 
   constructor(private readonly view: EditorView) {
     if (!this.registry) return;
     // Which paragraphs' elements changed since the last update: their ranges are made again, the others kept.
     this.observer = new MutationObserver(() => {});
     this.observer.observe(view.dom, { childList: true, characterData: true, subtree: true });
+    globalThis.document.addEventListener('scroll', this.scrolled, this.listening);
+    globalThis.addEventListener('resize', this.scrolled);
     this.drawAll();
+    this.scrolled();
   }
 
   update(previous: EditorState): void {
@@ -80,6 +102,9 @@ export class SuggestionHighlights {
 
   destroy(): void {
     this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
+    globalThis.document.removeEventListener('scroll', this.scrolled, this.listening);
+    globalThis.removeEventListener('resize', this.scrolled);
     for (const name of this.highlights.keys()) this.registry?.delete(name);
     this.sheet?.remove();
   }
@@ -88,6 +113,7 @@ export class SuggestionHighlights {
   private drawAll(): void {
     const state = this.view.state;
     this.shown = shownParagraphs(state);
+    this.spans = this.drawnSpans();
     this.observer!.takeRecords();
     for (const highlight of this.highlights.values()) highlight.clear();
     this.drawn.clear();
@@ -125,9 +151,8 @@ export class SuggestionHighlights {
     const value = suggestionsKey.getState(state)!;
     if (!value.visible) return [];
     const positions = DocPositions.of(state.doc);
-    const spans = this.shown ?? [{ first: 0, last: positions.count - 1 }];
     const found: [Spec, number, number][] = [];
-    for (const { first, last } of spans) {
+    for (const { first, last } of this.spans) {
       for (const d of value.decorations.find(positions.start(first), positions.end(last))) found.push([d.spec as Spec, d.from, d.to]);
     }
     return found;
@@ -206,6 +231,32 @@ export class SuggestionHighlights {
     sheet.insertRule(`::highlight(${name(false)}) { text-decoration: underline dashed ${color} 2px; }`, at);
     sheet.insertRule(`::highlight(${name(true)}) { text-decoration: underline solid ${color} 3px; }`, at + 1);
     return [sheet.cssRules[at] as CSSStyleRule, sheet.cssRules[at + 1] as CSSStyleRule];
+  }
+
+  /** The paragraphs shown (with their text) near the visible part; all those shown when the editor is not laid out. */
+  private drawnSpans(): ParagraphSpan[] {
+    const count = DocPositions.of(this.view.state.doc).count;
+    const shown = this.shown ?? [{ first: 0, last: count - 1 }];
+    const near = this.nearVisible(NEAR_PARAGRAPHS);
+    this.placed = near !== null;
+    if (!near) return [...shown];
+    return shown.flatMap((s) => (s.last < near.first || s.first > near.last ? [] : [{ first: Math.max(s.first, near.first), last: Math.min(s.last, near.last) }]));
+  }
+
+  /** The paragraphs on screen, and `margin` more either side; null when the editor is not on screen. */
+  private nearVisible(margin: number): ParagraphSpan | null {
+    const view = this.view;
+    if (!view.dom.isConnected) return null;
+    const rect = view.dom.getBoundingClientRect();
+    const top = Math.max(rect.top, 0);
+    const bottom = Math.min(rect.bottom, globalThis.innerHeight || 0);
+    if (bottom <= top || rect.width === 0) return null;
+    const left = rect.left + rect.width / 2;
+    const from = view.posAtCoords({ left, top: top + 1 });
+    const to = view.posAtCoords({ left, top: bottom - 1 });
+    if (!from || !to) return null;
+    const positions = DocPositions.of(view.state.doc);
+    return { first: Math.max(0, positions.paragraphAt(from.pos) - margin), last: Math.min(positions.count - 1, positions.paragraphAt(to.pos) + margin) };
   }
 
   /** The paragraph element `node` is in (or is); null for the editor's and the blocks' own elements. */
