@@ -59,8 +59,8 @@ async function tagOf(page: Page, text: string): Promise<string | null> {
   return Object.entries(all).find(([, texts]) => texts.includes(text))?.[0] ?? null;
 }
 
-/** Puts the caret inside a suggestion with a click on its text, and waits until the editor has it. */
-async function caretIn(page: Page, text: string) {
+/** The middle of a drawn suggestion's text, in the page. */
+async function rangeBox(page: Page, text: string): Promise<{ x: number; y: number }> {
   await expect.poll(() => tagOf(page, text)).not.toBeNull();
   const box = await page.evaluate((wanted) => {
     for (const [name, highlight] of CSS.highlights) {
@@ -76,7 +76,13 @@ async function caretIn(page: Page, text: string) {
     }
     return null;
   }, text);
-  await page.mouse.click(box!.x, box!.y);
+  return box!;
+}
+
+/** Puts the caret inside a suggestion with a click on its text, and waits until the editor has it. */
+async function caretIn(page: Page, text: string) {
+  const box = await rangeBox(page, text);
+  await page.mouse.click(box.x, box.y);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
@@ -85,6 +91,10 @@ test('Enter accepts a suggestion, Backspace rejects one, and both hold after a r
   await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
   await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBe('Person');
   await expect(page.locator('[data-testid=editor] .annotation')).toHaveCount(0);
+  // Hovering one says what it is.
+  const box = await rangeBox(page, 'Berlin');
+  await page.mouse.move(box.x, box.y);
+  await expect(page.getByTestId('editor')).toHaveAttribute('title', /^Suggested: Place \(compromise\)/);
 
   await caretIn(page, 'Berlin');
   // The one Enter would accept is marked.

@@ -61,6 +61,16 @@ export class SuggestionHighlights {
     });
   };
   private readonly listening = { capture: true, passive: true };
+  /** What hovering says (a range has no title of its own): the suggestion under the pointer, once a frame at most. */
+  private pointer: { left: number; top: number } | null = null;
+  private hoverFrame = 0;
+  private readonly hovered = (event: MouseEvent) => {
+    this.pointer = { left: event.clientX, top: event.clientY };
+    this.hoverFrame ||= requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      this.title();
+    });
+  };
 
   constructor(private readonly view: EditorView) {
     if (!this.registry) return;
@@ -69,6 +79,7 @@ export class SuggestionHighlights {
     this.observer.observe(view.dom, { childList: true, characterData: true, subtree: true });
     globalThis.document.addEventListener('scroll', this.scrolled, this.listening);
     globalThis.addEventListener('resize', this.scrolled);
+    view.dom.addEventListener('mousemove', this.hovered, { passive: true });
     this.drawAll();
     this.scrolled();
   }
@@ -103,6 +114,8 @@ export class SuggestionHighlights {
   destroy(): void {
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.hoverFrame);
+    this.view.dom.removeEventListener('mousemove', this.hovered);
     globalThis.document.removeEventListener('scroll', this.scrolled, this.listening);
     globalThis.removeEventListener('resize', this.scrolled);
     for (const name of this.highlights.keys()) this.registry?.delete(name);
@@ -191,6 +204,16 @@ export class SuggestionHighlights {
     if (now) this.highlights.get(highlightName(now.tagId, true))?.delete(now.range);
     if (next) this.highlight(highlightName(next.tagId, true)).add(next.range);
     this.atCaret = next;
+  }
+
+  private title(): void {
+    const state = this.view.state;
+    const at = this.pointer && this.view.posAtCoords(this.pointer);
+    const here = at ? suggestionAt(state, at.pos) : null;
+    const tag = here && annotationState(state).tags.get(here.suggestion.tagId);
+    const title = here ? `Suggested: ${tag?.name ?? 'tag'} (${here.suggestion.source}) — in Annotate mode Enter accepts, Backspace rejects` : null;
+    if (title) this.view.dom.title = title;
+    else if (this.view.dom.hasAttribute('title')) this.view.dom.removeAttribute('title');
   }
 
   private highlight(name: string): Highlight {
