@@ -190,3 +190,18 @@ test('typing keeps each suggestion drawn over its own text, in the typed line an
   await saved(page);
   await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
 });
+
+test('in a long text, the suggestions are drawn where the user scrolls to', async ({ page }) => {
+  const lines = Array.from({ length: 1500 }, (_, i) => `The committee went through item ${i + 1} of the agenda without comment.`);
+  lines.push('At the end, Chancellor Olaf Scholz flew back to Berlin.');
+  const long = (await callApi<{ id: string }>(host, 'documents.create', { title: 'Long readout', text: lines.join('\n') })).id;
+  await page.goto(host.url);
+  await openDocument(page, 'Long readout');
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => tagOf(page, 'Berlin'), { timeout: 30_000 }).toBe('Place');
+  await caretIn(page, 'Berlin');
+  await page.keyboard.press('Enter');
+  await saved(page);
+  expect(await callApi<StoredAnnotation[]>(host, 'annotations.list', { documentId: long })).toEqual([expect.objectContaining({ quote: 'Berlin', tagIds: [tagId('Place')] })]);
+});
