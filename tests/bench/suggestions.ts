@@ -81,14 +81,16 @@ interface Key {
   wait: number;
   browser: number;
   editor: number;
+  /** The frame after it: animation frame to the task after rendering (NaN if not seen). */
+  frame: number;
   nearWorker: boolean;
 }
 
 /** Installed before the page's scripts: when the worker is asked and answers, and when each key's keydown and input events run. */
 function watchKeysAndWorker(): void {
-  const w = window as unknown as { __worker: [ask: number, answer: number][]; __keyEvents: { keydown: number; input: number } };
+  const w = window as unknown as { __worker: [ask: number, answer: number][]; __keyEvents: { keydown: number; input: number; frame: number } };
   w.__worker = [];
-  w.__keyEvents = { keydown: 0, input: 0 };
+  w.__keyEvents = { keydown: 0, input: 0, frame: NaN };
   const Original = window.Worker;
   window.Worker = class extends Original {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -104,7 +106,21 @@ function watchKeysAndWorker(): void {
     w.__worker.push([performance.now(), Infinity]);
     post.apply(this, args);
   } as Worker['postMessage'];
-  addEventListener('keydown', () => (w.__keyEvents.keydown = performance.now()), true);
+  addEventListener(
+    'keydown',
+    () => {
+      w.__keyEvents.keydown = performance.now();
+      w.__keyEvents.frame = NaN;
+      // The frame after the key: from its animation frame to the task after its rendering (style, layout, paint), where highlights cost what they cost.
+      requestAnimationFrame(() => {
+        const at = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (w.__keyEvents.frame = performance.now() - at);
+        channel.port2.postMessage(null);
+      });
+    },
+    true,
+  );
   addEventListener('input', () => (w.__keyEvents.input = performance.now()), true);
 }
 
@@ -119,7 +135,8 @@ async function open(browser: Browser, setting: Setting, url: string): Promise<Ty
   await page.goto(url);
   await page.getByTestId('document-item').filter({ hasText: `Readouts ${setting}` }).getByRole('button').first().click();
   await page.getByTestId('editor').waitFor();
-  if (setting === 'on') await page.locator('[data-testid=editor] .suggestion').first().waitFor({ timeout: 120_000 });
+  // Drawn as CSS highlights (suggestion-highlights.ts): waits until one holds a range.
+  if (setting === 'on') await page.waitForFunction(() => [...CSS.highlights].some(([name, h]) => name.startsWith('scholia-suggestion-') && h.size > 0), null, { timeout: 120_000 });
   await page.getByTestId('editor').focus();
   await page.keyboard.press('Control+e');
   await page.locator('[data-testid=editor][data-mode=edit]').waitFor();
@@ -147,8 +164,8 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
         w.__keyDone = new Promise((resolve) => (w.__keyResolve = resolve));
       });
       await page.keyboard.press('e');
-      const { updated, start, keydown, input, worker } = await page.evaluate(async () => {
-        const w = window as unknown as { __keyDone: Promise<{ updated: number; start: number }>; __worker: [number, number][]; __keyEvents: { keydown: number; input: number } };
+      const { updated, start, keydown, input, frame, worker } = await page.evaluate(async () => {
+        const w = window as unknown as { __keyDone: Promise<{ updated: number; start: number }>; __worker: [number, number][]; __keyEvents: { keydown: number; input: number; frame: number } };
         return { ...(await w.__keyDone), ...w.__keyEvents, worker: w.__worker.slice(-3) };
       });
       (k === 0 ? out.afterJump : out.typing).push(updated);
@@ -156,7 +173,7 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
       // Busy over the key, or its answer placed just before or during it.
       const nearWorker = worker.some(([ask, answer]) => ask < end && answer + ANSWER_WORK_MS > start);
       if (k > 0) {
-        typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, nearWorker });
+        typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, frame, nearWorker });
         typist.moments.push([start, end]);
       }
       if (++typed % 20 === 0) await saved();
@@ -221,8 +238,8 @@ try {
   console.log('\nTyping, split (p50 of each part, ms): wait before keydown ran | browser, keydown to input (handlers, inserting the character) | editor, input to updated');
   for (const setting of ['off', 'on'] as const) {
     const keys = typists[setting].keys;
-    const p50 = (part: 'wait' | 'browser' | 'editor') => ms(percentile(keys.map((k) => k[part]), 50));
-    console.log(`  ${setting}: ${p50('wait')} | ${p50('browser')} | ${p50('editor')}`);
+    const p50 = (part: 'wait' | 'browser' | 'editor' | 'frame') => ms(percentile(keys.map((k) => k[part]).filter((n) => !Number.isNaN(n)), 50));
+    console.log(`  ${setting}: ${p50('wait')} | ${p50('browser')} | ${p50('editor')} | frame after it, rendering: ${p50('frame')}`);
   }
   const away = typists.on.keys.filter((k) => !k.nearWorker).map((k) => k.ms);
   console.log(`on, typing away from the worker (not busy, no answer placed within ${ANSWER_WORK_MS} ms): ${away.length} of ${typists.on.keys.length} keys, p50 ${ms(percentile(away, 50))}, p95 ${ms(percentile(away, 95))}`);

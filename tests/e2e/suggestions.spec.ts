@@ -26,43 +26,102 @@ test.afterEach(async () => host.stop());
 const tagId = (name: string) => tags.find((t) => t.name === name)!.id;
 const stored = () => callApi<StoredAnnotation[]>(host, 'annotations.list', { documentId });
 const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-const suggestion = (page: Page, text: string) => page.locator('[data-testid=editor] .suggestion').filter({ hasText: new RegExp(`^${text.replace(/[$]/g, '\\$&')}$`) });
 
-/** Puts the caret inside a suggestion, as a click does, and waits until the editor has it. */
+/**
+ * The suggestions drawn, as the page's CSS highlights hold them: the text under
+ * each range, by the name of its tag (`scholia-suggestion-<tagId>`), sorted;
+ * `atCaret` only the one marked as at the caret.
+ */
+async function drawn(page: Page, atCaret = false): Promise<Record<string, string[]>> {
+  const byId = await page.evaluate((caret) => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      const match = /^scholia-suggestion-(.+?)(-at-caret)?$/.exec(name);
+      if (!match || Boolean(match[2]) !== caret) continue;
+      const texts: string[] = [];
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        // Only ranges over text in the editor count: what the user can see.
+        if (range.commonAncestorContainer.isConnected && document.querySelector('[data-testid=editor]')!.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      }
+      if (texts.length > 0) out[match[1]!] = texts.sort();
+    }
+    return out;
+  }, atCaret);
+  return Object.fromEntries(Object.entries(byId).map(([id, texts]) => [tags.find((t) => t.id === id)?.name ?? id, texts]));
+}
+
+/** The tag a drawn suggestion over exactly `text` has, or null. */
+async function tagOf(page: Page, text: string): Promise<string | null> {
+  const all = await drawn(page);
+  return Object.entries(all).find(([, texts]) => texts.includes(text))?.[0] ?? null;
+}
+
+/** The middle of a drawn suggestion's text, in the page. */
+async function rangeBox(page: Page, text: string): Promise<{ x: number; y: number }> {
+  await expect.poll(() => tagOf(page, text)).not.toBeNull();
+  const box = await page.evaluate((wanted) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('scholia-suggestion-')) continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== wanted) continue;
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  return box!;
+}
+
+/** Puts the caret inside a suggestion with a click on its text, and waits until the editor has it. */
 async function caretIn(page: Page, text: string) {
-  await suggestion(page, text).click();
+  const box = await rangeBox(page, text);
+  await page.mouse.click(box.x, box.y);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 test('Enter accepts a suggestion, Backspace rejects one, and both hold after a reload', async ({ page }) => {
-  // Computed in the worker, then shown as dashed outlines with their tag.
-  await expect(suggestion(page, 'Berlin')).toHaveAttribute('data-suggestion-tag', 'Place');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveAttribute('data-suggestion-tag', 'Person');
+  // Computed in the worker, then drawn as dashed underlines in their tag's highlight.
+  await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBe('Person');
   await expect(page.locator('[data-testid=editor] .annotation')).toHaveCount(0);
+  // Hovering one says what it is.
+  const box = await rangeBox(page, 'Berlin');
+  await page.mouse.move(box.x, box.y);
+  await expect(page.getByTestId('editor')).toHaveAttribute('title', /^Suggested: Place \(compromise\)/);
 
   await caretIn(page, 'Berlin');
+  // The one Enter would accept is marked.
+  await expect.poll(() => drawn(page, true)).toEqual({ Place: ['Berlin'] });
   await page.keyboard.press('Enter');
   await saved(page);
   await expect(page.locator('[data-testid=editor] .annotation')).toHaveText(['Berlin']);
-  await expect(suggestion(page, 'Berlin')).toHaveCount(0);
+  await expect.poll(() => tagOf(page, 'Berlin')).toBeNull();
+  await expect.poll(() => drawn(page, true)).toEqual({});
 
   await caretIn(page, 'Olaf Scholz');
   await page.keyboard.press('Backspace');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBeNull();
   await saved(page);
   expect(await stored()).toEqual([expect.objectContaining({ quote: 'Berlin', tagIds: [tagId('Place')], origin: 'suggestion:compromise' })]);
 
   await page.reload();
   await expect(page.getByTestId('editor')).toBeVisible();
   // Suggestions are back (the date), but not the rejected one, nor one over the accepted annotation.
-  await expect(suggestion(page, 'Monday')).toHaveAttribute('data-suggestion-tag', 'Date');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
-  await expect(suggestion(page, 'Berlin')).toHaveCount(0);
+  await expect.poll(() => tagOf(page, 'Monday')).toBe('Date');
+  expect(await tagOf(page, 'Olaf Scholz')).toBeNull();
+  expect(await tagOf(page, 'Berlin')).toBeNull();
   await expect(page.locator('[data-testid=editor] .annotation')).toHaveText(['Berlin']);
 });
 
 test('accepting all of one tag is one undo step; hiding suggestions hides them', async ({ page }) => {
-  await expect(suggestion(page, '$3 billion')).toBeVisible();
+  await expect.poll(() => tagOf(page, '$3 billion')).toBe('Figure');
   await page.getByTestId('suggestions-menu').click();
   const popover = page.getByTestId('suggestions-popover');
   await popover.locator('[data-testid=suggestions-accept-all][data-tag=Figure]').click();
@@ -74,11 +133,11 @@ test('accepting all of one tag is one undo step; hiding suggestions hides them',
 
   await page.getByTestId('suggestions-menu').click();
   await popover.getByTestId('suggestions-visible').uncheck();
-  await expect(page.locator('[data-testid=editor] .suggestion')).toHaveCount(0);
+  await expect.poll(() => drawn(page)).toEqual({});
   await expect(page.getByTestId('suggestions-count')).toHaveText('off');
   await page.reload();
   await expect(page.getByTestId('suggestions-count')).toHaveText('off');
-  await expect(page.locator('[data-testid=editor] .suggestion')).toHaveCount(0);
+  expect(await drawn(page)).toEqual({});
 });
 
 test('a click on a just-accepted suggestion selects its annotation', async ({ page }) => {
@@ -94,22 +153,55 @@ test('rejecting a suggestion is undone and redone like an edit, in the workspace
   const rejections = async () => (await callApi<{ rejections: { tagId: string; quote: string }[] }>(host, 'suggestions.context', {})).rejections;
   await caretIn(page, 'Olaf Scholz');
   await page.keyboard.press('Backspace');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBeNull();
   await expect.poll(rejections).toEqual([{ tagId: tagId('Person'), quote: 'Olaf Scholz' }]);
 
   await page.keyboard.press('Control+z');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveAttribute('data-suggestion-tag', 'Person');
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBe('Person');
   await expect.poll(rejections).toEqual([]);
   await page.reload();
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveAttribute('data-suggestion-tag', 'Person');
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBe('Person');
 
   await caretIn(page, 'Olaf Scholz');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Control+z');
-  await expect(suggestion(page, 'Olaf Scholz')).toBeVisible();
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBe('Person');
   await page.keyboard.press('Control+Shift+z');
-  await expect(suggestion(page, 'Olaf Scholz')).toHaveCount(0);
+  await expect.poll(() => tagOf(page, 'Olaf Scholz')).toBeNull();
   await expect.poll(rejections).toEqual([{ tagId: tagId('Person'), quote: 'Olaf Scholz' }]);
   // The text was never touched.
   await expect(page.locator('[data-testid=editor] p').first()).toHaveText('Chancellor Olaf Scholz met the delegation in Berlin on Monday.');
+});
+
+test('typing keeps each suggestion drawn over its own text, in the typed line and the next', async ({ page }) => {
+  await expect.poll(() => tagOf(page, '$3 billion')).toBe('Figure');
+  const before = await drawn(page);
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+e');
+  await expect(page.locator('[data-testid=editor][data-mode=edit]')).toBeVisible();
+  await page.keyboard.type('Today ');
+  // At once, before the worker is asked again: the ranges follow the text the typing moved.
+  expect(await drawn(page)).toEqual(before);
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.type(' Then');
+  expect(await drawn(page)).toEqual(before);
+  await saved(page);
+  await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
+});
+
+test('in a long text, the suggestions are drawn where the user scrolls to', async ({ page }) => {
+  const lines = Array.from({ length: 1500 }, (_, i) => `The committee went through item ${i + 1} of the agenda without comment.`);
+  lines.push('At the end, Chancellor Olaf Scholz flew back to Berlin.');
+  const long = (await callApi<{ id: string }>(host, 'documents.create', { title: 'Long readout', text: lines.join('\n') })).id;
+  await page.goto(host.url);
+  await openDocument(page, 'Long readout');
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => tagOf(page, 'Berlin'), { timeout: 30_000 }).toBe('Place');
+  await caretIn(page, 'Berlin');
+  await page.keyboard.press('Enter');
+  await saved(page);
+  expect(await callApi<StoredAnnotation[]>(host, 'annotations.list', { documentId: long })).toEqual([expect.objectContaining({ quote: 'Berlin', tagIds: [tagId('Place')] })]);
 });

@@ -3,8 +3,8 @@
 // (plus a margin) and those holding the selection's ends; the others are
 // placeholders of their height (paragraph-view.ts). Chromium's work per
 // keystroke (selection sync, layout) then no longer grows with the document.
-// Highlights, findings and suggestions are drawn in the same window
-// (decoration-window.ts).
+// Highlights and findings are drawn in the same window (decoration-window.ts);
+// suggestions near the visible part of it (suggestion-highlights.ts).
 
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';

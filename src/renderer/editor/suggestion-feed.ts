@@ -15,7 +15,7 @@ import { AnnotationTerms, type TermChanges } from './annotation-terms';
 import { annotationState, annotationsBetween } from './annotations';
 import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
 import { DocPositions } from './positions';
-import { specOf, suggestionSpan, suggestionsKey, type Meta, type PlacedAnswer, type SuggestionsValue } from './suggestion-state';
+import { suggestionSpan, suggestionsKey, type Meta, type PlacedAnswer, type SuggestionsValue } from './suggestion-state';
 import type { SuggestRequest } from './suggestion-request';
 import { SuggestionWorker, type SuggestionRequester } from './suggestion-worker';
 
@@ -196,14 +196,13 @@ export class SuggestionFeed {
     // The paragraphs changed since the request are left for the next answer.
     const edits = paragraphEdits(doc, value.dirty, DocPositions.of(asked).count);
     if (!edits) return;
-    const { tags } = annotationState(state);
     const placed: PlacedAnswer = { reset, paragraphs: [] };
     for (const { index, suggestions } of answer) {
       const i = paragraphNow(edits, index);
       if (i === null || i >= positions.count) continue;
       const start = positions.pmStart[i]!;
       const cpStart = positions.cpStart[i]!;
-      const spans = suggestions.map((s) => suggestionSpan(positions.posAtCodePoint(cpStart + s.start), positions.posAtCodePoint(cpStart + s.end), specOf(s, tags)));
+      const spans = suggestions.map((s) => suggestionSpan(positions.posAtCodePoint(cpStart + s.start), positions.posAtCodePoint(cpStart + s.end), { tagId: s.tagId, source: s.source, quote: s.quote }));
       placed.paragraphs.push({ from: start, to: positions.end(i), spans });
     }
     this.view.dispatch(state.tr.setMeta(suggestionsKey, { answer: placed } satisfies Meta));

@@ -4,10 +4,8 @@
 // worker was last told, and the rejections. Every step here costs what the
 // transaction changed, never the length of the text.
 
-import type { Node } from 'prosemirror-model';
 import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { Tag } from '../../core/model';
 import { rejectionKey, type Rejection, type SuggestionSource } from '../../core/suggestions';
 import { AnnotationStep, changesText, singleOps } from './annotation-step';
 import { rangeOf } from './annotations';
@@ -32,13 +30,11 @@ export interface SuggestionsValue {
   revision: number;
 }
 
-/** A suggestion as the editor holds it: what accepting or rejecting it needs, and its look. */
+/** A suggestion as the editor holds it: what accepting or rejecting it needs (drawn by suggestion-highlights.ts, from its tag). */
 export interface Spec {
   tagId: string;
   source: SuggestionSource;
   quote: string;
-  /** Its attributes, to draw it again elsewhere (DecorationWindow). */
-  attrs: Record<string, string>;
 }
 
 /** The worker's answer, placed: each paragraph's range and its suggestions there. */
@@ -61,13 +57,7 @@ export function initialValue(visible: boolean): SuggestionsValue {
   return { visible, decorations: DecorationSet.empty, dirty: [], rejections: [], stored: null, revision: 0 };
 }
 
-/** How the decorations changed, for the window drawn of them (DecorationWindow): mapped through an edit, or some removed and added in `doc`. */
-export interface DecorationChanges {
-  mapped(before: DecorationSet, after: DecorationSet, tr: Transaction): void;
-  changed(before: DecorationSet, after: DecorationSet, doc: Node, removed: readonly Decoration[], added: readonly Decoration[]): void;
-}
-
-export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState, changes?: DecorationChanges): SuggestionsValue {
+export function applyTransaction(tr: Transaction, value: SuggestionsValue, state: EditorState): SuggestionsValue {
   const meta = tr.getMeta(suggestionsKey) as Meta | undefined;
   if (!tr.docChanged && !meta) return value;
   let { visible, decorations, dirty, rejections, stored, revision } = value;
@@ -75,15 +65,10 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
     if (changesText(tr)) {
       const edited = editedInside(decorations, tr);
       if (edited.length > 0) {
-        const before = decorations;
-        // remove() consumes the array it is given.
-        decorations = decorations.remove([...edited]);
-        changes?.changed(before, decorations, tr.before, edited, []);
+        decorations = decorations.remove(edited);
         revision++;
       }
-      const before = decorations;
       decorations = decorations.map(tr.mapping, tr.doc);
-      changes?.mapped(before, decorations, tr);
       dirty = mapDirty(dirty, tr);
     }
     const annotations = changedAnnotations(tr, state);
@@ -117,7 +102,7 @@ export function applyTransaction(tr: Transaction, value: SuggestionsValue, state
   }
   if (meta && 'sent' in meta) dirty = [];
   if (meta && 'answer' in meta && visible) {
-    decorations = answered(decorations, tr, meta.answer, changes);
+    decorations = answered(decorations, tr, meta.answer);
     revision++;
   }
   if (meta && 'drop' in meta) {
@@ -153,17 +138,16 @@ function editedInside(decorations: DecorationSet, tr: Transaction): Decoration[]
 }
 
 /** The decorations with the answered paragraphs' replaced (all of them, after a reset). */
-function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAnswer, changes?: DecorationChanges): DecorationSet {
+function answered(decorations: DecorationSet, tr: Transaction, answer: PlacedAnswer): DecorationSet {
   const spans = answer.paragraphs.flatMap((p) => p.spans);
   if (answer.reset) return decorationSet(tr.doc, spans);
   // Every one that reaches into an answered paragraph: one a split left across two paragraphs too.
   const stale = answer.paragraphs.flatMap((p) => decorations.find(p.from, p.to));
   if (stale.length === 0 && spans.length === 0) return decorations;
-  const added = spans.map((s) => s.decoration(s.from, s.to));
-  // remove() and add() consume the arrays they are given.
-  const after = decorations.remove([...stale]).add(tr.doc, [...added]);
-  changes?.changed(decorations, after, tr.doc, stale, added);
-  return after;
+  return decorations.remove(stale).add(
+    tr.doc,
+    spans.map((s) => s.decoration(s.from, s.to)),
+  );
 }
 
 /** Where this transaction added, removed or retagged annotations, in its resulting document; null if nowhere. */
@@ -187,23 +171,9 @@ function union(a: Range | null, b: Range | null): Range | null {
   return { from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) };
 }
 
-/** A suggestion's look: a dashed outline in its tag's colour, no fill (see styles.css), and what hovering says. */
-export function specOf(s: Pick<Spec, 'tagId' | 'source' | 'quote'>, tags: ReadonlyMap<string, Tag>): Spec {
-  const tag = tags.get(s.tagId);
-  const attrs = {
-    // Its own element, never merged with a highlight's.
-    nodeName: 'span',
-    class: 'suggestion',
-    'data-suggestion-tag': tag?.name ?? s.tagId,
-    'data-suggestion-source': s.source,
-    style: `--tag-color: ${tag?.color ?? '#868e96'}`,
-    title: `Suggested: ${tag?.name ?? 'tag'} (${s.source}) — Enter accepts, Backspace rejects`,
-  };
-  return { tagId: s.tagId, source: s.source, quote: s.quote, attrs };
-}
-
+/** A suggestion as a decoration (drawing nothing: the state maps it through edits; suggestion-highlights.ts draws it). */
 export function suggestionSpan(from: number, to: number, spec: Spec): DecorationSpan {
-  return { from, to, decoration: (f, t) => Decoration.inline(f, t, spec.attrs, spec) };
+  return { from, to, decoration: (f, t) => Decoration.inline(f, t, {}, spec) };
 }
 
 export interface PlacedSuggestion {

@@ -1,23 +1,23 @@
-// Suggestions in the editor: proposed annotations drawn as dashed, unfilled
-// highlights (decorations of their own, never annotations until accepted),
-// computed in a worker a moment after the text or the annotations change
+// Suggestions in the editor: proposed annotations drawn as dashed underlines
+// (CSS highlights, see suggestion-highlights.ts; never annotations until
+// accepted), computed in a worker a moment after the text or the annotations change
 // (suggestion-feed.ts), kept and mapped in the plugin's state
 // (suggestion-state.ts). In Annotate mode Enter accepts the one at the caret,
 // Backspace rejects it (undoably), Shift+Enter accepts every suggestion of its tag.
 
 import { closeHistory } from 'prosemirror-history';
 import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, type EditorView } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
 import { suggestionOrigin, type Rejection } from '../../core/suggestions';
 import { annotateMany } from './annotation-batch';
 import { newAnnotationId } from './annotation-commands';
 import { AnnotationStep } from './annotation-step';
 import { annotationState } from './annotations';
-import { DecorationWindow } from './decoration-window';
 import { currentMode } from './mode';
 import { DocPositions } from './positions';
 import { RejectionStep } from './rejection-step';
 import { SuggestionFeed, type SuggestionContext } from './suggestion-feed';
+import { SuggestionHighlights } from './suggestion-highlights';
 import { applyTransaction, initialValue, placedSuggestions, suggestionAt, suggestionsKey, type Meta, type PlacedSuggestion, type Spec, type SuggestionsValue } from './suggestion-state';
 
 export type { SuggestionContext } from './suggestion-feed';
@@ -49,23 +49,13 @@ export function storedVisibility(): boolean {
 }
 
 export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsValue> {
-  // Like highlights, drawn only near the visible part of a long text.
-  const shown = new DecorationWindow((d, from, to) => Decoration.inline(from, to, (d.spec as Spec).attrs, d.spec as Spec));
   return new Plugin<SuggestionsValue>({
     key: suggestionsKey,
     state: {
       init: () => initialValue(storedVisibility()),
-      apply: (tr, value, _old, state) =>
-        applyTransaction(tr, value, state, {
-          mapped: (before, after) => shown.mapped(before, after, tr),
-          changed: (before, after, doc, removed, added) => shown.changed(before, after, doc, removed, added),
-        }),
+      apply: (tr, value, _old, state) => applyTransaction(tr, value, state),
     },
     props: {
-      decorations(state) {
-        const value = suggestionsKey.getState(state)!;
-        return value.visible ? shown.decorations(state, value.decorations) : null;
-      },
       handleKeyDown(view, event) {
         if (currentMode(view.state) !== 'annotate' || event.ctrlKey || event.metaKey || event.altKey) return false;
         if (event.key !== 'Enter' && event.key !== 'Backspace') return false;
@@ -82,6 +72,7 @@ export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsVal
     },
     view(view) {
       const feed = new SuggestionFeed(view, hooks.loadContext);
+      const drawn = new SuggestionHighlights(view);
       const store = (action: 'reject' | 'unreject', rejection: Rejection) =>
         hooks[action](rejection).catch((e: unknown) => hooks.explain(`The ${action === 'reject' ? 'rejection' : 'undone rejection'} was not saved: ${(e as Error).message}`));
       hooks.onChange(summaryOf(suggestionsKey.getState(view.state)!));
@@ -100,10 +91,12 @@ export function suggestionsPlugin(hooks: SuggestionHooks): Plugin<SuggestionsVal
           // Not on every keystroke: the summary is counted only when the suggestions themselves change.
           if (value.revision !== before.revision) count();
           feed.update(previous);
+          drawn.update(previous);
         },
         destroy() {
           clearTimeout(counting);
           feed.destroy();
+          drawn.destroy();
         },
       };
     },
