@@ -31,6 +31,7 @@ import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus
 import { stepChangesOf } from './text-changes';
 import { blockKeys } from './block-commands';
 import { copiedText, docToText, pastedInBlocks, replaceWithText, textToDoc } from './text-doc';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { undoReattachPlugin } from './undo-reattach';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
@@ -88,6 +89,11 @@ export interface FindingAnchor {
 
 export interface EditorInput {
   document: CurrentDocument;
+  /**
+   * `document.text` made into the editor's document (textToDoc), when it was
+   * made ahead: while a long document's annotations are still being read.
+   */
+  doc?: ProseMirrorNode;
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   dismissals: readonly Dismissal[];
@@ -370,7 +376,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     return true;
   };
 
-  const doc = textToDoc(input.document.text);
+  const doc = input.doc ?? textToDoc(input.document.text);
   const state = EditorState.create({
     doc,
     plugins: [
