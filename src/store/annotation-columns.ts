@@ -3,8 +3,8 @@
 // gives, without an object per annotation in between. Opening a long
 // document waits for this listing (50,000 rows at 5 MB), so the rows carry
 // NULL for the usual values (attributes {}, updatedAt = createdAt) rather
-// than a string to make and compare, and the columns are filled in one pass
-// in text order.
+// than a string to make and compare, and the columns are filled in text
+// order, each row read once.
 
 import type { Database } from 'better-sqlite3';
 import type { AnnotationColumns } from '../core/annotation-columns';
