@@ -147,7 +147,7 @@ function listSide(db: Database, documentId: string, side: 'translation' | 'sourc
 }
 
 /** Where each chunk of the layout starts, by its row id. */
-function chunkStarts(layout: TextLayout): Map<number, number> {
+export function chunkStarts(layout: TextLayout): Map<number, number> {
   const starts = new Map<number, number>();
   for (let i = 0; i < layout.ids.length; i++) starts.set(layout.ids[i]!, layout.starts[i]!);
   return starts;

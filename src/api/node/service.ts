@@ -3,7 +3,6 @@
 
 import { randomUUID } from 'node:crypto';
 import { decodeText } from '../../core/decode';
-import { toColumns } from '../../core/annotation-columns';
 import { baseName } from '../../core/formats/documents';
 import { LIMITS } from '../../core/limits';
 import type { Annotation, EditOrigin } from '../../core/model';
@@ -11,6 +10,7 @@ import { addDismissal, listDismissals, removeDismissal } from '../../store/dismi
 import { hasLoneSurrogate } from '../../core/offsets';
 import { tagProblemMessage, tagProblems, type TagDraft } from '../../core/tags';
 import { applyPatch } from '../../core/annotation-patch';
+import { listAnnotationColumns } from '../../store/annotation-columns';
 import { annotationExists, deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, writeAnnotation } from '../../store/annotations';
 import { deleteDocument, getCurrentDocument, getDocument, getDocumentSummary, hashDocument, insertDocument, listDocuments, renameDocument, setDocumentStatus, touchDocument, type NewDocument } from '../../store/documents';
 import { readSettings, writeSettings } from '../../store/settings';
@@ -184,7 +184,7 @@ export function createService({ workspace, author: systemAuthor, now = () => new
     },
     'annotations.columns': ({ documentId }) => {
       getDocumentSummary(db, documentId);
-      return toColumns(documentId, listAnnotations(db, documentId));
+      return listAnnotationColumns(db, documentId);
     },
     'annotations.create': (input) =>
       tx(() => {

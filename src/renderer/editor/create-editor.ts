@@ -21,7 +21,7 @@ import { annotationRanges, occurrenceSource, type OccurrenceSource } from './occ
 import { acceptAll as acceptAllSuggestions, setVisible as setSuggestionsVisible, suggestionsPlugin, type SuggestionSummary } from './suggestions';
 import { findKey, findPlugin, moveToMatch, setQuery } from './find';
 import { applyFix, applyFixAtCaret, fixAllSafe } from './finding-commands';
-import { allFindings, checkRest, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
+import { allFindings, checkOpeningLines, checkRest, findingAt, findingContext, findingsKey, findingsPlugin, setDismissals, type PlacedFinding } from './findings';
 import { markOrigin, originOfStep } from './origins';
 import { counterpartPlugin, setCounterparts, type CounterpartMarks } from './counterparts';
 import { currentMode, modePlugin, PROGRAMMATIC, setMode, type Mode } from './mode';
@@ -31,6 +31,7 @@ import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus
 import { stepChangesOf } from './text-changes';
 import { blockKeys } from './block-commands';
 import { copiedText, docToText, pastedInBlocks, replaceWithText, textToDoc } from './text-doc';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { undoReattachPlugin } from './undo-reattach';
 import { ANNOTATION_EDGES } from '../../core/mapping';
 import type { Relation, RelationType } from '../../core/relations';
@@ -88,9 +89,22 @@ export interface FindingAnchor {
 
 export interface EditorInput {
   document: CurrentDocument;
+  /** `document.text` made into the editor's document ahead (openingDoc), while a long document's annotations were still being read. */
+  doc?: ProseMirrorNode;
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   dismissals: readonly Dismissal[];
+}
+
+/**
+ * The editor's document for `text`, with the work an editor does on it when
+ * it opens that needs no annotations (its lines' index, the first lines'
+ * findings) done and kept by it: for a page that waits for the annotations.
+ */
+export function openingDoc(text: string): ProseMirrorNode {
+  const doc = textToDoc(text);
+  checkOpeningLines(doc);
+  return doc;
 }
 
 /** An attached annotation with the text it covers now. */
@@ -370,7 +384,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
     return true;
   };
 
-  const doc = textToDoc(input.document.text);
+  const doc = input.doc ?? textToDoc(input.document.text);
   const state = EditorState.create({
     doc,
     plugins: [

@@ -79,13 +79,31 @@ function fullState(doc: Node, dismissed: ReadonlySet<string>): FindingsState {
   return { decorations: decorationSet(doc, paragraphSpans(doc, 0, DocPositions.of(doc).count - 1, dismissed)), dismissed, complete: true };
 }
 
+/** The last line checked when `doc` opens: the first lines, up to `budget` characters; all of them when the text is that short. */
+function lastOpeningLine(doc: Node, budget: number): number {
+  const positions = DocPositions.of(doc);
+  if (doc.content.size <= budget) return positions.count - 1;
+  let last = 0;
+  for (let chars = 0; last < positions.count - 1 && chars < budget; last++) chars += positions.paragraph(last).content.size + 1;
+  return last;
+}
+
 /** The first lines' findings, up to `budget` characters; all of them when the text is that short. */
 function openingState(doc: Node, dismissed: ReadonlySet<string>, budget: number): FindingsState {
   if (doc.content.size <= budget) return fullState(doc, dismissed);
+  const last = lastOpeningLine(doc, budget);
+  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, last, dismissed)), dismissed, complete: last >= DocPositions.of(doc).count - 1 };
+}
+
+/**
+ * Checks the lines an editor of `doc` checks when it opens (with the default
+ * budget), ahead of it: the findings are kept by paragraph, so the editor
+ * then finds them done. For a page that waits for something else anyway.
+ */
+export function checkOpeningLines(doc: Node): void {
   const positions = DocPositions.of(doc);
-  let last = 0;
-  for (let chars = 0; last < positions.count - 1 && chars < budget; last++) chars += positions.paragraph(last).content.size + 1;
-  return { decorations: decorationSet(doc, paragraphSpans(doc, 0, last, dismissed)), dismissed, complete: last >= positions.count - 1 };
+  const last = lastOpeningLine(doc, CHECKED_ON_OPEN);
+  for (let i = 0; i <= last; i++) findingsOf(positions.paragraph(i), i > 0 ? positions.paragraph(i - 1) : undefined, i + 1 < positions.count ? positions.paragraph(i + 1) : undefined);
 }
 
 type Meta = { dismissed: readonly Dismissal[] } | { checked: true };

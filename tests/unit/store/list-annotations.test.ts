@@ -9,8 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { toColumns } from '../../../src/core/annotation-columns';
 import type { Annotation, TextChange } from '../../../src/core/model';
 import { codePointLength } from '../../../src/core/offsets';
+import { listAnnotationColumns } from '../../../src/store/annotation-columns';
 import { getAnnotation, insertAnnotation, listAnnotations, listSourceAnnotations } from '../../../src/store/annotations';
 import { deleteDocument, insertDocument } from '../../../src/store/documents';
 import { appendEdits } from '../../../src/store/edits';
@@ -88,6 +90,8 @@ it('lists every annotation as getAnnotation reads it, in text order, before and 
         expect(listed.map((a) => a.id).sort()).toEqual(specs.map((_, i) => `${document.id}-${String((i * 7) % 31).padStart(2, '0')}-${i}`).sort());
         expect(listed).toEqual([...listed].sort(textOrder));
         expect(listed).toEqual(listed.map((a) => getAnnotation(ws.db, a.id)));
+        // Opening reads them as columns, straight from the rows: the same as encoding the list.
+        expect(listAnnotationColumns(ws.db, document.id)).toStrictEqual(toColumns(document.id, listed));
         // Attached annotations quote the text they cover.
         const now = [...readText(ws.db, document.id)];
         for (const a of listed) if (!a.detached) expect(a.quote).toBe(now.slice(a.start, a.end).join(''));
@@ -117,6 +121,7 @@ it('lists the annotations of the source apart from those of the text, each with 
     insertAnnotation(ws.db, { ...base, id: 'source-1', start: 0, end: 1, side: 'source' });
   });
   expect(listAnnotations(ws.db, document.id)).toEqual([getAnnotation(ws.db, 'text-1')]);
+  expect(listAnnotationColumns(ws.db, document.id)).toStrictEqual(toColumns(document.id, [getAnnotation(ws.db, 'text-1')]));
   expect(listSourceAnnotations(ws.db, document.id)).toEqual([getAnnotation(ws.db, 'source-1'), getAnnotation(ws.db, 'source-2')]);
   expect(listSourceAnnotations(ws.db, document.id).map((a) => [a.side, a.tagIds])).toEqual([
     ['source', [tagIds[1], tagIds[0]]],
