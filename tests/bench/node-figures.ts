@@ -9,10 +9,10 @@ import { exportNative, exportW3C, importNative, type WorkspaceExport } from '../
 import type { Annotation } from '../../src/core/model';
 import { CodePointIndex } from '../../src/core/offsets';
 import { checkLine, checkText } from '../../src/core/rules';
-import { deleteAnnotation, insertAnnotation, listAnnotations } from '../../src/store/annotations';
-import { getDocument, getDocumentSummary } from '../../src/store/documents';
-import { appendEdits, listEdits } from '../../src/store/edits';
-import { listTags } from '../../src/store/tags';
+import { deleteAnnotation, insertAnnotation } from '../../src/store/annotations';
+import { getDocumentSummary } from '../../src/store/documents';
+import { appendEdits } from '../../src/store/edits';
+import { exportBundle } from '../../src/store/export-bundle';
 import { TextLayout } from '../../src/store/text';
 import type { Workspace } from '../../src/store/workspace';
 import type { GeneratedAnnotation } from './generate';
@@ -126,12 +126,9 @@ export interface FormatFigures {
   exportNativeBytes: number;
 }
 
+/** What the api's export reads (transfer.ts): the document with its annotations, edits, relations and source, and the tags they use. */
 function bundleOf(workspace: Workspace, documentId: string): WorkspaceExport {
-  const db = workspace.db;
-  const document = getDocument(db, documentId);
-  const annotations = listAnnotations(db, documentId);
-  const used = new Set(annotations.flatMap((a) => a.tagIds));
-  return { tags: listTags(db).filter((t) => used.has(t.id)), documents: [{ document, annotations, edits: listEdits(db, documentId) }] };
+  return exportBundle(workspace.db, [documentId]);
 }
 
 export function measureFormats(workspace: Workspace, documentId: string, runs: number): FormatFigures {

@@ -168,9 +168,11 @@ function checkAnnotationList(bundle: DocumentBundle, annotations: readonly Annot
       throw new FormatError(at(i), `documentId ${show(annotation.documentId)} is not the id of its document, ${show(bundle.document.id)}`);
     }
     if (!annotation.detached) {
-      const covered = text.slice(index.toUtf16(start), index.toUtf16(end));
-      if (covered !== annotation.quote) {
-        throw new FormatError(at(i), `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(covered)}`);
+      // Compared in place: a slice per annotation is a string to collect per annotation.
+      const from = index.toUtf16(start);
+      const to = index.toUtf16(end);
+      if (to - from !== annotation.quote.length || !text.startsWith(annotation.quote, from)) {
+        throw new FormatError(at(i), `quote ${show(annotation.quote)} does not match the text at [${start}, ${end}), which is ${show(text.slice(from, to))}`);
       }
     }
     for (const id of annotation.tagIds) {

@@ -39,7 +39,7 @@ export interface NativeExportOptions {
 export function exportNative(workspace: WorkspaceExport, options: NativeExportOptions = {}): string {
   const ordered = canonicalOrder(workspace);
   checkWorkspace(ordered);
-  const catalog = new TagCatalog(ordered.tags);
+  const paths = new TagPaths(new TagCatalog(ordered.tags));
   const file: NativeFile = {
     format: NATIVE_FORMAT,
     // Version 1 while no document has a source, so older builds still read the file.
@@ -48,7 +48,7 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
     tags: ordered.tags.map(nativeTag),
     relationTypes: (ordered.relationTypes ?? []).map(nativeRelationType),
     documents: ordered.documents.map(({ document, annotations, edits, relations, source, sourceAnnotations }) => ({
-      ...nativeDocument(document, annotations, edits, catalog),
+      ...nativeDocument(document, annotations, edits, paths),
       relations: (relations ?? []).map(nativeRelation),
       ...(source && {
         source: {
@@ -56,7 +56,7 @@ export function exportNative(workspace: WorkspaceExport, options: NativeExportOp
           language: source.language,
           alignment: source.alignment,
           exchange: source.exchange,
-          ...(sourceAnnotations && sourceAnnotations.length > 0 && { annotations: sourceAnnotations.map((a) => nativeAnnotation(a, catalog)) }),
+          ...(sourceAnnotations && sourceAnnotations.length > 0 && { annotations: sourceAnnotations.map((a) => nativeAnnotation(a, paths)) }),
         },
       }),
     })),
@@ -101,7 +101,7 @@ function nativeTag(tag: Tag): NativeTag {
   return { id: tag.id, name: tag.name, color: tag.color, parent: tag.parentId, key: tag.key, description: tag.description };
 }
 
-function nativeDocument(document: DocumentRecord, annotations: readonly Annotation[], edits: readonly Edit[], catalog: TagCatalog): NativeDocument {
+function nativeDocument(document: DocumentRecord, annotations: readonly Annotation[], edits: readonly Edit[], paths: TagPaths): NativeDocument {
   return {
     id: document.id,
     title: document.title,
@@ -113,19 +113,18 @@ function nativeDocument(document: DocumentRecord, annotations: readonly Annotati
     updatedAt: document.updatedAt,
     originalText: document.originalText,
     text: document.text,
-    annotations: annotations.map((a) => nativeAnnotation(a, catalog)),
+    annotations: annotations.map((a) => nativeAnnotation(a, paths)),
     edits: edits.map(nativeEdit),
   };
 }
 
-function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAnnotation {
-  return {
+function nativeAnnotation(annotation: Annotation, paths: TagPaths): NativeAnnotation {
+  const native: NativeAnnotation = {
     id: annotation.id,
     start: annotation.start,
     end: annotation.end,
     quote: annotation.quote,
-    // checkWorkspace has made sure every tag id is known.
-    tags: annotation.tagIds.map((id) => catalog.pathOf(id)!),
+    tags: paths.of(annotation.tagIds),
     // The file is written and dropped, so the workspace's own arrays serve (no copy per annotation).
     tagIds: annotation.tagIds,
     note: annotation.note,
@@ -134,9 +133,31 @@ function nativeAnnotation(annotation: Annotation, catalog: TagCatalog): NativeAn
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
     detached: annotation.detached,
-    ...(annotation.sourceRange && { sourceRange: { start: annotation.sourceRange.start, end: annotation.sourceRange.end } }),
-    ...(annotation.origin && { origin: annotation.origin }),
   };
+  // Set after, not spread into the literal: a spread copies through a temporary object per annotation. Key order is the file's.
+  if (annotation.sourceRange) native.sourceRange = { start: annotation.sourceRange.start, end: annotation.sourceRange.end };
+  if (annotation.origin) native.origin = annotation.origin;
+  return native;
+}
+
+/**
+ * The tag paths of annotations' tag ids. Nearly every annotation has one tag,
+ * so the list of paths of one tag is made once per tag and shared by all its
+ * annotations (the file is written and dropped, never changed).
+ */
+class TagPaths {
+  private readonly single = new Map<string, readonly string[]>();
+
+  constructor(private readonly catalog: TagCatalog) {}
+
+  of(tagIds: readonly string[]): string[] {
+    // checkWorkspace has made sure every tag id is known.
+    if (tagIds.length !== 1) return tagIds.map((id) => this.catalog.pathOf(id)!);
+    const id = tagIds[0]!;
+    let paths = this.single.get(id);
+    if (paths === undefined) this.single.set(id, (paths = [this.catalog.pathOf(id)!]));
+    return paths as string[];
+  }
 }
 
 function nativeRelationType(type: RelationType): NativeRelationType {

@@ -72,6 +72,15 @@ describe('native export', () => {
     expect(() => exportNative(ws)).toThrow(/^documents\[0\]\.annotations\[2\]: quote "Qiang met 😃" does not match the text at \[11, 22\), which is "Qiang met 😀"$/);
   });
 
+  it('refuses a quote that is only the start, or more than, the text it covers', () => {
+    const ws = sampleWorkspace();
+    const annotation = ws.documents[0]!.annotations[1]!;
+    ws.documents[0]!.annotations[1] = { ...annotation, quote: 'Qiang met' };
+    expect(() => exportNative(ws)).toThrow(/^documents\[0\]\.annotations\[2\]: quote "Qiang met" does not match the text at \[11, 22\), which is "Qiang met 😀"$/);
+    ws.documents[0]!.annotations[1] = { ...annotation, quote: 'Qiang met 😀!' };
+    expect(() => exportNative(ws)).toThrow(/quote "Qiang met 😀!" does not match the text at \[11, 22\), which is "Qiang met 😀"$/);
+  });
+
   it('refuses store values outside the format, naming the field', () => {
     const ws = sampleWorkspace();
     ws.tags[0] = { ...ws.tags[0]!, color: 'red' };
