@@ -184,6 +184,28 @@ test('the document is renamed from its header; Esc leaves the title as it was', 
   await expect(page.getByTestId('document-title')).toHaveText('Port readout, checked');
 });
 
+test('renaming keeps the text as edited and its undo history', async ({ page }) => {
+  await open(page);
+  const editor = page.getByTestId('editor');
+  await page.keyboard.press('Control+e');
+  await expect(editor).toHaveAttribute('data-mode', 'edit');
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Today ');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('document-rename').click();
+  await page.getByTestId('document-rename-field').fill('Port readout, edited');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('document-title')).toHaveText('Port readout, edited');
+  await expect(editor.locator('p').first()).toHaveText(/^Today We met/);
+  // The typing is still there to undo: the editor was not made again from the text as it was opened.
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Control+z');
+  await expect(editor.locator('p').first()).toHaveText(/^We met/);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(editor.locator('p').first()).toHaveText(/^Today We met/);
+});
+
 test('the text and side panes are resized by dragging or by keys, and keep their sizes after a reload; the reading width is chosen', async ({ page }) => {
   await open(page, { size: { width: 1280, height: 800 } });
   const sidebar = page.getByTestId('sidebar');
