@@ -41,8 +41,8 @@ export function stepChangesOf(tr: Transaction): { step: number; change: TextChan
       if (before === after) return;
       [from, to, newFrom, newTo] = changedParagraphs(before, after);
     }
-    const change = changeBetween(before, after, from, to, newFrom, newTo, anchored);
-    if (change) changes.push({ step: i, change });
+    const ending = anchored ? null : endingsChange(before, after, from, to, newTo);
+    for (const change of ending ? [ending] : changeBetween(before, after, from, to, newFrom, newTo, anchored)) changes.push({ step: i, change });
   });
   return changes;
 }
@@ -57,21 +57,29 @@ function movesPositions(map: StepMap): boolean {
 }
 
 /**
- * The change between the paragraphs around [from, to) of `before` and [newFrom, newTo) of `after`.
- * When `anchored`, the change sits where the step says; otherwise only its line endings changed and it is where they differ.
+ * The change between the paragraphs around [from, to) of `before` and [newFrom, newTo) of `after`, and, apart
+ * from it, the change of the last of those paragraphs' line ending. When `anchored`, the change sits where the
+ * step says; otherwise only its line endings changed and it is where they differ. Two lines joined keep the
+ * first one's ending in the editor: that is the second's ending replaced, not the text between them.
  */
-function changeBetween(before: Node, after: Node, from: number, to: number, newFrom: number, newTo: number, anchored: boolean): TextChange | null {
+function changeBetween(before: Node, after: Node, from: number, to: number, newFrom: number, newTo: number, anchored: boolean): TextChange[] {
   const b = DocPositions.of(before);
   const a = DocPositions.of(after);
   // Paragraphs before the first touched one are the same in both documents.
   const first = Math.min(b.paragraphAt(from), a.paragraphAt(newFrom));
-  const oldText = lines(before, first, b.paragraphAt(to));
-  const newText = lines(after, first, a.paragraphAt(newTo));
+  const lastOld = b.paragraphAt(to);
+  const lastNew = a.paragraphAt(newTo);
+  const oldEnding = endingAfter(before, b, lastOld);
+  const newEnding = endingAfter(after, a, lastNew);
+  const oldFull = lines(before, first, lastOld);
+  const newFull = lines(after, first, lastNew);
+  const oldText = oldFull.slice(0, oldFull.length - oldEnding.length);
+  const newText = newFull.slice(0, newFull.length - newEnding.length);
   const segmentStart = b.u16Start[first]!;
   // The change sits where the step says, not merely where the texts differ:
   // typing "t" before "the" is an insertion before it, not inside it.
   const maxPrefix = anchored ? b.utf16At(from) - segmentStart : oldText.length;
-  const maxSuffix = anchored ? oldText.length - (b.utf16At(to) - segmentStart) : oldText.length;
+  const maxSuffix = anchored ? Math.max(0, oldText.length - (b.utf16At(to) - segmentStart)) : oldText.length;
   let prefix = 0;
   const limit = Math.min(maxPrefix, oldText.length, newText.length);
   while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
@@ -87,11 +95,52 @@ function changeBetween(before: Node, after: Node, from: number, to: number, newF
     if (prefix > 0 && (splitsCrlf(oldText, prefix) || splitsCrlf(newText, prefix))) prefix--;
     if (suffix > 0 && (splitsCrlf(oldText, oldText.length - suffix) || splitsCrlf(newText, newText.length - suffix))) suffix--;
   }
+  const changes: TextChange[] = [];
   const removed = oldText.slice(prefix, oldText.length - suffix);
   const inserted = newText.slice(prefix, newText.length - suffix);
-  if (removed === '' && inserted === '') return null;
   const start = b.cpStart[first]! + codePointLength(oldText.slice(0, prefix));
-  return { start, end: start + codePointLength(removed), inserted };
+  if (removed !== '' || inserted !== '') changes.push({ start, end: start + codePointLength(removed), inserted });
+  if (oldEnding !== newEnding) {
+    // Where the last paragraph ends once the change above is made.
+    const at = a.cpStart[first]! + codePointLength(newText);
+    changes.push({ start: at, end: at + oldEnding.length, inserted: newEnding });
+  }
+  return changes;
+}
+
+/** The line ending after paragraph `i`: none after the document's last. */
+function endingAfter(doc: Node, positions: DocPositions, i: number): string {
+  return i < positions.count - 1 ? lineEnding(doc, positions.paragraph(i)) : '';
+}
+
+/**
+ * When only paragraphs' line endings differ between [from, to) of `before` and `after`: those endings replaced,
+ * exactly. A diff of the text cannot tell one CRLF ending from a paragraph ending in CR before one ending in LF
+ * (a lone CR typed before a line break), and would send the second paragraph's LF as replaced too.
+ */
+function endingsChange(before: Node, after: Node, from: number, to: number, newTo: number): TextChange | null {
+  const b = DocPositions.of(before);
+  const a = DocPositions.of(after);
+  const first = b.paragraphAt(from);
+  const last = b.paragraphAt(to);
+  if (a.paragraphAt(newTo) !== last || a.count !== b.count) return null;
+  let firstChanged = -1;
+  let lastChanged = -1;
+  for (let i = first; i <= last; i++) {
+    const old = b.paragraph(i);
+    const now = a.paragraph(i);
+    if (old.textContent !== now.textContent) return null;
+    // The last paragraph's ending is no text.
+    if (i < b.count - 1 && lineEnding(before, old) !== lineEnding(after, now)) {
+      if (firstChanged < 0) firstChanged = i;
+      lastChanged = i;
+    }
+  }
+  if (firstChanged < 0) return null;
+  const start = b.cpStart[firstChanged]! + codePointLength(b.paragraph(firstChanged).textContent);
+  const end = b.cpStart[lastChanged + 1]!;
+  const inserted = lines(after, firstChanged, lastChanged).slice(a.paragraph(firstChanged).textContent.length);
+  return { start, end, inserted };
 }
 
 /** The range of top-level nodes (blocks) that differ, by identity, in both documents. */
