@@ -30,6 +30,7 @@ import { paragraphWindowPlugin, reveal } from './paragraph-window';
 import { Behind, PermanentFailure, SyncQueue, type RebaseReport, type SaveStatus } from './sync-queue';
 import { stepChangesOf } from './text-changes';
 import { blockKeys } from './block-commands';
+import { lineEndingsPlugin } from './line-endings';
 import { copiedText, docToText, pastedInBlocks, replaceWithText, textToDoc } from './text-doc';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { undoReattachPlugin } from './undo-reattach';
@@ -395,6 +396,7 @@ export function createEditor(mount: HTMLElement, input: EditorInput, client: Api
       annotationPlugin(doc, input.annotations, input.tags),
       relationsPlugin(),
       history(),
+      lineEndingsPlugin((tr) => tr.getMeta(FROM_ANOTHER_WINDOW) === true),
       undoReattachPlugin(),
       findPlugin(),
       counterpartPlugin(),

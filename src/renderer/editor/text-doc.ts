@@ -93,8 +93,17 @@ function dominant(endings: readonly LineEnding[]): LineEnding {
  * paragraph boundaries keeping their exact endings.
  */
 export function replaceWithText(tr: Transaction, from: number, to: number, text: string): Transaction {
-  if (!/[\r\n]/.test(text)) return text ? tr.insertText(text, from, to) : tr.delete(from, to);
   const doc = tr.doc;
+  if (!/[\r\n]/.test(text)) {
+    // Lines joined end as the last of them did (ProseMirror's join keeps the first one's): the first takes
+    // that ending before the join, so the join removes exactly the text between them.
+    const $from = doc.resolve(from);
+    const $to = doc.resolve(to);
+    if ($from.parent !== $to.parent && $from.parent.isTextblock && $to.parent.isTextblock && $from.parent.attrs.eol !== $to.parent.attrs.eol) {
+      tr.setNodeMarkup($from.before(), undefined, { ...$from.parent.attrs, eol: $to.parent.attrs.eol as string | null });
+    }
+    return text ? tr.insertText(text, from, to) : tr.delete(from, to);
+  }
   const parsed = textToDoc(text);
   const defaultEol = doc.attrs.eol as string;
   const own = (ending: string | null) => (ending === null || ending === defaultEol ? null : ending);

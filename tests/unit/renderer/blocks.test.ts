@@ -102,6 +102,21 @@ describe('replacing text across blocks', () => {
     );
   });
 
+  it('with mixed line endings, any replace gives the string edit: lines joined end as the last of them did', () => {
+    // An offset between the CR and LF of a CRLF is the line's end (posAtCodePoint), as the model takes it.
+    const snapped = (text: string, at: number) => {
+      const cps = [...text];
+      return cps[at - 1] === '\r' && cps[at] === '\n' ? at - 1 : at;
+    };
+    const model = (text: string, start: number, end: number, inserted: string) => spliced(text, snapped(text, start), snapped(text, end), inserted);
+    fc.assert(
+      fc.property(text(40), fc.array(edit, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (original, edits, lines) => {
+        applyEdits(original, edits, lines, model);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a pasted slice of many lines goes in as blocks, with the text a paste of the lines gives', () => {
     const state = EditorState.create({ doc: textToDoc('start\nmiddle\nend') });
     const lines = Array.from({ length: 11 }, (_, i) => schema.nodes.paragraph!.create(null, schema.text(`pasted ${i}`)));
