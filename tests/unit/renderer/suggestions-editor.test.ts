@@ -1,5 +1,6 @@
 // The editor's side of suggestions, with the worker run in-process: what it
-// is sent after edits (the changed paragraphs only), how answers are placed
+// is sent after edits (the changed paragraphs only; a long text read a slice
+// at a time), how answers are placed
 // (only those paragraphs' suggestions replaced), rejections undone, and,
 // after any mix of edits, accepts, rejections and undos arriving while the
 // worker is busy, the suggestions shown are those computed afresh.
@@ -12,7 +13,7 @@ import { dictionaryFromAnnotations, entityTagsOf, suggest, SuggestedText, type D
 import { annotationPlugin, annotationState } from '../../../src/renderer/editor/annotations';
 import { annotationRanges } from '../../../src/renderer/editor/occurrences';
 import { DocPositions } from '../../../src/renderer/editor/positions';
-import { SuggestionFeed } from '../../../src/renderer/editor/suggestion-feed';
+import { SuggestionFeed, type Slicing } from '../../../src/renderer/editor/suggestion-feed';
 import { answerRequest, type SuggestRequest } from '../../../src/renderer/editor/suggestion-request';
 import { suggestionsKey } from '../../../src/renderer/editor/suggestion-state';
 import { accept, placedSuggestions, reject, setVisible, suggestionsPlugin } from '../../../src/renderer/editor/suggestions';
@@ -27,8 +28,8 @@ const DICTIONARY: DictionaryEntry[] = [{ tagId: 'L', terms: ['Geneva', 'Shanghai
 
 type Request = Omit<SuggestRequest, 'id'>;
 
-/** An editor state with the suggestions plugin, its feed, and the worker run here after `delay` ms. */
-function setup(text: string, delay = 20) {
+/** An editor state with the suggestions plugin, its feed (reading paragraphs as `slicing` says), and the worker run here after `delay` ms. */
+function setup(text: string, delay = 20, slicing?: Slicing) {
   const doc = textToDoc(text);
   const hooks = { loadContext: async () => ({ dictionary: DICTIONARY, rejections: [] }), reject: async () => {}, unreject: async () => {}, onChange: () => {}, explain: () => {} };
   let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, [], tags), history(), suggestionsPlugin(hooks)] });
@@ -54,7 +55,7 @@ function setup(text: string, delay = 20) {
       feed.update(previous);
     },
   };
-  const feed = new SuggestionFeed(view, hooks.loadContext, worker);
+  const feed = new SuggestionFeed(view, hooks.loadContext, worker, slicing);
   const shown = () => {
     const positions = DocPositions.of(state.doc);
     return placedSuggestions(state)
@@ -216,15 +217,53 @@ describe('suggestions in the editor', () => {
     expect(e.shown()).toEqual(e.expected());
   });
 
-  it('after any edits, accepts, rejections and undos, some while the worker is busy, shows what the text has afresh', async () => {
+  it('reads a long text for the first request a slice at a time; what is typed meanwhile, read or not yet, is sent next and its suggestions are right', async () => {
+    const text = Array.from({ length: 20 }, () => TEXT).join('\n');
+    const slices: (() => void)[] = [];
+    const e = setup(text, 20, { ms: 0, paragraphs: 4, schedule: (task) => (slices.push(task), () => {}) });
+    await vi.advanceTimersByTimeAsync(0);
+    // The first slice is read at once, the rest wait for the page to be idle.
+    expect(slices).toHaveLength(1);
+    expect(e.requests).toHaveLength(0);
+    // Typed in a paragraph read already and in one not read yet.
+    e.dispatch(e.state.tr.insertText(' Berlin', e.pos(text.length)));
+    e.dispatch(e.state.tr.insertText('Geneva ', e.pos(0)));
+    const idle = async () => {
+      let ran = 0;
+      for (; slices.length > 0; ran++) {
+        slices.shift()!();
+        await vi.advanceTimersByTimeAsync(0);
+      }
+      return ran;
+    };
+    expect(await idle()).toBe(19);
+    // The text as it was when the request was planned, with none of the typing.
+    const first = e.requests[0]!;
+    expect(first.text && 'reset' in first.text && first.text.reset.map((p) => p.text).join('\n')).toBe(text);
+    await e.settle();
+    // The two paragraphs typed in: one slice each.
+    expect(await idle()).toBe(1);
+    await e.settle();
+    const second = e.requests[1]!;
+    expect(second.text && 'edits' in second.text && second.text.edits.map((x) => [x.from, x.to, x.paragraphs.map((p) => p.text)])).toEqual([
+      [0, 1, [`Geneva ${TEXT.split('\n')[0]}`]],
+      [79, 80, [`${TEXT.split('\n')[3]} Berlin`]],
+    ]);
+    expect(e.shown()).toEqual(e.expected());
+    expect(e.shown().filter((s) => s.endsWith(':Berlin'))).toHaveLength(21);
+  });
+
+  it('after any edits, accepts, rejections and undos, some while the worker is busy or the text is being read, shows what the text has afresh', async () => {
     const words = ['Berlin', ' Li', 'Olaf Scholz', ' on Monday', 'x', ' ', 'Shanghai ', '😀', '\n', 'Geneva\n'];
+    // Every other seed reads the text a paragraph at a time, 5 ms apart, so edits come while it is read.
+    const sliced: Slicing = { ms: 0, paragraphs: 1, schedule: (task) => clearTimeout.bind(null, setTimeout(task, 5)) };
     for (let seed = 1; seed <= 25; seed++) {
       let r = seed * 7919;
       const random = (n: number) => {
         r = (r * 1103515245 + 12345) % 2147483648;
         return Math.floor((r / 2147483648) * n);
       };
-      const e = setup(TEXT, 1 + random(300));
+      const e = seed % 2 === 0 ? setup(`${TEXT}\n${TEXT}\n${TEXT}`, 1 + random(300), sliced) : setup(TEXT, 1 + random(300));
       await e.settle();
       for (let step = 0; step < 40; step++) {
         const cp = () => random(DocPositions.of(e.state.doc).cpLength + 1);
