@@ -80,6 +80,18 @@ describe('the annotations’ dictionary kept term by term', () => {
     );
   });
 
+  it('gives, from scratch, the workspace’s terms and then exactly the dictionary the annotations make, tags and terms in its order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.array(fc.constantFrom('P', 'L', 'O'), { maxLength: 3 }), fc.boolean()), { maxLength: 30 }),
+        (list) => {
+          const data = SharedMap.of(new Map(list.map(([quote, tagIds, detached], i) => [String(i), annotation(String(i), quote, tagIds, detached)])));
+          expect(new AnnotationTerms().reset(data, BASE)).toEqual([...BASE, ...dictionaryFromAnnotations([...data.values()])]);
+        },
+      ),
+    );
+  });
+
   it('has the worker check again only the paragraphs that hold a term that came or went', () => {
     const worker = new SuggestedText();
     worker.configure({ dictionary: BASE, entities: {}, rejections: [] });
