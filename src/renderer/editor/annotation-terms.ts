@@ -24,11 +24,27 @@ export class AnnotationTerms {
    * those of `data`, as dictionaryFromAnnotations gives them; update() is measured from it.
    */
   reset(data: Data, base: readonly DictionaryEntry[]): DictionaryEntry[] {
+    const steps = this.resetting(data, base);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * reset(), pausing (yielding) after every `step` annotations: a long
+   * text's 150,000 are read a slice at a time. `data` is read as it was
+   * given (a state's, which never changes); nothing else is to be called
+   * before it is done.
+   */
+  *resetting(data: Data, base: readonly DictionaryEntry[], step = 2000): Generator<void, DictionaryEntry[]> {
     this.counts.clear();
     this.data = data;
-    // Counted and listed in one pass over the annotations (150,000 in a long text, read when it opens):
-    // tags in the order dictionaryFromAnnotations meets them, each with its terms sorted.
+    // Counted and listed in one pass over the annotations: tags in the order
+    // dictionaryFromAnnotations meets them, each with its terms sorted.
+    let read = 0;
     for (const a of data.values()) {
+      if (++read % step === 0) yield;
       if (a.detached) continue;
       const term = a.quote.trim();
       if (term === '') continue;

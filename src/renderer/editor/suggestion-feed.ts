@@ -13,6 +13,7 @@ import type { EditorView } from 'prosemirror-view';
 import { codePointLength } from '../../core/offsets';
 import { entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
 import { AnnotationTerms, type TermChanges } from './annotation-terms';
+import type { AnnotationData } from './annotation-step';
 import { annotationState, annotationsBetween } from './annotations';
 import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
 import { DocPositions } from './positions';
@@ -31,22 +32,27 @@ export interface SuggestionContext {
 const QUIET_MS = 400;
 
 /**
- * How a request's paragraphs are read: `paragraphs` at a time until `ms`
- * have passed, then the rest later (`schedule`). A long text's whole-text
- * request would otherwise be one long task (0.4 s at 15 MB) just after it is
- * painted.
+ * How a request's paragraphs (and annotations, for the whole dictionary) are
+ * read: `paragraphs` (`annotations`) at a time until `ms` have passed, then
+ * the rest later (`schedule`). A long text's first request would otherwise be
+ * one long task (0.6 s at 15 MB/150,000) just after it is painted.
  */
 export interface Slicing {
   ms: number;
   paragraphs: number;
+  annotations: number;
   schedule: Schedule;
 }
 
-const SLICING: Slicing = { ms: 8, paragraphs: 64, schedule: whenIdle };
+const SLICING: Slicing = { ms: 8, paragraphs: 64, annotations: 2000, schedule: whenIdle };
 
 type TextRequest = NonNullable<SuggestRequest['text']>;
-/** A request as planned: what goes besides the text, and which paragraphs of the text go (read later, a slice at a time). */
-type Plan = Omit<SuggestRequest, 'id' | 'text'> & { text?: { reset: Range } | { edits: { from: number; to: number; paragraphs: Range }[] } };
+/**
+ * A request as planned: what goes besides the text, which paragraphs of the
+ * text go, and whether the whole dictionary goes, made from which
+ * annotations (both read later, a slice at a time).
+ */
+type Plan = Omit<SuggestRequest, 'id' | 'text'> & { text?: { reset: Range } | { edits: { from: number; to: number; paragraphs: Range }[] }; dictionaryOf?: ReadonlyMap<string, AnnotationData> };
 interface Range {
   from: number;
   to: number;
@@ -163,12 +169,19 @@ export class SuggestionFeed {
     this.asked = doc;
     if (value.dirty.length > 0) this.view.dispatch(state.tr.setMeta(suggestionsKey, { sent: true } satisfies Meta));
     this.busy = true;
-    const { text, ...extra } = plan;
+    const { text, dictionaryOf, ...extra } = plan;
     let request: Omit<SuggestRequest, 'id'> = extra;
+    const slice = this.slices();
+    if (dictionaryOf) {
+      const steps = this.terms.resetting(dictionaryOf, this.dictionary!, this.slicing.annotations);
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) if (!(await slice())) return;
+      request = { ...request, settings: { ...request.settings, dictionary: step.value } };
+    }
     if (text) {
-      const read = await this.read(state, 'reset' in text ? [text.reset] : text.edits.map((e) => e.paragraphs));
+      const read = await this.read(state, 'reset' in text ? [text.reset] : text.edits.map((e) => e.paragraphs), slice);
       if (!read) return;
-      request = { ...extra, text: textOf(text, read) };
+      request = { ...request, text: textOf(text, read) };
     }
     const answer = await this.worker.request(request);
     this.busy = false;
@@ -196,9 +209,10 @@ export class SuggestionFeed {
       this.sent.entities = key;
     }
     let terms: TermChanges | null = null;
+    let dictionaryOf: ReadonlyMap<string, AnnotationData> | undefined;
     if (data !== this.sent.data) {
       // The whole dictionary goes once (and again after a failure); then only the terms that came and went.
-      if (this.sent.data === null) settings.dictionary = this.terms.reset(data, this.dictionary!);
+      if (this.sent.data === null) dictionaryOf = data;
       else terms = this.terms.update(data);
       this.sent.data = data;
     }
@@ -209,7 +223,7 @@ export class SuggestionFeed {
     const changedSettings = Object.keys(settings).length > 0;
     const restore = this.restore;
     this.restore = [];
-    const extra = { ...(changedSettings && { settings }), ...(terms && terms.added.length + terms.removed.length > 0 && { terms }), ...(restore.length > 0 && { restore }) };
+    const extra = { ...(changedSettings && { settings }), ...(terms && terms.added.length + terms.removed.length > 0 && { terms }), ...(restore.length > 0 && { restore }), ...(dictionaryOf && { dictionaryOf }) };
     const doc = state.doc;
     const all = () => ({ ...extra, text: { reset: { from: 0, to: DocPositions.of(doc).count } } });
     if (!this.asked) return all();
@@ -220,26 +234,38 @@ export class SuggestionFeed {
   }
 
   /**
-   * The paragraphs of `ranges` as `state` has them, the first slice at once
-   * and the rest when the page is idle; null when the feed is destroyed
-   * meanwhile. `state` is kept: the text and annotations are those of the
-   * moment the request was planned, whatever is done meanwhile.
+   * What is called before each step of a request's work: it goes on at once
+   * while the slice has time left (the first step always), else when the
+   * page is idle again; false when the feed was destroyed meanwhile.
    */
-  private async read(state: EditorState, ranges: readonly Range[]): Promise<ParagraphInput[][] | null> {
-    const { ms, paragraphs, schedule } = this.slicing;
+  private slices(): () => Promise<boolean> {
+    const { ms, schedule } = this.slicing;
     let until = performance.now() + ms;
     let first = true;
+    return async () => {
+      if (first || performance.now() < until) {
+        first = false;
+        return true;
+      }
+      await new Promise<void>((resolve) => schedule(resolve));
+      until = performance.now() + ms;
+      return !this.destroyed;
+    };
+  }
+
+  /**
+   * The paragraphs of `ranges` as `state` has them, a step at a time
+   * (`slice`); null when the feed is destroyed meanwhile. `state` is kept:
+   * the text and annotations are those of the moment the request was
+   * planned, whatever is done meanwhile.
+   */
+  private async read(state: EditorState, ranges: readonly Range[], slice: () => Promise<boolean>): Promise<ParagraphInput[][] | null> {
+    const { paragraphs } = this.slicing;
     const read: ParagraphInput[][] = [];
     for (const { from, to } of ranges) {
       const inputs: ParagraphInput[] = [];
       for (let i = from; i < to; i += paragraphs) {
-        // At least one step a slice, whatever the clock says.
-        if (!first && performance.now() >= until) {
-          await new Promise<void>((resolve) => schedule(resolve));
-          if (this.destroyed) return null;
-          until = performance.now() + ms;
-        }
-        first = false;
+        if (!(await slice())) return null;
         for (const input of paragraphInputs(state, i, Math.min(to, i + paragraphs))) inputs.push(input);
       }
       read.push(inputs);

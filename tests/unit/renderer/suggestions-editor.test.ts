@@ -10,6 +10,7 @@ import { EditorState, type Transaction } from 'prosemirror-state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tag } from '../../../src/core/model';
 import { dictionaryFromAnnotations, entityTagsOf, suggest, SuggestedText, type DictionaryEntry, type ParagraphSuggestions } from '../../../src/core/suggestions';
+import { annotateMany } from '../../../src/renderer/editor/annotation-batch';
 import { annotationPlugin, annotationState } from '../../../src/renderer/editor/annotations';
 import { annotationRanges } from '../../../src/renderer/editor/occurrences';
 import { DocPositions } from '../../../src/renderer/editor/positions';
@@ -220,12 +221,17 @@ describe('suggestions in the editor', () => {
   it('reads a long text for the first request a slice at a time; what is typed meanwhile, read or not yet, is sent next and its suggestions are right', async () => {
     const text = Array.from({ length: 20 }, () => TEXT).join('\n');
     const slices: (() => void)[] = [];
-    const e = setup(text, 20, { ms: 0, paragraphs: 4, schedule: (task) => (slices.push(task), () => {}) });
+    const e = setup(text, 20, { ms: 0, paragraphs: 4, annotations: 3, schedule: (task) => (slices.push(task), () => {}) });
+    // "Monday" a date in the first ten copies: the dictionary has it, and it is suggested in the others.
+    const monday = (copy: number) => ({ start: copy * (TEXT.length + 1) + TEXT.indexOf('Monday'), end: copy * (TEXT.length + 1) + TEXT.indexOf('Monday') + 6 });
+    annotateMany(e.state, e.dispatch, { here: Array.from({ length: 10 }, (_, copy) => monday(copy)), elsewhere: [], tagIds: ['D'] });
     await vi.advanceTimersByTimeAsync(0);
     // The first slice is read at once, the rest wait for the page to be idle.
     expect(slices).toHaveLength(1);
     expect(e.requests).toHaveLength(0);
-    // Typed in a paragraph read already and in one not read yet.
+    // Typed in a paragraph read already and in one not read yet, and "Friday" made a date.
+    const friday = text.lastIndexOf('Friday');
+    annotateMany(e.state, e.dispatch, { here: [{ start: friday, end: friday + 6 }], elsewhere: [], tagIds: ['D'] });
     e.dispatch(e.state.tr.insertText(' Berlin', e.pos(text.length)));
     e.dispatch(e.state.tr.insertText('Geneva ', e.pos(0)));
     const idle = async () => {
@@ -236,10 +242,12 @@ describe('suggestions in the editor', () => {
       }
       return ran;
     };
-    expect(await idle()).toBe(19);
-    // The text as it was when the request was planned, with none of the typing.
+    // The ten annotations three at a time, then the 80 paragraphs four at a time: 3 + 20 slices, the first at once.
+    expect(await idle()).toBe(22);
+    // The text and dictionary as they were when the request was planned, with none of the typing and without "Friday".
     const first = e.requests[0]!;
     expect(first.text && 'reset' in first.text && first.text.reset.map((p) => p.text).join('\n')).toBe(text);
+    expect(first.settings?.dictionary).toEqual([...DICTIONARY, { tagId: 'D', terms: ['Monday'] }]);
     await e.settle();
     // The two paragraphs typed in: one slice each.
     expect(await idle()).toBe(1);
@@ -249,14 +257,17 @@ describe('suggestions in the editor', () => {
       [0, 1, [`Geneva ${TEXT.split('\n')[0]}`]],
       [79, 80, [`${TEXT.split('\n')[3]} Berlin`]],
     ]);
+    expect(second.terms).toEqual({ added: [{ tagId: 'D', terms: ['Friday'] }], removed: [] });
     expect(e.shown()).toEqual(e.expected());
     expect(e.shown().filter((s) => s.endsWith(':Berlin'))).toHaveLength(21);
+    expect(e.shown().filter((s) => s.endsWith(':D:Monday'))).toHaveLength(10);
+    expect(e.shown().filter((s) => s.endsWith(':D:Friday'))).toHaveLength(19);
   });
 
   it('after any edits, accepts, rejections and undos, some while the worker is busy or the text is being read, shows what the text has afresh', async () => {
     const words = ['Berlin', ' Li', 'Olaf Scholz', ' on Monday', 'x', ' ', 'Shanghai ', '😀', '\n', 'Geneva\n'];
     // Every other seed reads the text a paragraph at a time, 5 ms apart, so edits come while it is read.
-    const sliced: Slicing = { ms: 0, paragraphs: 1, schedule: (task) => clearTimeout.bind(null, setTimeout(task, 5)) };
+    const sliced: Slicing = { ms: 0, paragraphs: 1, annotations: 1, schedule: (task) => clearTimeout.bind(null, setTimeout(task, 5)) };
     for (let seed = 1; seed <= 25; seed++) {
       let r = seed * 7919;
       const random = (n: number) => {
