@@ -20,22 +20,12 @@ export class AnnotationTerms {
   private data: Data = new Map();
 
   /**
-   * The whole dictionary: the workspace's terms (`base`, kept for good) and
-   * those of `data`, as dictionaryFromAnnotations gives them; update() is measured from it.
-   */
-  reset(data: Data, base: readonly DictionaryEntry[]): DictionaryEntry[] {
-    const steps = this.resetting(data, base);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  /**
-   * reset(), pausing (yielding) after every `step` annotations: a long
-   * text's 150,000 are read a slice at a time. `data` is read as it was
-   * given (a state's, which never changes); nothing else is to be called
-   * before it is done.
+   * The whole dictionary (the generator's value): the workspace's terms
+   * (`base`, kept for good) and those of `data`, as dictionaryFromAnnotations
+   * gives them; update() is measured from it. It pauses (yields) after every
+   * `step` annotations, so a long text's 150,000 are read a slice at a time;
+   * `data` is read as it was given (a state's, which never changes), and
+   * nothing else is to be called before it is done.
    */
   *resetting(data: Data, base: readonly DictionaryEntry[], step = 2000): Generator<void, DictionaryEntry[]> {
     this.counts.clear();
@@ -61,7 +51,7 @@ export class AnnotationTerms {
     return [...base, ...own];
   }
 
-  /** The terms that came and went since the last reset() or update(); only the changed annotations are read when `data` was made from the last by edits. */
+  /** The terms that came and went since the last resetting() or update(); only the changed annotations are read when `data` was made from the last by edits. */
   update(data: Data): TermChanges {
     const before = this.data;
     this.data = data;
