@@ -3,7 +3,7 @@
 // sent the terms that came and went, not the whole dictionary again after
 // every annotation (thousands of terms, which made it check every paragraph).
 
-import { dictionaryFromAnnotations, type DictionaryEntry } from '../../core/suggestions';
+import type { DictionaryEntry } from '../../core/suggestions';
 import type { AnnotationData } from './annotation-step';
 import { SharedMap } from './shared-map';
 
@@ -20,18 +20,38 @@ export class AnnotationTerms {
   private data: Data = new Map();
 
   /**
-   * The whole dictionary: the workspace's terms (`base`, kept for good) and
-   * those of `data`, as dictionaryFromAnnotations gives them; update() is measured from it.
+   * The whole dictionary (the generator's value): the workspace's terms
+   * (`base`, kept for good) and those of `data`, as dictionaryFromAnnotations
+   * gives them; update() is measured from it. It pauses (yields) after every
+   * `step` annotations, so a long text's 150,000 are read a slice at a time;
+   * `data` is read as it was given (a state's, which never changes), and
+   * nothing else is to be called before it is done.
    */
-  reset(data: Data, base: readonly DictionaryEntry[]): DictionaryEntry[] {
+  *resetting(data: Data, base: readonly DictionaryEntry[], step = 2000): Generator<void, DictionaryEntry[]> {
     this.counts.clear();
     this.data = data;
+    // Counted and listed in one pass over the annotations: tags in the order
+    // dictionaryFromAnnotations meets them, each with its terms sorted.
+    let read = 0;
+    for (const a of data.values()) {
+      if (++read % step === 0) yield;
+      if (a.detached) continue;
+      const term = a.quote.trim();
+      if (term === '') continue;
+      const tagIds = a.tagIds;
+      for (let k = 0; k < tagIds.length; k++) {
+        const tagId = tagIds[k]!;
+        // A tag given twice gives the term once.
+        if (k > 0 && tagIds.indexOf(tagId) < k) continue;
+        this.count(tagId, term);
+      }
+    }
+    const own = [...this.counts].map(([tagId, terms]) => ({ tagId, terms: [...terms.keys()].sort() }));
     for (const { tagId, terms } of base) for (const term of new Set(terms)) this.count(tagId, term);
-    for (const a of data.values()) for (const [tagId, term] of termsOf(a)) this.count(tagId, term);
-    return [...base, ...dictionaryFromAnnotations([...data.values()])];
+    return [...base, ...own];
   }
 
-  /** The terms that came and went since the last reset() or update(); only the changed annotations are read when `data` was made from the last by edits. */
+  /** The terms that came and went since the last resetting() or update(); only the changed annotations are read when `data` was made from the last by edits. */
   update(data: Data): TermChanges {
     const before = this.data;
     this.data = data;
@@ -76,9 +96,9 @@ export class AnnotationTerms {
   }
 
   private count(tagId: string, term: string): void {
-    const counts = this.counts.get(tagId) ?? new Map<string, number>();
+    let counts = this.counts.get(tagId);
+    if (!counts) this.counts.set(tagId, (counts = new Map<string, number>()));
     counts.set(term, (counts.get(term) ?? 0) + 1);
-    this.counts.set(tagId, counts);
   }
 }
 

@@ -12,6 +12,9 @@ import { changedRange } from './changed-range';
 import { decorationSet, replaceParagraphs, type DecorationSpan } from './decoration-set';
 import { DecorationWindow } from './decoration-window';
 import { DocPositions } from './positions';
+import { whenIdle, type Schedule } from './when-idle';
+
+export type { Schedule } from './when-idle';
 
 export interface PlacedFinding {
   finding: LineFinding;
@@ -145,19 +148,6 @@ export function findingsPlugin(dismissals: readonly Dismissal[], options: { chec
     },
   });
 }
-
-/** Runs `task` later, when the page is idle; returns what cancels it. */
-export type Schedule = (task: () => void) => () => void;
-
-const whenIdle: Schedule = (task) => {
-  // Idle callbacks wait for a quiet main thread, but not for ever (typing all along).
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 300 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 0);
-  return () => clearTimeout(id);
-};
 
 /**
  * Checks the lines a long text's opening left unchecked, a slice at a time

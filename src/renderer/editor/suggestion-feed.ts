@@ -4,7 +4,8 @@
 // any new settings), one request at a time; its answer (the paragraphs whose
 // suggestions changed) is placed in the current text and replaces those
 // paragraphs' suggestions. Nothing here reads the whole text except the first
-// request (and the first after suggestions are shown again).
+// request (and the first after suggestions are shown again), and that one a
+// slice at a time when the page is idle.
 
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
@@ -12,12 +13,14 @@ import type { EditorView } from 'prosemirror-view';
 import { codePointLength } from '../../core/offsets';
 import { entityTagsOf, type DictionaryEntry, type ParagraphInput, type ParagraphSettings, type ParagraphSuggestions, type Rejection } from '../../core/suggestions';
 import { AnnotationTerms, type TermChanges } from './annotation-terms';
+import type { AnnotationData } from './annotation-step';
 import { annotationState, annotationsBetween } from './annotations';
 import { paragraphEdits, paragraphNow } from './dirty-paragraphs';
 import { DocPositions } from './positions';
 import { suggestionSpan, suggestionsKey, type Meta, type PlacedAnswer, type SuggestionsValue } from './suggestion-state';
 import type { SuggestRequest } from './suggestion-request';
 import { SuggestionWorker, type SuggestionRequester } from './suggestion-worker';
+import { whenIdle, type Schedule } from './when-idle';
 
 /** What the workspace adds to the text: the terms annotated before and the rejections. */
 export interface SuggestionContext {
@@ -27,6 +30,34 @@ export interface SuggestionContext {
 
 /** After this long without a change, the worker is sent what changed. */
 const QUIET_MS = 400;
+
+/**
+ * How a request's paragraphs (and annotations, for the whole dictionary) are
+ * read: `paragraphs` (`annotations`) at a time until `ms` have passed, then
+ * the rest later (`schedule`). A long text's first request would otherwise be
+ * one long task (some 0.4 s at 15 MB with 150,000 annotations) just after
+ * it is painted.
+ */
+export interface Slicing {
+  ms: number;
+  paragraphs: number;
+  annotations: number;
+  schedule: Schedule;
+}
+
+const SLICING: Slicing = { ms: 8, paragraphs: 64, annotations: 2000, schedule: whenIdle };
+
+type TextRequest = NonNullable<SuggestRequest['text']>;
+/**
+ * A request as planned: what goes besides the text, which paragraphs of the
+ * text go, and whether the whole dictionary goes, made from which
+ * annotations (both read later, a slice at a time).
+ */
+type Plan = Omit<SuggestRequest, 'id' | 'text'> & { text?: { reset: Range } | { edits: { from: number; to: number; paragraphs: Range }[] }; dictionaryOf?: ReadonlyMap<string, AnnotationData> };
+interface Range {
+  from: number;
+  to: number;
+}
 
 export class SuggestionFeed {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +82,7 @@ export class SuggestionFeed {
     private readonly view: Pick<EditorView, 'state' | 'dispatch'>,
     loadContext: () => Promise<SuggestionContext>,
     private readonly worker: SuggestionRequester = new SuggestionWorker(),
+    private readonly slicing: Slicing = SLICING,
   ) {
     loadContext().then(
       (context) => {
@@ -129,14 +161,29 @@ export class SuggestionFeed {
     const state = this.view.state;
     const value = suggestionsKey.getState(state)!;
     if (!value.visible) return;
-    const request = this.request(state, value);
-    if (!request) return;
-    const reset = request.text !== undefined && 'reset' in request.text;
+    const plan = this.request(state, value);
+    if (!plan) return;
+    const reset = plan.text !== undefined && 'reset' in plan.text;
     const generation = this.generation;
     const doc = state.doc;
+    // The worker is sent `state`'s text, though read a slice at a time: what changes meanwhile is left for the next request, as what changes while the worker is busy.
     this.asked = doc;
     if (value.dirty.length > 0) this.view.dispatch(state.tr.setMeta(suggestionsKey, { sent: true } satisfies Meta));
     this.busy = true;
+    const { text, dictionaryOf, ...extra } = plan;
+    let request: Omit<SuggestRequest, 'id'> = extra;
+    const slice = this.slices();
+    if (dictionaryOf) {
+      const steps = this.terms.resetting(dictionaryOf, this.dictionary!, this.slicing.annotations);
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) if (!(await slice())) return;
+      request = { ...request, settings: { ...request.settings, dictionary: step.value } };
+    }
+    if (text) {
+      const read = await this.read(state, 'reset' in text ? [text.reset] : text.edits.map((e) => e.paragraphs), slice);
+      if (!read) return;
+      request = { ...request, text: textOf(text, read) };
+    }
     const answer = await this.worker.request(request);
     this.busy = false;
     if (this.destroyed) return;
@@ -152,7 +199,7 @@ export class SuggestionFeed {
   }
 
   /** What the worker needs to catch up with `state`; null when it has it all. */
-  private request(state: EditorState, value: SuggestionsValue): Omit<SuggestRequest, 'id'> | null {
+  private request(state: EditorState, value: SuggestionsValue): Plan | null {
     const settings: Partial<ParagraphSettings> = {};
     const { tags, data } = annotationState(state);
     if (tags !== this.sent.tags) {
@@ -163,9 +210,10 @@ export class SuggestionFeed {
       this.sent.entities = key;
     }
     let terms: TermChanges | null = null;
+    let dictionaryOf: ReadonlyMap<string, AnnotationData> | undefined;
     if (data !== this.sent.data) {
       // The whole dictionary goes once (and again after a failure); then only the terms that came and went.
-      if (this.sent.data === null) settings.dictionary = this.terms.reset(data, this.dictionary!);
+      if (this.sent.data === null) dictionaryOf = data;
       else terms = this.terms.update(data);
       this.sent.data = data;
     }
@@ -176,14 +224,54 @@ export class SuggestionFeed {
     const changedSettings = Object.keys(settings).length > 0;
     const restore = this.restore;
     this.restore = [];
-    const extra = { ...(changedSettings && { settings }), ...(terms && terms.added.length + terms.removed.length > 0 && { terms }), ...(restore.length > 0 && { restore }) };
+    const extra = { ...(changedSettings && { settings }), ...(terms && terms.added.length + terms.removed.length > 0 && { terms }), ...(restore.length > 0 && { restore }), ...(dictionaryOf && { dictionaryOf }) };
     const doc = state.doc;
-    const all = () => ({ ...extra, text: { reset: paragraphInputs(state, 0, DocPositions.of(doc).count) } });
+    const all = () => ({ ...extra, text: { reset: { from: 0, to: DocPositions.of(doc).count } } });
     if (!this.asked) return all();
     if (value.dirty.length === 0) return Object.keys(extra).length > 0 ? extra : null;
     const edits = paragraphEdits(doc, value.dirty, DocPositions.of(this.asked).count);
     if (!edits) return all();
-    return { ...extra, text: { edits: edits.map((e) => ({ from: e.oldFrom, to: e.oldTo, paragraphs: paragraphInputs(state, e.from, e.to) })) } };
+    return { ...extra, text: { edits: edits.map((e) => ({ from: e.oldFrom, to: e.oldTo, paragraphs: { from: e.from, to: e.to } })) } };
+  }
+
+  /**
+   * What is called before each step of a request's work: it goes on at once
+   * while the slice has time left (the first step always), else when the
+   * page is idle again; false when the feed was destroyed meanwhile.
+   */
+  private slices(): () => Promise<boolean> {
+    const { ms, schedule } = this.slicing;
+    let until = performance.now() + ms;
+    let first = true;
+    return async () => {
+      if (first || performance.now() < until) {
+        first = false;
+        return true;
+      }
+      await new Promise<void>((resolve) => schedule(resolve));
+      until = performance.now() + ms;
+      return !this.destroyed;
+    };
+  }
+
+  /**
+   * The paragraphs of `ranges` as `state` has them, a step at a time
+   * (`slice`); null when the feed is destroyed meanwhile. `state` is kept:
+   * the text and annotations are those of the moment the request was
+   * planned, whatever is done meanwhile.
+   */
+  private async read(state: EditorState, ranges: readonly Range[], slice: () => Promise<boolean>): Promise<ParagraphInput[][] | null> {
+    const { paragraphs } = this.slicing;
+    const read: ParagraphInput[][] = [];
+    for (const { from, to } of ranges) {
+      const inputs: ParagraphInput[] = [];
+      for (let i = from; i < to; i += paragraphs) {
+        if (!(await slice())) return null;
+        for (const input of paragraphInputs(state, i, Math.min(to, i + paragraphs))) inputs.push(input);
+      }
+      read.push(inputs);
+    }
+    return read;
   }
 
   /** Places the worker's answer, computed on `asked`, in the current text; paragraphs changed since are left for the next answer. */
@@ -207,6 +295,12 @@ export class SuggestionFeed {
     }
     this.view.dispatch(state.tr.setMeta(suggestionsKey, { answer: placed } satisfies Meta));
   }
+}
+
+/** The request's text, its ranges' paragraphs read (`read`, in the plan's order). */
+function textOf(text: NonNullable<Plan['text']>, read: readonly ParagraphInput[][]): TextRequest {
+  if ('reset' in text) return { reset: read[0]! };
+  return { edits: text.edits.map((e, k) => ({ from: e.from, to: e.to, paragraphs: read[k]! })) };
 }
 
 /** Paragraphs [from, to) of the text, each with the annotations over it clipped to it, in code points from its start. */

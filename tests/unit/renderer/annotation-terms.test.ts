@@ -34,6 +34,15 @@ const op = fc.oneof(
   fc.record({ delete: fc.integer({ min: 0, max: 12 }) }),
 );
 
+/** The whole dictionary from `data`, read at once. */
+function reset(terms: AnnotationTerms, data: ReadonlyMap<string, AnnotationData>, base: DictionaryEntry[]): DictionaryEntry[] {
+  const steps = terms.resetting(data, base, 2);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** The dictionary as pairs "tag:term" (terms trimmed, as they are matched). */
 const pairs = (entries: readonly DictionaryEntry[]) => new Set(entries.flatMap((e) => e.terms.map((t) => `${e.tagId}:${t.trim()}`).filter((p) => !p.endsWith(':'))));
 
@@ -44,7 +53,7 @@ describe('the annotations’ dictionary kept term by term', () => {
         let data = SharedMap.of(new Map<string, AnnotationData>([['a', annotation('a', 'Shanghai', ['L'], false)]]));
         const terms = new AnnotationTerms();
         const worker = new SuggestedText();
-        worker.configure({ dictionary: terms.reset(data, BASE), entities: {}, rejections: [] });
+        worker.configure({ dictionary: reset(terms, data, BASE), entities: {}, rejections: [] });
         worker.reset(PARAGRAPHS.map((text) => ({ text, annotations: [] })));
         // What the editor would show: the worker's answers applied paragraph by paragraph.
         const shown = PARAGRAPHS.map(() => [] as unknown[]);
@@ -52,7 +61,7 @@ describe('the annotations’ dictionary kept term by term', () => {
           for (const c of changes) shown[c.index] = c.suggestions;
         };
         take(worker.changes());
-        let held = pairs(terms.reset(data, BASE));
+        let held = pairs(reset(terms, data, BASE));
         for (const batch of batches) {
           const edit = data.edit();
           for (const o of batch) {
@@ -77,6 +86,18 @@ describe('the annotations’ dictionary kept term by term', () => {
           expect(shown).toEqual(expected);
         }
       }),
+    );
+  });
+
+  it('gives, from scratch, the workspace’s terms and then exactly the dictionary the annotations make, tags and terms in its order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.array(fc.constantFrom('P', 'L', 'O'), { maxLength: 3 }), fc.boolean()), { maxLength: 30 }),
+        (list) => {
+          const data = SharedMap.of(new Map(list.map(([quote, tagIds, detached], i) => [String(i), annotation(String(i), quote, tagIds, detached)])));
+          expect(reset(new AnnotationTerms(), data, BASE)).toEqual([...BASE, ...dictionaryFromAnnotations([...data.values()])]);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,6 @@
 // The editor's side of suggestions, with the worker run in-process: what it
-// is sent after edits (the changed paragraphs only), how answers are placed
+// is sent after edits (the changed paragraphs only; a long text read a slice
+// at a time), how answers are placed
 // (only those paragraphs' suggestions replaced), rejections undone, and,
 // after any mix of edits, accepts, rejections and undos arriving while the
 // worker is busy, the suggestions shown are those computed afresh.
@@ -9,10 +10,11 @@ import { EditorState, type Transaction } from 'prosemirror-state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tag } from '../../../src/core/model';
 import { dictionaryFromAnnotations, entityTagsOf, suggest, SuggestedText, type DictionaryEntry, type ParagraphSuggestions } from '../../../src/core/suggestions';
+import { annotateMany } from '../../../src/renderer/editor/annotation-batch';
 import { annotationPlugin, annotationState } from '../../../src/renderer/editor/annotations';
 import { annotationRanges } from '../../../src/renderer/editor/occurrences';
 import { DocPositions } from '../../../src/renderer/editor/positions';
-import { SuggestionFeed } from '../../../src/renderer/editor/suggestion-feed';
+import { SuggestionFeed, type Slicing } from '../../../src/renderer/editor/suggestion-feed';
 import { answerRequest, type SuggestRequest } from '../../../src/renderer/editor/suggestion-request';
 import { suggestionsKey } from '../../../src/renderer/editor/suggestion-state';
 import { accept, placedSuggestions, reject, setVisible, suggestionsPlugin } from '../../../src/renderer/editor/suggestions';
@@ -27,8 +29,8 @@ const DICTIONARY: DictionaryEntry[] = [{ tagId: 'L', terms: ['Geneva', 'Shanghai
 
 type Request = Omit<SuggestRequest, 'id'>;
 
-/** An editor state with the suggestions plugin, its feed, and the worker run here after `delay` ms. */
-function setup(text: string, delay = 20) {
+/** An editor state with the suggestions plugin, its feed (reading paragraphs as `slicing` says), and the worker run here after `delay` ms. */
+function setup(text: string, delay = 20, slicing?: Slicing) {
   const doc = textToDoc(text);
   const hooks = { loadContext: async () => ({ dictionary: DICTIONARY, rejections: [] }), reject: async () => {}, unreject: async () => {}, onChange: () => {}, explain: () => {} };
   let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, [], tags), history(), suggestionsPlugin(hooks)] });
@@ -54,7 +56,7 @@ function setup(text: string, delay = 20) {
       feed.update(previous);
     },
   };
-  const feed = new SuggestionFeed(view, hooks.loadContext, worker);
+  const feed = new SuggestionFeed(view, hooks.loadContext, worker, slicing);
   const shown = () => {
     const positions = DocPositions.of(state.doc);
     return placedSuggestions(state)
@@ -216,15 +218,63 @@ describe('suggestions in the editor', () => {
     expect(e.shown()).toEqual(e.expected());
   });
 
-  it('after any edits, accepts, rejections and undos, some while the worker is busy, shows what the text has afresh', async () => {
+  it('reads a long text for the first request a slice at a time; what is typed meanwhile, read or not yet, is sent next and its suggestions are right', async () => {
+    const text = Array.from({ length: 20 }, () => TEXT).join('\n');
+    const slices: (() => void)[] = [];
+    const e = setup(text, 20, { ms: 0, paragraphs: 4, annotations: 3, schedule: (task) => (slices.push(task), () => {}) });
+    // "Monday" a date in the first ten copies: the dictionary has it, and it is suggested in the others.
+    const monday = (copy: number) => ({ start: copy * (TEXT.length + 1) + TEXT.indexOf('Monday'), end: copy * (TEXT.length + 1) + TEXT.indexOf('Monday') + 6 });
+    annotateMany(e.state, e.dispatch, { here: Array.from({ length: 10 }, (_, copy) => monday(copy)), elsewhere: [], tagIds: ['D'] });
+    await vi.advanceTimersByTimeAsync(0);
+    // The first slice is read at once, the rest wait for the page to be idle.
+    expect(slices).toHaveLength(1);
+    expect(e.requests).toHaveLength(0);
+    // Typed in a paragraph read already and in one not read yet, and "Friday" made a date.
+    const friday = text.lastIndexOf('Friday');
+    annotateMany(e.state, e.dispatch, { here: [{ start: friday, end: friday + 6 }], elsewhere: [], tagIds: ['D'] });
+    e.dispatch(e.state.tr.insertText(' Berlin', e.pos(text.length)));
+    e.dispatch(e.state.tr.insertText('Geneva ', e.pos(0)));
+    const idle = async () => {
+      let ran = 0;
+      for (; slices.length > 0; ran++) {
+        slices.shift()!();
+        await vi.advanceTimersByTimeAsync(0);
+      }
+      return ran;
+    };
+    // The ten annotations three at a time, then the 80 paragraphs four at a time: 3 + 20 slices, the first at once.
+    expect(await idle()).toBe(22);
+    // The text and dictionary as they were when the request was planned, with none of the typing and without "Friday".
+    const first = e.requests[0]!;
+    expect(first.text && 'reset' in first.text && first.text.reset.map((p) => p.text).join('\n')).toBe(text);
+    expect(first.settings?.dictionary).toEqual([...DICTIONARY, { tagId: 'D', terms: ['Monday'] }]);
+    await e.settle();
+    // The two paragraphs typed in: one slice each.
+    expect(await idle()).toBe(1);
+    await e.settle();
+    const second = e.requests[1]!;
+    expect(second.text && 'edits' in second.text && second.text.edits.map((x) => [x.from, x.to, x.paragraphs.map((p) => p.text)])).toEqual([
+      [0, 1, [`Geneva ${TEXT.split('\n')[0]}`]],
+      [79, 80, [`${TEXT.split('\n')[3]} Berlin`]],
+    ]);
+    expect(second.terms).toEqual({ added: [{ tagId: 'D', terms: ['Friday'] }], removed: [] });
+    expect(e.shown()).toEqual(e.expected());
+    expect(e.shown().filter((s) => s.endsWith(':Berlin'))).toHaveLength(21);
+    expect(e.shown().filter((s) => s.endsWith(':D:Monday'))).toHaveLength(10);
+    expect(e.shown().filter((s) => s.endsWith(':D:Friday'))).toHaveLength(19);
+  });
+
+  it('after any edits, accepts, rejections and undos, some while the worker is busy or the text is being read, shows what the text has afresh', async () => {
     const words = ['Berlin', ' Li', 'Olaf Scholz', ' on Monday', 'x', ' ', 'Shanghai ', '😀', '\n', 'Geneva\n'];
+    // Every other seed reads the text a paragraph at a time, 5 ms apart, so edits come while it is read.
+    const sliced: Slicing = { ms: 0, paragraphs: 1, annotations: 1, schedule: (task) => clearTimeout.bind(null, setTimeout(task, 5)) };
     for (let seed = 1; seed <= 25; seed++) {
       let r = seed * 7919;
       const random = (n: number) => {
         r = (r * 1103515245 + 12345) % 2147483648;
         return Math.floor((r / 2147483648) * n);
       };
-      const e = setup(TEXT, 1 + random(300));
+      const e = seed % 2 === 0 ? setup(`${TEXT}\n${TEXT}\n${TEXT}`, 1 + random(300), sliced) : setup(TEXT, 1 + random(300));
       await e.settle();
       for (let step = 0; step < 40; step++) {
         const cp = () => random(DocPositions.of(e.state.doc).cpLength + 1);
