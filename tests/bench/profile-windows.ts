@@ -83,3 +83,15 @@ export function compareTimes(a: Map<string, number>, b: Map<string, number>, nam
   const head = `  ${names[0].padStart(7)} ${names[1].padStart(7)}    diff  (ms per key, ${what})`;
   return what === 'self time' ? [head, `  ${f(sum(a))} ${f(sum(b))} ${f(sum(a) - sum(b))}  all samples in the keys`, ...lines].join('\n') : [head, ...lines].join('\n');
 }
+
+/** One line per moment ([from, to] page ms) with the functions that took most of it (total time, the profiler's own entries left out): what the page did in a slow sample. */
+export function describeMoments(profile: CpuProfile, markedAt: number, moments: readonly [number, number][], top = 8): string[] {
+  const skip = /^\((root|program|idle)\) /;
+  return moments.map(([from, to]) => {
+    const times = timeIn(profile, markedAt, [[from, to]]);
+    if (!times) return 'no profile mark';
+    const busy = [...times.self].filter(([k]) => !k.startsWith('(idle) ')).reduce((s, [, v]) => s + v, 0);
+    const rows = [...times.total].filter(([k]) => !skip.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top);
+    return `${(to - from).toFixed(1)} ms, ${busy.toFixed(1)} busy: ${rows.map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; ')}`;
+  });
+}
