@@ -42,7 +42,7 @@ import {
   type ScrollResult,
 } from './browser';
 import { buildAll } from './build';
-import { describeMoments, markProfile, type CpuProfile } from './profile-windows';
+import { describeMoments, markProfile, startTrace, stopTrace, type CpuProfile } from './profile-windows';
 import { generateAnnotations, generateText } from './generate';
 import { bounded, peakMemory, sampleMemory, setPhase } from './guard';
 import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
@@ -439,11 +439,17 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         await page.keyboard.press('Control+e');
         await page.locator('[data-testid=editor][data-mode=annotate]').waitFor();
         await saved();
-        await prof.start(cdp);
-        const markedAt = process.env.BENCH_DEBUG && options.profileDir ? await markProfile(page) : null;
+        // BENCH_TRACE=1 (with BENCH_DEBUG and --profile): a Chromium trace of the annotate phase instead of a profile, marked the same way.
+        const tracing = !!(process.env.BENCH_TRACE && process.env.BENCH_DEBUG && options.profileDir);
+        if (tracing) await startTrace(cdp);
+        else await prof.start(cdp);
+        const markedAt = !process.env.BENCH_DEBUG || !options.profileDir ? null : tracing ? await page.evaluate(() => performance.mark('scholia-trace-mark').startTime) : await markProfile(page);
         const annotate = await measureAnnotate(page, options.annotateSamples, knownIds, saved);
-        await prof.stop(cdp, `${size.key}-scholia-annotate`);
-        if (markedAt !== null && options.profileDir) {
+        if (tracing) {
+          await stopTrace(cdp, join(options.profileDir!, `${size.key}-scholia-annotate.trace.json`));
+          writeFileSync(join(options.profileDir!, `${size.key}-scholia-annotate.moments.json`), JSON.stringify({ markedAt, moments: annotate.moments }));
+        } else await prof.stop(cdp, `${size.key}-scholia-annotate`);
+        if (markedAt !== null && options.profileDir && !tracing) {
           // What the page did from each slow sample's key to its later moment.
           const profile = JSON.parse(readFileSync(join(options.profileDir, `${size.key}-scholia-annotate.cpuprofile`), 'utf8')) as CpuProfile;
           writeFileSync(join(options.profileDir, `${size.key}-scholia-annotate.moments.json`), JSON.stringify({ markedAt, moments: annotate.moments }));
