@@ -168,7 +168,7 @@ function listedRows(db: Database, documentId: string, side: 'translation' | 'sou
 }
 
 export function annotationExists(db: Database, id: string): boolean {
-  return db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+  return statement(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
 export function getAnnotation(db: Database, id: string): Annotation {

@@ -2,9 +2,10 @@
 
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { statement } from './statements';
 
 export function readSettings(db: Database): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = statement(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   // Only known keys, each as stored: values were validated when written.
   return Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => [key, key in stored ? stored[key] : fallback])) as unknown as Settings;

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Tag } from '../core/model';
 import { NotFoundError } from './errors';
+import { statement } from './statements';
 
 interface TagRow {
   id: string;
@@ -24,7 +25,7 @@ export function listTags(db: Database): Tag[] {
 }
 
 export function getTag(db: Database, id: string): Tag {
-  const row = db.prepare('SELECT id, name, color, parent_id, key, description FROM tags WHERE id = ?').get(id) as TagRow | undefined;
+  const row = statement(db, 'SELECT id, name, color, parent_id, key, description FROM tags WHERE id = ?').get(id) as TagRow | undefined;
   if (!row) throw new NotFoundError(`no tag with id ${id}`);
   return toTag(row);
 }

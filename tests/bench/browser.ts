@@ -481,10 +481,14 @@ export interface AnnotateResult {
   samples: number;
   /** Key presses that made no annotation (not counted). */
   missed: number;
+  /** Each sample's key, in the page's performance.now() ms, and its two moments (for BENCH_DEBUG's profile slices). */
+  moments: { key: number; shown: number; committed: number }[];
 }
 
 /** One tag key on a selection: the two moments, each NaN if it did not come within 10 s (3 s when neither came). */
 interface AnnotateSample {
+  /** The key's event time (page ms); NaN if no key came. */
+  key: number;
   shown: number;
   committed: number;
   phases: CommitPhases;
@@ -566,7 +570,7 @@ async function armAnnotate(page: Page): Promise<void> {
         w.__onApi = null;
         clearTimeout(timer);
         const committed = Number.isNaN(apiAt) || (leftSaved && Number.isNaN(savedAt)) ? Number.NaN : Math.max(apiAt, leftSaved ? savedAt : apiAt);
-        resolve({ shown: start === null ? Number.NaN : shownAt - start, committed: start === null ? Number.NaN : committed - start, phases: phasesOf(committed) });
+        resolve({ key: start ?? Number.NaN, shown: start === null ? Number.NaN : shownAt - start, committed: start === null ? Number.NaN : committed - start, phases: phasesOf(committed) });
       };
       const check = () => {
         const committed = !Number.isNaN(apiAt) && (!leftSaved || !Number.isNaN(savedAt));
@@ -636,6 +640,7 @@ export async function measureAnnotate(page: Page, count: number, knownIds: reado
   const shown: number[] = [];
   const committed: number[] = [];
   const phases: CommitPhases[] = [];
+  const moments: AnnotateResult['moments'] = [];
   let missed = 0;
   for (const at of spread(count)) {
     if (!(await placeSelection(page, at, 12))) continue;
@@ -645,6 +650,7 @@ export async function measureAnnotate(page: Page, count: number, knownIds: reado
     if (process.env.BENCH_DEBUG) process.stderr.write(`annotate at ${at.toFixed(3)}: highlight ${r.shown.toFixed(1)} ms, commit ${r.committed.toFixed(1)} ms (${describePhases(r.phases)})\n`);
     // Neither moment came: the key made no annotation (the editor had not taken the selection).
     if (Number.isNaN(r.shown) && Number.isNaN(r.committed)) missed++;
+    if (!Number.isNaN(r.key)) moments.push({ key: r.key, shown: r.shown, committed: r.committed });
     if (!Number.isNaN(r.shown)) shown.push(r.shown);
     if (!Number.isNaN(r.committed)) {
       committed.push(r.committed);
@@ -661,6 +667,7 @@ export async function measureAnnotate(page: Page, count: number, knownIds: reado
     commitPhasesP50: medianPhases(phases),
     samples: Math.max(shown.length, committed.length),
     missed,
+    moments,
   };
 }
 

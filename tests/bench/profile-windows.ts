@@ -6,7 +6,8 @@
 // sample's interval can include whole milliseconds while the thread was not
 // running; each is counted as at most MAX_SAMPLE_US.
 
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
@@ -82,4 +83,39 @@ export function compareTimes(a: Map<string, number>, b: Map<string, number>, nam
   const lines = rows.slice(0, top).map((r) => `  ${f(r.a)} ${f(r.b)} ${f(r.a - r.b)}  ${r.k}`);
   const head = `  ${names[0].padStart(7)} ${names[1].padStart(7)}    diff  (ms per key, ${what})`;
   return what === 'self time' ? [head, `  ${f(sum(a))} ${f(sum(b))} ${f(sum(a) - sum(b))}  all samples in the keys`, ...lines].join('\n') : [head, ...lines].join('\n');
+}
+
+/** One line per moment ([from, to] page ms) with the functions that took most of it (total time, the profiler's own entries left out): what the page did in a slow sample. */
+export function describeMoments(profile: CpuProfile, markedAt: number, moments: readonly [number, number][], top = 8): string[] {
+  const skip = /^\((root|program|idle)\) /;
+  return moments.map(([from, to]) => {
+    const times = timeIn(profile, markedAt, [[from, to]]);
+    if (!times) return 'no profile mark';
+    const busy = [...times.self].filter(([k]) => !k.startsWith('(idle) ')).reduce((s, [, v]) => s + v, 0);
+    const rows = [...times.total].filter(([k]) => !skip.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top);
+    return `${(to - from).toFixed(1)} ms, ${busy.toFixed(1)} busy: ${rows.map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; ')}`;
+  });
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink.user_timing', 'v8.execute', 'toplevel'];
+
+/** Starts a Chromium trace (frames, tasks, style, layout, paint, GC) on the page's session. */
+export async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReturnAsStream' });
+}
+
+/** Ends the trace and writes its events to `file` (as `{ traceEvents }`). */
+export async function stopTrace(cdp: CDPSession, file: string): Promise<void> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  const parts: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const text = parts.join('');
+  writeFileSync(file, text.trimStart().startsWith('[') ? `{"traceEvents":${text}}` : text);
 }

@@ -21,7 +21,7 @@
 // and reported as not finished, so a run never hangs or fills the machine.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +42,7 @@ import {
   type ScrollResult,
 } from './browser';
 import { buildAll } from './build';
+import { describeMoments, markProfile, startTrace, stopTrace, type CpuProfile } from './profile-windows';
 import { generateAnnotations, generateText } from './generate';
 import { bounded, peakMemory, sampleMemory, setPhase } from './guard';
 import { insertAnnotations, measureRules, type FormatFigures } from './node-figures';
@@ -438,9 +439,24 @@ async function measureSize(size: Size, options: Options, rendererRoot: string, h
         await page.keyboard.press('Control+e');
         await page.locator('[data-testid=editor][data-mode=annotate]').waitFor();
         await saved();
-        await prof.start(cdp);
+        // BENCH_TRACE=1 (with BENCH_DEBUG and --profile): a Chromium trace of the annotate phase instead of a profile, marked the same way.
+        const tracing = !!(process.env.BENCH_TRACE && process.env.BENCH_DEBUG && options.profileDir);
+        if (tracing) await startTrace(cdp);
+        else await prof.start(cdp);
+        const markedAt = !process.env.BENCH_DEBUG || !options.profileDir ? null : tracing ? await page.evaluate(() => performance.mark('scholia-trace-mark').startTime) : await markProfile(page);
         const annotate = await measureAnnotate(page, options.annotateSamples, knownIds, saved);
-        await prof.stop(cdp, `${size.key}-scholia-annotate`);
+        if (tracing) {
+          await stopTrace(cdp, join(options.profileDir!, `${size.key}-scholia-annotate.trace.json`));
+          writeFileSync(join(options.profileDir!, `${size.key}-scholia-annotate.moments.json`), JSON.stringify({ markedAt, moments: annotate.moments }));
+        } else await prof.stop(cdp, `${size.key}-scholia-annotate`);
+        if (markedAt !== null && options.profileDir && !tracing) {
+          // What the page did from each slow sample's key to its later moment.
+          const profile = JSON.parse(readFileSync(join(options.profileDir, `${size.key}-scholia-annotate.cpuprofile`), 'utf8')) as CpuProfile;
+          writeFileSync(join(options.profileDir, `${size.key}-scholia-annotate.moments.json`), JSON.stringify({ markedAt, moments: annotate.moments }));
+          const slow = annotate.moments.filter((m) => m.shown > 16 || m.committed > 50);
+          const lines = describeMoments(profile, markedAt, slow.map((m) => [m.key, m.key + Math.max(m.shown || 0, m.committed || 0)] as [number, number]));
+          slow.forEach((m, i) => process.stderr.write(`slow annotate (highlight ${m.shown.toFixed(1)}, commit ${m.committed.toFixed(1)}): ${lines[i]}\n`));
+        }
         Object.assign(scholia, {
           annotateHighlightP50Ms: annotate.highlightP50,
           annotateHighlightP95Ms: annotate.highlightP95,
