@@ -3,14 +3,21 @@
 // a dashed underline in the tag's colour) and one per tag for the suggestion
 // at the caret (`…-at-caret`, a thicker solid underline). Nothing is put in
 // the text: ProseMirror has no second decoration set to walk and diff, and the
-// browser no extra elements to style and lay out at each keystroke. A
-// keystroke costs the ranges of the paragraph whose elements it changed. Only
-// the paragraphs near the visible part get ranges (not the whole paragraph
-// window): Chromium places every range's markers again in each frame after the
-// text changed, so what it pays per key follows their number.
+// browser no extra elements to style and lay out at each keystroke.
+//
+// A keystroke that only changed the characters of one text node costs the
+// ranges with an end in that node whose offset moved (those after the caret),
+// found from the plugin's mapped positions; the other ranges are left alone
+// (a StaticRange over unchanged nodes stays right). Elements added or removed
+// in a paragraph make its ranges again. Only the paragraphs on screen and a
+// few either side get ranges: after any change of the DOM, Chromium places
+// every range's markers again in the next frame and, the underline drawing
+// outside the glyphs, recomputes the ink overflow of every text node with
+// one, so what each frame after a key costs follows their number. Scrolling
+// further draws the new part before that frame is painted.
 
 /** Paragraphs drawn either side of the visible ones. */
-const NEAR_PARAGRAPHS = 20;
+const NEAR_PARAGRAPHS = 4;
 
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -56,6 +63,8 @@ export class SuggestionHighlights {
   private readonly scrolled = () => {
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
+      // Hidden, none is drawn wherever the user scrolls.
+      if (!suggestionsKey.getState(this.view.state)!.visible) return;
       const near = this.nearVisible(0);
       if (near && (!this.placed || !this.spans.some((s) => s.first <= near.first && near.last <= s.last))) this.drawAll();
     });
@@ -95,6 +104,11 @@ export class SuggestionHighlights {
       this.drawAll();
       return;
     }
+    if (annotationState(state).tags !== annotationState(previous).tags) this.colorRules();
+    if (value.revision === before.revision && this.followTyping(records)) {
+      this.markAtCaret();
+      return;
+    }
     const changed = new Set<Node>();
     for (const record of records) {
       const paragraph = this.paragraphOf(record.target);
@@ -105,7 +119,6 @@ export class SuggestionHighlights {
       }
       changed.add(paragraph);
     }
-    if (annotationState(state).tags !== annotationState(previous).tags) this.colorRules();
     if (value.revision !== before.revision) this.drawChanged(changed);
     else for (const paragraph of changed) this.drawParagraph(paragraph);
     this.markAtCaret();
@@ -126,7 +139,7 @@ export class SuggestionHighlights {
   private drawAll(): void {
     const state = this.view.state;
     this.shown = shownParagraphs(state);
-    this.spans = this.drawnSpans();
+    this.spans = suggestionsKey.getState(state)!.visible ? this.drawnSpans() : [];
     this.observer!.takeRecords();
     for (const highlight of this.highlights.values()) highlight.clear();
     this.drawn.clear();
@@ -156,6 +169,44 @@ export class SuggestionHighlights {
     const i = positions.paragraphAt(this.view.posAtDOM(paragraph, 0));
     const value = suggestionsKey.getState(state)!;
     for (const d of value.decorations.find(positions.start(i), positions.end(i))) this.draw(d.spec as Spec, d.from, d.to);
+  }
+
+  /**
+   * After the characters of one text node alone changed (typing, in the usual
+   * case), the ranges with an end in it are moved to where the plugin mapped
+   * their suggestions, and only those whose offsets changed are made again.
+   * False when the change was not that: the caller makes the paragraphs again.
+   */
+  private followTyping(records: readonly MutationRecord[]): boolean {
+    const text = records[0]?.target;
+    if (!text || text.nodeType !== Node.TEXT_NODE || records.some((r) => r.type !== 'characterData' || r.target !== text)) return false;
+    const paragraph = this.paragraphOf(text);
+    if (!paragraph || !text.isConnected) return false;
+    const length = (text as Text).length;
+    let start = -1;
+    let placed: Map<Spec, { from: number; to: number }> | null = null;
+    for (const spec of this.byParagraph.get(paragraph) ?? []) {
+      const drawn = this.drawn.get(spec)!;
+      const range = drawn.range;
+      const inStart = range.startContainer === text;
+      const inEnd = range.endContainer === text;
+      if (!inStart && !inEnd) continue;
+      if (!placed) {
+        start = this.view.posAtDOM(text, 0);
+        placed = new Map(suggestionsKey.getState(this.view.state)!.decorations.find(start, start + length).map((d) => [d.spec as Spec, d]));
+      }
+      const at = placed.get(spec);
+      if (!at) return false;
+      const from = inStart ? at.from - start : range.startOffset;
+      const to = inEnd ? at.to - start : range.endOffset;
+      if ((inStart && (from < 0 || from > length)) || (inEnd && (to < 0 || to > length))) return false;
+      if (from === range.startOffset && to === range.endOffset) continue;
+      const highlight = this.highlights.get(highlightName(drawn.tagId))!;
+      highlight.delete(range);
+      drawn.range = new StaticRange({ startContainer: range.startContainer, startOffset: from, endContainer: range.endContainer, endOffset: to });
+      highlight.add(drawn.range);
+    }
+    return true;
   }
 
   /** The suggestions of the paragraphs shown, with their positions. */
