@@ -18,7 +18,9 @@
 // off-on, ...) of `--burst` keys at each of `--block` places spread through
 // the text. Each round gives a ratio on/off of the two blocks' p50 and p95;
 // the verdict is on the median ratio over the rounds, printed with its spread
-// and the load average. Keys are timed as in the main bench (browser.ts: key
+// and the load average. Six keys at each place (five timed as typing) give
+// each block 75 typing keys: with three (30 keys), a block's p95 was its
+// second slowest key, and the ratios swung by tens of percent either way. Keys are timed as in the main bench (browser.ts: key
 // to editor updated); the first key at each place is reported apart (see block()).
 //
 // Like with like: each key is also split into the wait before its keydown
@@ -48,7 +50,7 @@ const option = (name: string, fallback: number): number => {
 };
 const ROUNDS = option('--rounds', 8);
 const BLOCK = option('--block', 15);
-const BURST = option('--burst', 3);
+const BURST = option('--burst', 6);
 const profileAt = argv.indexOf('--profile');
 const PROFILE_DIR = profileAt >= 0 ? (argv[profileAt + 1] ?? null) : null;
 
