@@ -50,7 +50,8 @@ export class SuggestionHighlights {
   private readonly drawn = new Map<Spec, Drawn>();
   private readonly byParagraph = new Map<Node, Set<Spec>>();
   private readonly highlights = new Map<string, Highlight>();
-  private readonly rules = new Map<string, { color: string; rules: CSSStyleRule[] }>();
+  /** The rule of each highlight drawn, by its name. */
+  private readonly rules = new Map<string, { tagId: string; color: string; rule: CSSStyleRule }>();
   private readonly observer: MutationObserver | null = null;
   private sheet: HTMLStyleElement | null = null;
   private atCaret: { spec: Spec; range: StaticRange; tagId: string } | null = null;
@@ -253,7 +254,10 @@ export class SuggestionHighlights {
     const now = this.atCaret;
     if (now?.spec === next?.spec && now?.range === next?.range) return;
     if (now) this.highlights.get(highlightName(now.tagId, true))?.delete(now.range);
-    if (next) this.highlight(highlightName(next.tagId, true)).add(next.range);
+    if (next) {
+      this.rule(next.tagId, true);
+      this.highlight(highlightName(next.tagId, true)).add(next.range);
+    }
     this.atCaret = next;
   }
 
@@ -279,20 +283,28 @@ export class SuggestionHighlights {
     return highlight;
   }
 
-  /** A rule for each tag drawn, in its colour (kept when the tag's colour changes). */
+  /** A rule for each tag drawn, in its colour; the rules made before follow a change of their tag's colour. */
   private colorRules(): void {
     const tags = annotationState(this.view.state).tags;
-    for (const { tagId } of this.drawn.values()) {
-      const color = colorOf(tags.get(tagId));
-      const known = this.rules.get(tagId);
-      if (known?.color === color) continue;
-      if (known) for (const rule of known.rules) rule.style.setProperty('text-decoration-color', color);
-      else this.rules.set(tagId, { color, rules: this.addRules(tagId, color) });
-      if (known) known.color = color;
+    for (const known of this.rules.values()) {
+      const color = colorOf(tags.get(known.tagId));
+      if (known.color === color) continue;
+      known.rule.style.setProperty('text-decoration-color', color);
+      known.color = color;
     }
+    for (const { tagId } of this.drawn.values()) this.rule(tagId, false);
   }
 
-  private addRules(tagId: string, color: string): CSSStyleRule[] {
+  /**
+   * The rule of a highlight, made when first needed (the caret's only when a
+   * suggestion of that tag is at the caret). Scoped to the editor, the only
+   * place with ranges: every element restyled resolves a style for each
+   * highlight a rule names that applies to it, and the app's other elements
+   * (restyled as typing updates them) then resolve none.
+   */
+  private rule(tagId: string, atCaret: boolean): void {
+    const name = highlightName(tagId, atCaret);
+    if (this.rules.has(name)) return;
     if (!this.sheet) {
       this.sheet = document.createElement('style');
       this.sheet.dataset.scholia = 'suggestion-highlights';
@@ -300,11 +312,11 @@ export class SuggestionHighlights {
     }
     const sheet = this.sheet.sheet!;
     const at = sheet.cssRules.length;
-    const name = (atCaret: boolean) => CSS.escape(highlightName(tagId, atCaret));
+    const color = colorOf(annotationState(this.view.state).tags.get(tagId));
     // Dashed and unfilled, so a suggestion never passes for an annotation (a tint); the one at the caret solid and thicker.
-    sheet.insertRule(`::highlight(${name(false)}) { text-decoration: underline dashed ${color} 2px; }`, at);
-    sheet.insertRule(`::highlight(${name(true)}) { text-decoration: underline solid ${color} 3px; }`, at + 1);
-    return [sheet.cssRules[at] as CSSStyleRule, sheet.cssRules[at + 1] as CSSStyleRule];
+    const line = atCaret ? 'solid' : 'dashed';
+    sheet.insertRule(`.ProseMirror ::highlight(${CSS.escape(name)}) { text-decoration: underline ${line} ${color} ${atCaret ? 3 : 2}px; }`, at);
+    this.rules.set(name, { tagId, color, rule: sheet.cssRules[at] as CSSStyleRule });
   }
 
   /** The paragraphs shown (with their text) near the visible part; all those shown when the editor is not laid out. */
