@@ -18,7 +18,9 @@
 // off-on, ...) of `--burst` keys at each of `--block` places spread through
 // the text. Each round gives a ratio on/off of the two blocks' p50 and p95;
 // the verdict is on the median ratio over the rounds, printed with its spread
-// and the load average. Keys are timed as in the main bench (browser.ts: key
+// and the load average. Six keys at each place (five timed as typing) give
+// each block 75 typing keys: with three (30 keys), a block's p95 was its
+// second slowest key, and the ratios swung by tens of percent either way. Keys are timed as in the main bench (browser.ts: key
 // to editor updated); the first key at each place is reported apart (see block()).
 //
 // Like with like: each key is also split into the wait before its keydown
@@ -48,7 +50,7 @@ const option = (name: string, fallback: number): number => {
 };
 const ROUNDS = option('--rounds', 8);
 const BLOCK = option('--block', 15);
-const BURST = option('--burst', 3);
+const BURST = option('--burst', 6);
 const profileAt = argv.indexOf('--profile');
 const PROFILE_DIR = profileAt >= 0 ? (argv[profileAt + 1] ?? null) : null;
 
@@ -84,6 +86,8 @@ interface Key {
   /** The frame after it: animation frame to the task after rendering (NaN if not seen). */
   frame: number;
   nearWorker: boolean;
+  /** The suggestion ranges in the page's highlights once it was drawn: what each frame after a DOM change places again. */
+  ranges: number;
 }
 
 /** Installed before the page's scripts: when the worker is asked and answers, and when each key's keydown and input events run. */
@@ -164,16 +168,18 @@ async function block(typist: Typist): Promise<{ typing: number[]; afterJump: num
         w.__keyDone = new Promise((resolve) => (w.__keyResolve = resolve));
       });
       await page.keyboard.press('e');
-      const { updated, start, keydown, input, frame, worker } = await page.evaluate(async () => {
+      const { updated, start, keydown, input, frame, worker, ranges } = await page.evaluate(async () => {
         const w = window as unknown as { __keyDone: Promise<{ updated: number; start: number }>; __worker: [number, number][]; __keyEvents: { keydown: number; input: number; frame: number } };
-        return { ...(await w.__keyDone), ...w.__keyEvents, worker: w.__worker.slice(-3) };
+        const done = await w.__keyDone;
+        const ranges = [...CSS.highlights].reduce((n, [name, h]) => n + (name.startsWith('scholia-suggestion-') ? h.size : 0), 0);
+        return { ...done, ...w.__keyEvents, worker: w.__worker.slice(-3), ranges };
       });
       (k === 0 ? out.afterJump : out.typing).push(updated);
       const end = start + updated;
       // Busy over the key, or its answer placed just before or during it.
       const nearWorker = worker.some(([ask, answer]) => ask < end && answer + ANSWER_WORK_MS > start);
       if (k > 0) {
-        typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, frame, nearWorker });
+        typist.keys.push({ ms: updated, wait: keydown - start, browser: input - keydown, editor: end - input, frame, nearWorker, ranges });
         typist.moments.push([start, end]);
       }
       if (++typed % 20 === 0) await saved();
@@ -239,7 +245,7 @@ try {
   for (const setting of ['off', 'on'] as const) {
     const keys = typists[setting].keys;
     const p50 = (part: 'wait' | 'browser' | 'editor' | 'frame') => ms(percentile(keys.map((k) => k[part]).filter((n) => !Number.isNaN(n)), 50));
-    console.log(`  ${setting}: ${p50('wait')} | ${p50('browser')} | ${p50('editor')} | frame after it, rendering: ${p50('frame')}`);
+    console.log(`  ${setting}: ${p50('wait')} | ${p50('browser')} | ${p50('editor')} | frame after it, rendering: ${p50('frame')} | suggestion ranges in the page: ${percentile(keys.map((k) => k.ranges), 50)}`);
   }
   const away = typists.on.keys.filter((k) => !k.nearWorker).map((k) => k.ms);
   console.log(`on, typing away from the worker (not busy, no answer placed within ${ANSWER_WORK_MS} ms): ${away.length} of ${typists.on.keys.length} keys, p50 ${ms(percentile(away, 50))}, p95 ${ms(percentile(away, 95))}`);

@@ -191,6 +191,37 @@ test('typing keeps each suggestion drawn over its own text, in the typed line an
   await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
 });
 
+test('a letter typed right before or right after a suggestion is left out of it', async ({ page }) => {
+  await expect.poll(() => tagOf(page, 'Berlin')).toBe('Place');
+  const before = await drawn(page);
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+e');
+  await expect(page.locator('[data-testid=editor][data-mode=edit]')).toBeVisible();
+  /** The caret put in the editor's text just before (or after) `text`. */
+  const caretBy = async (text: string, after: boolean) => {
+    await page.evaluate(
+      ([wanted, end]) => {
+        const walker = document.createTreeWalker(document.querySelector('[data-testid=editor]')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(wanted!);
+          if (at >= 0) return void document.getSelection()!.collapse(node, end ? at + wanted!.length : at);
+        }
+        throw new Error(`${wanted} is not in the editor`);
+      },
+      [text, after] as const,
+    );
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+  await caretBy('Berlin', false);
+  await page.keyboard.type('X');
+  // At once, before the worker is asked again: the suggestion stays over its own text, and the ones after it too.
+  expect(await drawn(page)).toEqual(before);
+  await caretBy('Berlin', true);
+  await page.keyboard.type('Y');
+  expect(await drawn(page)).toEqual(before);
+  await expect(page.locator('[data-testid=editor] p').first()).toContainText('XBerlinY on Monday');
+});
+
 test('in a long text, the suggestions are drawn where the user scrolls to', async ({ page }) => {
   const lines = Array.from({ length: 1500 }, (_, i) => `The committee went through item ${i + 1} of the agenda without comment.`);
   lines.push('At the end, Chancellor Olaf Scholz flew back to Berlin.');

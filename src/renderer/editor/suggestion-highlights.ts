@@ -3,14 +3,21 @@
 // a dashed underline in the tag's colour) and one per tag for the suggestion
 // at the caret (`…-at-caret`, a thicker solid underline). Nothing is put in
 // the text: ProseMirror has no second decoration set to walk and diff, and the
-// browser no extra elements to style and lay out at each keystroke. A
-// keystroke costs the ranges of the paragraph whose elements it changed. Only
-// the paragraphs near the visible part get ranges (not the whole paragraph
-// window): Chromium places every range's markers again in each frame after the
-// text changed, so what it pays per key follows their number.
+// browser no extra elements to style and lay out at each keystroke.
+//
+// A keystroke that only changed the characters of one text node costs the
+// ranges with an end in that node whose offset moved (those after the caret),
+// found from the plugin's mapped positions; the other ranges are left alone
+// (a StaticRange over unchanged nodes stays right). Elements added or removed
+// in a paragraph make its ranges again. Only the paragraphs on screen and a
+// few either side get ranges: after any change of the DOM, Chromium places
+// every range's markers again in the next frame and, the underline drawing
+// outside the glyphs, recomputes the ink overflow of every text node with
+// one, so what each frame after a key costs follows their number. Scrolling
+// further draws the new part before that frame is painted.
 
 /** Paragraphs drawn either side of the visible ones. */
-const NEAR_PARAGRAPHS = 20;
+const NEAR_PARAGRAPHS = 4;
 
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -43,7 +50,8 @@ export class SuggestionHighlights {
   private readonly drawn = new Map<Spec, Drawn>();
   private readonly byParagraph = new Map<Node, Set<Spec>>();
   private readonly highlights = new Map<string, Highlight>();
-  private readonly rules = new Map<string, { color: string; rules: CSSStyleRule[] }>();
+  /** The rule of each highlight drawn, by its name. */
+  private readonly rules = new Map<string, { tagId: string; color: string; rule: CSSStyleRule }>();
   private readonly observer: MutationObserver | null = null;
   private sheet: HTMLStyleElement | null = null;
   private atCaret: { spec: Spec; range: StaticRange; tagId: string } | null = null;
@@ -56,6 +64,8 @@ export class SuggestionHighlights {
   private readonly scrolled = () => {
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
+      // Hidden, none is drawn wherever the user scrolls.
+      if (!suggestionsKey.getState(this.view.state)!.visible) return;
       const near = this.nearVisible(0);
       if (near && (!this.placed || !this.spans.some((s) => s.first <= near.first && near.last <= s.last))) this.drawAll();
     });
@@ -95,6 +105,11 @@ export class SuggestionHighlights {
       this.drawAll();
       return;
     }
+    if (annotationState(state).tags !== annotationState(previous).tags) this.colorRules();
+    if (value.revision === before.revision && this.followTyping(records)) {
+      this.markAtCaret();
+      return;
+    }
     const changed = new Set<Node>();
     for (const record of records) {
       const paragraph = this.paragraphOf(record.target);
@@ -105,7 +120,6 @@ export class SuggestionHighlights {
       }
       changed.add(paragraph);
     }
-    if (annotationState(state).tags !== annotationState(previous).tags) this.colorRules();
     if (value.revision !== before.revision) this.drawChanged(changed);
     else for (const paragraph of changed) this.drawParagraph(paragraph);
     this.markAtCaret();
@@ -126,7 +140,7 @@ export class SuggestionHighlights {
   private drawAll(): void {
     const state = this.view.state;
     this.shown = shownParagraphs(state);
-    this.spans = this.drawnSpans();
+    this.spans = suggestionsKey.getState(state)!.visible ? this.drawnSpans() : [];
     this.observer!.takeRecords();
     for (const highlight of this.highlights.values()) highlight.clear();
     this.drawn.clear();
@@ -156,6 +170,44 @@ export class SuggestionHighlights {
     const i = positions.paragraphAt(this.view.posAtDOM(paragraph, 0));
     const value = suggestionsKey.getState(state)!;
     for (const d of value.decorations.find(positions.start(i), positions.end(i))) this.draw(d.spec as Spec, d.from, d.to);
+  }
+
+  /**
+   * After the characters of one text node alone changed (typing, in the usual
+   * case), the ranges with an end in it are moved to where the plugin mapped
+   * their suggestions, and only those whose offsets changed are made again.
+   * False when the change was not that: the caller makes the paragraphs again.
+   */
+  private followTyping(records: readonly MutationRecord[]): boolean {
+    const text = records[0]?.target;
+    if (!text || text.nodeType !== Node.TEXT_NODE || records.some((r) => r.type !== 'characterData' || r.target !== text)) return false;
+    const paragraph = this.paragraphOf(text);
+    if (!paragraph || !text.isConnected) return false;
+    const length = (text as Text).length;
+    let start = -1;
+    let placed: Map<Spec, { from: number; to: number }> | null = null;
+    for (const spec of this.byParagraph.get(paragraph) ?? []) {
+      const drawn = this.drawn.get(spec)!;
+      const range = drawn.range;
+      const inStart = range.startContainer === text;
+      const inEnd = range.endContainer === text;
+      if (!inStart && !inEnd) continue;
+      if (!placed) {
+        start = this.view.posAtDOM(text, 0);
+        placed = new Map(suggestionsKey.getState(this.view.state)!.decorations.find(start, start + length).map((d) => [d.spec as Spec, d]));
+      }
+      const at = placed.get(spec);
+      if (!at) return false;
+      const from = inStart ? at.from - start : range.startOffset;
+      const to = inEnd ? at.to - start : range.endOffset;
+      if ((inStart && (from < 0 || from > length)) || (inEnd && (to < 0 || to > length))) return false;
+      if (from === range.startOffset && to === range.endOffset) continue;
+      const highlight = this.highlights.get(highlightName(drawn.tagId))!;
+      highlight.delete(range);
+      drawn.range = new StaticRange({ startContainer: range.startContainer, startOffset: from, endContainer: range.endContainer, endOffset: to });
+      highlight.add(drawn.range);
+    }
+    return true;
   }
 
   /** The suggestions of the paragraphs shown, with their positions. */
@@ -202,7 +254,10 @@ export class SuggestionHighlights {
     const now = this.atCaret;
     if (now?.spec === next?.spec && now?.range === next?.range) return;
     if (now) this.highlights.get(highlightName(now.tagId, true))?.delete(now.range);
-    if (next) this.highlight(highlightName(next.tagId, true)).add(next.range);
+    if (next) {
+      this.rule(next.tagId, true);
+      this.highlight(highlightName(next.tagId, true)).add(next.range);
+    }
     this.atCaret = next;
   }
 
@@ -228,20 +283,28 @@ export class SuggestionHighlights {
     return highlight;
   }
 
-  /** A rule for each tag drawn, in its colour (kept when the tag's colour changes). */
+  /** A rule for each tag drawn, in its colour; the rules made before follow a change of their tag's colour. */
   private colorRules(): void {
     const tags = annotationState(this.view.state).tags;
-    for (const { tagId } of this.drawn.values()) {
-      const color = colorOf(tags.get(tagId));
-      const known = this.rules.get(tagId);
-      if (known?.color === color) continue;
-      if (known) for (const rule of known.rules) rule.style.setProperty('text-decoration-color', color);
-      else this.rules.set(tagId, { color, rules: this.addRules(tagId, color) });
-      if (known) known.color = color;
+    for (const known of this.rules.values()) {
+      const color = colorOf(tags.get(known.tagId));
+      if (known.color === color) continue;
+      known.rule.style.setProperty('text-decoration-color', color);
+      known.color = color;
     }
+    for (const { tagId } of this.drawn.values()) this.rule(tagId, false);
   }
 
-  private addRules(tagId: string, color: string): CSSStyleRule[] {
+  /**
+   * The rule of a highlight, made when first needed (the caret's only when a
+   * suggestion of that tag is at the caret). Scoped to the editor, the only
+   * place with ranges: every element restyled resolves a style for each
+   * highlight a rule names that applies to it, and the app's other elements
+   * (restyled as typing updates them) then resolve none.
+   */
+  private rule(tagId: string, atCaret: boolean): void {
+    const name = highlightName(tagId, atCaret);
+    if (this.rules.has(name)) return;
     if (!this.sheet) {
       this.sheet = document.createElement('style');
       this.sheet.dataset.scholia = 'suggestion-highlights';
@@ -249,11 +312,11 @@ export class SuggestionHighlights {
     }
     const sheet = this.sheet.sheet!;
     const at = sheet.cssRules.length;
-    const name = (atCaret: boolean) => CSS.escape(highlightName(tagId, atCaret));
+    const color = colorOf(annotationState(this.view.state).tags.get(tagId));
     // Dashed and unfilled, so a suggestion never passes for an annotation (a tint); the one at the caret solid and thicker.
-    sheet.insertRule(`::highlight(${name(false)}) { text-decoration: underline dashed ${color} 2px; }`, at);
-    sheet.insertRule(`::highlight(${name(true)}) { text-decoration: underline solid ${color} 3px; }`, at + 1);
-    return [sheet.cssRules[at] as CSSStyleRule, sheet.cssRules[at + 1] as CSSStyleRule];
+    const line = atCaret ? 'solid' : 'dashed';
+    sheet.insertRule(`.ProseMirror ::highlight(${CSS.escape(name)}) { text-decoration: underline ${line} ${color} ${atCaret ? 3 : 2}px; }`, at);
+    this.rules.set(name, { tagId, color, rule: sheet.cssRules[at] as CSSStyleRule });
   }
 
   /** The paragraphs shown (with their text) near the visible part; all those shown when the editor is not laid out. */
