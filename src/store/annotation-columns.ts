@@ -1,10 +1,11 @@
 // A document's annotations as columns (core/annotation-columns), read
 // straight from their rows for opening it: what toColumns(listAnnotations())
 // gives, without an object per annotation in between. Opening a long
-// document waits for this listing (50,000 rows at 5 MB), so the rows carry
-// NULL for the usual values (attributes {}, updatedAt = createdAt) rather
-// than a string to make and compare, and the columns are filled in text
-// order, each row read once.
+// document waits for this listing (150,000 rows at 15 MB), so it is one pass
+// over the rows with the fewest values made per row: the tags from the row's
+// own copy of them (migration 13), not a lookup per annotation; the rarely
+// set fields (attributes, a later update, an origin, a source range) as one
+// value, NULL when none is set; the columns filled in text order.
 
 import type { Database } from 'better-sqlite3';
 import type { AnnotationColumns } from '../core/annotation-columns';
@@ -13,45 +14,27 @@ import { oneSnapshot, statement } from './statements';
 import { TextLayout } from './text';
 
 /**
- * [id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes (NULL for {}), author,
- *  created_at, updated_at (NULL when it is created_at), detached, origin, the tag id ('' for none, NULL for
- *  more than one), source_start, source_end]
+ * [id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, author, created_at, detached,
+ *  tag ids (joined by U+001F), the rare fields (NULL when all are usual, else a JSON array Rare)]
  */
-type ColumnRow = [
-  string,
-  number | null,
-  number,
-  number | null,
-  number,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string | null,
-  number,
-  string | null,
-  string | null,
-  number | null,
-  number | null,
-];
+type ColumnRow = [string, number | null, number, number | null, number, string, string, string, string, number, string, string | null];
+
+/** [attributes (NULL for {}), updated_at (NULL when it is created_at), origin, source_start, source_end] */
+type Rare = [string | null, string | null, string | null, number | null, number | null];
 
 /** The annotations of a document's current text (not its source's), in text order, as columns. */
 export function listAnnotationColumns(db: Database, documentId: string): AnnotationColumns {
   return oneSnapshot(db, () => {
     const layout = TextLayout.read(db, documentId);
-    // One tag is read as it is; more than one (NULL here) are read again, in their order.
     const rows = statement(
       db,
-      `SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, nullif(a.attributes, '{}'), a.author,
-         a.created_at, nullif(a.updated_at, a.created_at), a.detached, a.origin,
-         (SELECT CASE count(*) WHEN 0 THEN '' WHEN 1 THEN min(t.tag_id) END FROM annotation_tags t WHERE t.annotation_id = a.id),
-         a.source_start, a.source_end
+      `SELECT a.id, a.start_chunk, a.start_in_chunk, a.end_chunk, a.end_in_chunk, a.quote, a.note, a.author, a.created_at, a.detached, a.tag_ids,
+         CASE WHEN a.attributes = '{}' AND a.updated_at = a.created_at AND a.origin IS NULL AND a.source_start IS NULL AND a.source_end IS NULL THEN NULL
+           ELSE json_array(nullif(a.attributes, '{}'), nullif(a.updated_at, a.created_at), a.origin, a.source_start, a.source_end) END
        FROM annotations a WHERE a.document_id = ? AND a.side = 'translation'`,
     )
       .raw(true)
       .all(documentId) as ColumnRow[];
-    const orderedTags = statement(db, 'SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position').pluck();
     const chunks = chunkStarts(layout);
     const n = rows.length;
     const starts = new Array<number>(n);
@@ -85,27 +68,28 @@ export function listAnnotationColumns(db: Database, documentId: string): Annotat
       sourceRanges: [],
       origins: [],
     };
+    // Keyed by the tag ids as stored, so a list is split only the first time it is met.
     const tagListIndex = new Map<string, number>();
     const authorIndex = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const r = order[i]!;
-      const [id, , , , , quote, note, attributes, author, createdAt, updatedAt, detached, origin, tag, sourceStart, sourceEnd] = rows[r]!;
-      c.ids[i] = id;
+      const row = rows[r]!;
+      c.ids[i] = row[0];
       c.starts[i] = starts[r]!;
       c.ends[i] = ends[r]!;
-      c.quotes[i] = quote;
-      c.notes[i] = note;
-      c.createdAt[i] = createdAt;
-      c.detached[i] = detached === 1 ? 1 : 0;
-      // Tag ids never hold a comma (contract ids are letters, digits, - and _).
-      const tagKey = tag ?? (orderedTags.all(id) as string[]).join(',');
-      let list = tagListIndex.get(tagKey);
+      c.quotes[i] = row[5];
+      c.notes[i] = row[6];
+      c.createdAt[i] = row[8];
+      c.detached[i] = row[9] === 1 ? 1 : 0;
+      const tags = row[10];
+      let list = tagListIndex.get(tags);
       if (list === undefined) {
         list = c.tagLists.length;
-        c.tagLists.push(tagKey === '' ? [] : tag !== null ? [tag] : tagKey.split(','));
-        tagListIndex.set(tagKey, list);
+        c.tagLists.push(tags === '' ? [] : tags.split('\u001f'));
+        tagListIndex.set(tags, list);
       }
       c.tagList[i] = list;
+      const author = row[7];
       let by = authorIndex.get(author);
       if (by === undefined) {
         by = c.authors.length;
@@ -113,13 +97,16 @@ export function listAnnotationColumns(db: Database, documentId: string): Annotat
         authorIndex.set(author, by);
       }
       c.author[i] = by;
-      if (updatedAt !== null) c.updatedAt.push([i, updatedAt]);
-      if (attributes !== null) {
-        const parsed = JSON.parse(attributes) as Record<string, string>;
-        if (Object.keys(parsed).length > 0) c.attributes.push([i, parsed]);
+      if (row[11] !== null) {
+        const [attributes, updatedAt, origin, sourceStart, sourceEnd] = JSON.parse(row[11]) as Rare;
+        if (updatedAt !== null) c.updatedAt.push([i, updatedAt]);
+        if (attributes !== null) {
+          const parsed = JSON.parse(attributes) as Record<string, string>;
+          if (Object.keys(parsed).length > 0) c.attributes.push([i, parsed]);
+        }
+        if (sourceStart !== null && sourceEnd !== null) c.sourceRanges.push([i, sourceStart, sourceEnd]);
+        if (origin !== null) c.origins.push([i, origin]);
       }
-      if (sourceStart !== null && sourceEnd !== null) c.sourceRanges.push([i, sourceStart, sourceEnd]);
-      if (origin !== null) c.origins.push([i, origin]);
     }
     return c;
   });
