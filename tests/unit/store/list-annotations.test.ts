@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toColumns } from '../../../src/core/annotation-columns';
 import type { Annotation, TextChange } from '../../../src/core/model';
 import { codePointLength } from '../../../src/core/offsets';
-import { listAnnotationColumns } from '../../../src/store/annotation-columns';
+import { listAnnotationColumns, readFields } from '../../../src/store/annotation-columns';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, listSourceAnnotations, setAnnotationTags, writeAnnotation } from '../../../src/store/annotations';
 import { deleteDocument, insertDocument } from '../../../src/store/documents';
 import { appendEdits } from '../../../src/store/edits';
@@ -33,7 +33,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const unit = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', '😀', '𠀋', 'é');
+// Control characters, quotes and backslashes: the listing reads the fields as JSON SQLite writes.
+const unit = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', '😀', '𠀋', 'é', '\u001f', '"', '\\');
 /** Texts of one to four chunks: a short pattern repeated. */
 const longText = fc
   .tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.integer({ min: CHUNK / 2, max: 4 * CHUNK }))
@@ -92,6 +93,8 @@ it('lists every annotation as getAnnotation reads it, in text order, before and 
         expect(listed).toEqual(listed.map((a) => getAnnotation(ws.db, a.id)));
         // Opening reads them as columns, straight from the rows: the same as encoding the list.
         expect(listAnnotationColumns(ws.db, document.id)).toStrictEqual(toColumns(document.id, listed));
+        // Read a few rows at a time, the fields are the same.
+        expect(readFields(ws.db, document.id, 4)).toStrictEqual(readFields(ws.db, document.id));
         // Attached annotations quote the text they cover.
         const now = [...readText(ws.db, document.id)];
         for (const a of listed) if (!a.detached) expect(a.quote).toBe(now.slice(a.start, a.end).join(''));
