@@ -53,26 +53,41 @@ export function readFields(db: Database, documentId: string, sliceRows = SLICE_R
          a.attributes, a.updated_at, a.origin, a.source_start, a.source_end
        FROM annotations a WHERE a.document_id = ? AND a.side = 'translation' AND a.rowid > ? ORDER BY a.rowid LIMIT ?)`,
   ).raw(true);
-  const fields: StoredFields = { ids: [], ends: [], quotes: [], notes: [], authors: [], createdAt: [], tagIds: [], rare: [] };
-  const add = <T>(to: T[], json: string, length: number) => {
+  const slices: StoredFields[] = [];
+  const parse = <T>(json: string, length: number): T[] => {
     const values = JSON.parse(json) as T[];
     if (values.length !== length) throw new Error(`a slice of annotations gave ${values.length} values, not ${length}`);
-    for (const v of values) to.push(v);
+    return values;
   };
   for (let after = 0; ; ) {
     const [n, last, ids, quotes, notes, authors, createdAt, tagIds, ends, rare] = slice.get(documentId, after, sliceRows) as [number, number, ...string[]];
-    if (n === 0) return fields;
-    add(fields.ids, ids!, n);
-    add(fields.quotes, quotes!, n);
-    add(fields.notes, notes!, n);
-    add(fields.authors, authors!, n);
-    add(fields.createdAt, createdAt!, n);
-    add(fields.tagIds, tagIds!, n);
-    add(fields.ends, ends!, 5 * n);
-    add(fields.rare, rare!, n);
-    if (n < sliceRows) return fields;
+    if (n > 0) {
+      slices.push({
+        ids: parse(ids!, n),
+        quotes: parse(quotes!, n),
+        notes: parse(notes!, n),
+        authors: parse(authors!, n),
+        createdAt: parse(createdAt!, n),
+        tagIds: parse(tagIds!, n),
+        ends: parse(ends!, 5 * n),
+        rare: parse(rare!, n),
+      });
+    }
+    if (n < sliceRows) break;
     after = last;
   }
+  // Joined once at the end: a copy of each list, not a push per value.
+  const joined = <K extends keyof StoredFields>(key: K): StoredFields[K] => ([] as StoredFields[K][number][]).concat(...slices.map((s) => s[key])) as StoredFields[K];
+  return {
+    ids: joined('ids'),
+    quotes: joined('quotes'),
+    notes: joined('notes'),
+    authors: joined('authors'),
+    createdAt: joined('createdAt'),
+    tagIds: joined('tagIds'),
+    ends: joined('ends'),
+    rare: joined('rare'),
+  };
 }
 
 /** The annotations of a document's current text (not its source's), in text order, as columns. */
