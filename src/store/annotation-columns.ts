@@ -19,7 +19,7 @@ import { TextLayout } from './text';
 export interface StoredFields {
   ids: string[];
   /** [start_chunk, start_in_chunk, end_chunk, end_in_chunk, detached] of each row, one after the other (a chunk NULL: a plain offset). */
-  ends: (number | null)[];
+  anchors: (number | null)[];
   quotes: string[];
   notes: string[];
   authors: string[];
@@ -40,7 +40,11 @@ type Rare = [string | null, string | null, string | null, number | null, number 
  */
 const SLICE_ROWS = 10_000;
 
-/** The fields of the document's annotations of the text, `sliceRows` rows at a time in storage (rowid) order. */
+/**
+ * The fields of the document's annotations of the text, `sliceRows` rows at a
+ * time in storage (rowid) order. The aggregates of one query step over the
+ * same rows in the same order, so the k-th value of every array is one row's.
+ */
 export function readFields(db: Database, documentId: string, sliceRows = SLICE_ROWS): StoredFields {
   const slice = statement(
     db,
@@ -60,7 +64,7 @@ export function readFields(db: Database, documentId: string, sliceRows = SLICE_R
     return values;
   };
   for (let after = 0; ; ) {
-    const [n, last, ids, quotes, notes, authors, createdAt, tagIds, ends, rare] = slice.get(documentId, after, sliceRows) as [number, number, ...string[]];
+    const [n, last, ids, quotes, notes, authors, createdAt, tagIds, anchors, rare] = slice.get(documentId, after, sliceRows) as [number, number, ...string[]];
     if (n > 0) {
       slices.push({
         ids: parse(ids!, n),
@@ -69,7 +73,7 @@ export function readFields(db: Database, documentId: string, sliceRows = SLICE_R
         authors: parse(authors!, n),
         createdAt: parse(createdAt!, n),
         tagIds: parse(tagIds!, n),
-        ends: parse(ends!, 5 * n),
+        anchors: parse(anchors!, 5 * n),
         rare: parse(rare!, n),
       });
     }
@@ -85,7 +89,7 @@ export function readFields(db: Database, documentId: string, sliceRows = SLICE_R
     authors: joined('authors'),
     createdAt: joined('createdAt'),
     tagIds: joined('tagIds'),
-    ends: joined('ends'),
+    anchors: joined('anchors'),
     rare: joined('rare'),
   };
 }
@@ -99,7 +103,7 @@ export function listAnnotationColumns(db: Database, documentId: string): Annotat
     const n = stored.ids.length;
     const starts = new Array<number>(n);
     const ends = new Array<number>(n);
-    const e = stored.ends;
+    const e = stored.anchors;
     for (let i = 0; i < n; i++) {
       // A plain offset (chunk NULL: detached) is read as it is.
       const startChunk = e[5 * i];
