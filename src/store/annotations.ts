@@ -29,15 +29,14 @@ interface AnnotationRow {
   updated_at: string;
   detached: number;
   origin: string | null;
-  tag_ids: string | null;
+  /** Joined by U+001F, in the user's order ('' for none): a copy annotation_tags' triggers keep (migration 13). */
+  tag_ids: string;
   side: 'translation' | 'source';
   source_start: number | null;
   source_end: number | null;
 }
 
-const TAG_IDS = '(SELECT group_concat(tag_id, char(31)) FROM (SELECT tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY position))';
-
-const SELECT = `SELECT a.*, ${TAG_IDS} AS tag_ids FROM annotations a`;
+const SELECT = 'SELECT a.* FROM annotations a';
 
 /** Whether an annotation's ends are anchored in the text's chunks (else they are plain offsets). */
 const anchored = (a: Pick<Annotation, 'side' | 'detached'>): boolean => a.side !== 'source' && !a.detached;
@@ -58,7 +57,7 @@ function toAnnotation(row: AnnotationRow, layout: TextLayout | null): Annotation
     start: at(row.start_chunk, row.start_in_chunk),
     end: at(row.end_chunk, row.end_in_chunk),
     quote: row.quote,
-    tagIds: row.tag_ids ? row.tag_ids.split('\u001f') : [],
+    tagIds: row.tag_ids === '' ? [] : row.tag_ids.split('\u001f'),
     note: row.note,
     attributes: row.attributes === '{}' ? {} : (JSON.parse(row.attributes) as Record<string, string>),
     author: row.author,

@@ -11,8 +11,9 @@ import { suggestions } from './009-suggestions';
 import { textChunks } from './010-text-chunks';
 import { annotationAnchors } from './011-annotation-anchors';
 import { alignmentPieces } from './012-alignment-pieces';
+import { annotationTagLists } from './013-annotation-tag-lists';
 
 /** Every migration, in order; the last one's version is the schema version. */
-export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions, textChunks, annotationAnchors, alignmentPieces];
+export const migrations: readonly Migration[] = [initial, search, statusAndSettings, relations, bilingual, mqmSettings, textFacts, sourceAnnotations, suggestions, textChunks, annotationAnchors, alignmentPieces, annotationTagLists];
 
 export type { Migration } from './migration';

@@ -12,11 +12,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toColumns } from '../../../src/core/annotation-columns';
 import type { Annotation, TextChange } from '../../../src/core/model';
 import { codePointLength } from '../../../src/core/offsets';
-import { listAnnotationColumns } from '../../../src/store/annotation-columns';
-import { getAnnotation, insertAnnotation, listAnnotations, listSourceAnnotations } from '../../../src/store/annotations';
+import { listAnnotationColumns, readFields } from '../../../src/store/annotation-columns';
+import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, listSourceAnnotations, setAnnotationTags, writeAnnotation } from '../../../src/store/annotations';
 import { deleteDocument, insertDocument } from '../../../src/store/documents';
 import { appendEdits } from '../../../src/store/edits';
-import { listTags } from '../../../src/store/tags';
+import { deleteTag, insertTag, listTags } from '../../../src/store/tags';
 import { CHUNK, readText, TextLayout } from '../../../src/store/text';
 import { Workspace } from '../../../src/store/workspace';
 
@@ -33,7 +33,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const unit = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', '😀', '𠀋', 'é');
+// Control characters, quotes and backslashes: the listing reads the fields as JSON SQLite writes.
+const unit = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', '😀', '𠀋', 'é', '\u001f', '"', '\\');
 /** Texts of one to four chunks: a short pattern repeated. */
 const longText = fc
   .tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.integer({ min: CHUNK / 2, max: 4 * CHUNK }))
@@ -92,6 +93,8 @@ it('lists every annotation as getAnnotation reads it, in text order, before and 
         expect(listed).toEqual(listed.map((a) => getAnnotation(ws.db, a.id)));
         // Opening reads them as columns, straight from the rows: the same as encoding the list.
         expect(listAnnotationColumns(ws.db, document.id)).toStrictEqual(toColumns(document.id, listed));
+        // Read a few rows at a time, the fields are the same.
+        expect(readFields(ws.db, document.id, 4)).toStrictEqual(readFields(ws.db, document.id));
         // Attached annotations quote the text they cover.
         const now = [...readText(ws.db, document.id)];
         for (const a of listed) if (!a.detached) expect(a.quote).toBe(now.slice(a.start, a.end).join(''));
@@ -127,5 +130,35 @@ it('lists the annotations of the source apart from those of the text, each with 
     ['source', [tagIds[1], tagIds[0]]],
     ['source', [tagIds[1], tagIds[0]]],
   ]);
+  ws.transaction(() => deleteDocument(ws.db, document.id));
+});
+
+it("keeps each annotation's tags in the user's order through every change of them: set, rewritten, a tag or its parent deleted, the annotation deleted", () => {
+  const document = insertDocument(ws.db, { title: 'tags', text: 'abc😀def\n'.repeat(CHUNK), sha256: 'x' });
+  const parent = ws.transaction(() => insertTag(ws.db, { name: 'parent', color: '#123456', parentId: null, key: null, description: '' }));
+  const child = ws.transaction(() => insertTag(ws.db, { name: 'child', color: '#123456', parentId: parent.id, key: null, description: '' }));
+  const [a, b, c] = [tagIds[0]!, tagIds[1]!, tagIds[2]!];
+  const base = { documentId: document.id, note: '', attributes: {}, author: 'a', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z', detached: false };
+  // Many tags, against the order of their ids; none; one.
+  const lists = [[c, child.id, a, parent.id, b], [], [b], [child.id], [parent.id, a]];
+  ws.transaction(() => lists.forEach((tags, i) => insertAnnotation(ws.db, { ...base, id: `tags-${i}`, start: i * 9, end: i * 9 + 3, quote: 'abc', tagIds: tags })));
+  const tagsNow = () => {
+    const listed = listAnnotations(ws.db, document.id);
+    expect(listAnnotationColumns(ws.db, document.id)).toStrictEqual(toColumns(document.id, listed));
+    expect(listed.map((x) => getAnnotation(ws.db, x.id))).toEqual(listed);
+    return listed.map((x) => x.tagIds);
+  };
+  expect(tagsNow()).toEqual(lists);
+
+  ws.transaction(() => setAnnotationTags(ws.db, 'tags-0', [a, c]));
+  ws.transaction(() => writeAnnotation(ws.db, { ...getAnnotation(ws.db, 'tags-2'), tagIds: [child.id, c, b] }, '2026-03-04T05:06:07.000Z'));
+  expect(tagsNow()).toEqual([[a, c], [], [child.id, c, b], [child.id], [parent.id, a]]);
+
+  // Deleting the parent deletes its child too, and both leave every annotation that had them.
+  ws.transaction(() => deleteTag(ws.db, parent.id));
+  expect(tagsNow()).toEqual([[a, c], [], [c, b], [], [a]]);
+
+  ws.transaction(() => deleteAnnotation(ws.db, 'tags-0'));
+  expect(tagsNow()).toEqual([[], [c, b], [], [a]]);
   ws.transaction(() => deleteDocument(ws.db, document.id));
 });
