@@ -179,8 +179,17 @@ export class SuggestionFeed {
       for (; !step.done; step = steps.next()) if (!(await slice())) return;
       request = { ...request, settings: { ...request.settings, dictionary: step.value } };
     }
-    if (text) {
-      const read = await this.read(state, 'reset' in text ? [text.reset] : text.edits.map((e) => e.paragraphs), slice);
+    if (text && 'reset' in text) {
+      // Sent ahead as read, so no one message copies the whole text.
+      let staged = 0;
+      const read = await this.read(state, [text.reset], slice, (inputs) => {
+        this.worker.stage(inputs);
+        staged += inputs.length;
+      });
+      if (!read) return;
+      request = { ...request, text: { reset: [], staged } };
+    } else if (text) {
+      const read = await this.read(state, text.edits.map((e) => e.paragraphs), slice);
       if (!read) return;
       request = { ...request, text: textOf(text, read) };
     }
@@ -260,14 +269,16 @@ export class SuggestionFeed {
    * the text and annotations are those of the moment the request was
    * planned, whatever is done meanwhile.
    */
-  private async read(state: EditorState, ranges: readonly Range[], slice: () => Promise<boolean>): Promise<ParagraphInput[][] | null> {
+  private async read(state: EditorState, ranges: readonly Range[], slice: () => Promise<boolean>, sendAhead?: (inputs: ParagraphInput[]) => void): Promise<ParagraphInput[][] | null> {
     const { paragraphs } = this.slicing;
     const read: ParagraphInput[][] = [];
     for (const { from, to } of ranges) {
       const inputs: ParagraphInput[] = [];
       for (let i = from; i < to; i += paragraphs) {
         if (!(await slice())) return null;
-        for (const input of paragraphInputs(state, i, Math.min(to, i + paragraphs))) inputs.push(input);
+        const part = paragraphInputs(state, i, Math.min(to, i + paragraphs));
+        if (sendAhead) sendAhead(part);
+        else for (const input of part) inputs.push(input);
       }
       read.push(inputs);
     }
@@ -298,8 +309,7 @@ export class SuggestionFeed {
 }
 
 /** The request's text, its ranges' paragraphs read (`read`, in the plan's order). */
-function textOf(text: NonNullable<Plan['text']>, read: readonly ParagraphInput[][]): TextRequest {
-  if ('reset' in text) return { reset: read[0]! };
+function textOf(text: { edits: { from: number; to: number }[] }, read: readonly ParagraphInput[][]): TextRequest {
   return { edits: text.edits.map((e, k) => ({ from: e.from, to: e.to, paragraphs: read[k]! })) };
 }
 

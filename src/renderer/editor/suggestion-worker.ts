@@ -1,11 +1,13 @@
 // The renderer's side of the suggestions worker: one worker per editor, one
 // request at a time (the editor sends the next one when this one is answered).
 
-import type { ParagraphSuggestions } from '../../core/suggestions';
-import type { SuggestRequest, SuggestResponse } from './suggestion-request';
+import type { ParagraphInput, ParagraphSuggestions } from '../../core/suggestions';
+import type { StagedParagraphs, SuggestRequest, SuggestResponse } from './suggestion-request';
 
 /** Asks for the suggestions of what changed; null when stopped first. */
 export interface SuggestionRequester {
+  /** Sends paragraphs of the next request's whole text ahead of it (see StagedParagraphs). */
+  stage(paragraphs: ParagraphInput[]): void;
   request(request: Omit<SuggestRequest, 'id'>): Promise<ParagraphSuggestions[] | null>;
   terminate(): void;
 }
@@ -14,6 +16,11 @@ export class SuggestionWorker implements SuggestionRequester {
   private worker: Worker | null = null;
   private next = 0;
   private waiting: { id: number; resolve: (paragraphs: ParagraphSuggestions[] | null) => void } | null = null;
+
+  stage(paragraphs: ParagraphInput[]): void {
+    this.worker ??= this.start();
+    this.worker.postMessage({ stage: paragraphs } satisfies StagedParagraphs);
+  }
 
   /** The changed paragraphs' suggestions; null when the worker was stopped first. */
   request(request: Omit<SuggestRequest, 'id'>): Promise<ParagraphSuggestions[] | null> {

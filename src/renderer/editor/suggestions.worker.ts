@@ -4,10 +4,14 @@
 // the paragraphs that changed and gets back only the suggestions that did.
 
 import { SuggestedText } from '../../core/suggestions';
-import { answerRequest, type SuggestRequest, type SuggestResponse } from './suggestion-request';
+import { answerRequest, RequestInbox, type SuggestResponse, type WorkerMessage } from './suggestion-request';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<SuggestRequest>) => void) | null; postMessage(message: SuggestResponse): void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null; postMessage(message: SuggestResponse): void };
 
 const text = new SuggestedText();
+const inbox = new RequestInbox();
 
-scope.onmessage = ({ data }) => scope.postMessage({ id: data.id, paragraphs: answerRequest(text, data) });
+scope.onmessage = ({ data }) => {
+  const request = inbox.take(data);
+  if (request) scope.postMessage({ id: request.id, paragraphs: answerRequest(text, request) });
+};

@@ -9,13 +9,13 @@ import { history, redo, undo } from 'prosemirror-history';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tag } from '../../../src/core/model';
-import { dictionaryFromAnnotations, entityTagsOf, suggest, SuggestedText, type DictionaryEntry, type ParagraphSuggestions } from '../../../src/core/suggestions';
+import { dictionaryFromAnnotations, entityTagsOf, suggest, SuggestedText, type DictionaryEntry, type ParagraphInput, type ParagraphSuggestions } from '../../../src/core/suggestions';
 import { annotateMany } from '../../../src/renderer/editor/annotation-batch';
 import { annotationPlugin, annotationState } from '../../../src/renderer/editor/annotations';
 import { annotationRanges } from '../../../src/renderer/editor/occurrences';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { SuggestionFeed, type Slicing } from '../../../src/renderer/editor/suggestion-feed';
-import { answerRequest, type SuggestRequest } from '../../../src/renderer/editor/suggestion-request';
+import { answerRequest, RequestInbox, type SuggestRequest } from '../../../src/renderer/editor/suggestion-request';
 import { suggestionsKey } from '../../../src/renderer/editor/suggestion-state';
 import { accept, placedSuggestions, reject, setVisible, suggestionsPlugin } from '../../../src/renderer/editor/suggestions';
 import { docToText, replaceWithText, textToDoc } from '../../../src/renderer/editor/text-doc';
@@ -36,12 +36,17 @@ function setup(text: string, delay = 20, slicing?: Slicing) {
   let state = EditorState.create({ doc, plugins: [annotationPlugin(doc, [], tags), history(), suggestionsPlugin(hooks)] });
   const copy = new SuggestedText();
   const requests: Request[] = [];
+  // The worker's side of the messages, as in suggestions.worker.ts: a long text's paragraphs come ahead of their request.
+  const inbox = new RequestInbox();
+  let nextId = 0;
   const worker = {
+    // As postMessage would: a copy.
+    stage: (paragraphs: ParagraphInput[]) => void inbox.take(structuredClone({ stage: paragraphs })),
     request: (request: Request) =>
       new Promise<ParagraphSuggestions[] | null>((resolve) => {
-        // As postMessage would: a copy, answered later.
-        const sent = structuredClone(request);
+        const { id: _, ...sent } = inbox.take(structuredClone({ id: ++nextId, ...request }))!;
         requests.push(sent);
+        // Answered later.
         setTimeout(() => resolve(answerRequest(copy, sent)), delay);
       }),
     terminate: () => {},
