@@ -14,6 +14,9 @@ import { NotFoundError } from './errors';
 import { CUT_AGAIN, TextLayout, type Anchor } from './text';
 import { oneSnapshot, statement } from './statements';
 
+/** Between the tag ids the annotation's row keeps (annotations.tag_ids, migration 13). */
+const TAG_SEPARATOR = '\u001f';
+
 interface AnnotationRow {
   id: string;
   document_id: string;
@@ -57,7 +60,7 @@ function toAnnotation(row: AnnotationRow, layout: TextLayout | null): Annotation
     start: at(row.start_chunk, row.start_in_chunk),
     end: at(row.end_chunk, row.end_in_chunk),
     quote: row.quote,
-    tagIds: row.tag_ids === '' ? [] : row.tag_ids.split('\u001f'),
+    tagIds: row.tag_ids === '' ? [] : row.tag_ids.split(TAG_SEPARATOR),
     note: row.note,
     attributes: row.attributes === '{}' ? {} : (JSON.parse(row.attributes) as Record<string, string>),
     author: row.author,
@@ -187,8 +190,8 @@ export function insertAnnotation(db: Database, a: Annotation, layout?: TextLayou
   const [[startChunk, startInChunk], [endChunk, endInChunk]] = endsOf(a, () => layout ?? TextLayout.read(db, a.documentId));
   statement(
     db,
-    `INSERT INTO annotations (id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin, tag_ids)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.documentId,
@@ -207,14 +210,24 @@ export function insertAnnotation(db: Database, a: Annotation, layout?: TextLayou
     a.sourceRange?.start ?? null,
     a.sourceRange?.end ?? null,
     a.origin ?? null,
+    tagList(a.tagIds).join(TAG_SEPARATOR),
   );
-  setAnnotationTags(db, a.id, a.tagIds);
+  insertTagRows(db, a.id, tagList(a.tagIds));
 }
 
-export function setAnnotationTags(db: Database, annotationId: string, tagIds: readonly string[]): void {
-  statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
+/** An annotation's tags, each once, in the user's order. */
+const tagList = (tagIds: readonly string[]): string[] => [...new Set(tagIds)];
+function insertTagRows(db: Database, annotationId: string, tags: readonly string[]): void {
   const insert = statement(db, 'INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
-  [...new Set(tagIds)].forEach((tagId, position) => insert.run(annotationId, tagId, position));
+  tags.forEach((tagId, position) => insert.run(annotationId, tagId, position));
+}
+
+/** Sets an annotation's tags, and the copy of them its row keeps (no trigger writes it on insert). */
+export function setAnnotationTags(db: Database, annotationId: string, tagIds: readonly string[]): void {
+  const tags = tagList(tagIds);
+  statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
+  insertTagRows(db, annotationId, tags);
+  statement(db, 'UPDATE annotations SET tag_ids = ? WHERE id = ?').run(tags.join(TAG_SEPARATOR), annotationId);
 }
 
 /** Writes an annotation's range, quote, note, attributes, tags and state (core/annotation-patch gives the new record). */

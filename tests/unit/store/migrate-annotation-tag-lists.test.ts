@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { toColumns } from '../../../src/core/annotation-columns';
 import { listAnnotationColumns } from '../../../src/store/annotation-columns';
-import { getAnnotation, insertAnnotation, listAnnotations, setAnnotationTags } from '../../../src/store/annotations';
+import { getAnnotation, listAnnotations, setAnnotationTags } from '../../../src/store/annotations';
 import { hashDocument, insertDocument } from '../../../src/store/documents';
 import { migrations } from '../../../src/store/migrations';
 import { deleteTag, listTags } from '../../../src/store/tags';
+import { TextLayout } from '../../../src/store/text';
 import { Workspace } from '../../../src/store/workspace';
 
 const dir = mkdtempSync(join(tmpdir(), 'scholia-migrate-tag-lists-'));
@@ -25,23 +26,19 @@ it('schema-12 annotations open at the latest schema with their tags in order, an
   const hashed = await hashDocument({ title: 'tagged', text: 'word '.repeat(400) });
   const documentId = old.transaction(() => insertDocument(old.db, hashed)).id;
   const lists = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? [] : i % 5 === 0 ? [tags[3]!, tags[0]!, tags[2]!] : [tags[i % tags.length]!]));
+  // Rows as schema 12 has them (the store's code writes the latest schema's).
+  const layout = TextLayout.read(old.db, documentId);
+  const insertRow = old.db.prepare(
+    `INSERT INTO annotations (id, document_id, start_chunk, start_in_chunk, end_chunk, end_in_chunk, quote, note, attributes, author, created_at, updated_at, detached, side, source_start, source_end, origin)
+     VALUES (?, ?, ?, ?, ?, ?, 'word', '', '{}', 'me', '2026-01-02T03:04:05.000Z', '2026-01-02T03:04:05.000Z', 0, 'translation', NULL, NULL, NULL)`,
+  );
+  const insertTag = old.db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
   old.transaction(() =>
-    lists.forEach((tagIds, i) =>
-      insertAnnotation(old.db, {
-        id: `a-${String(i).padStart(3, '0')}`,
-        documentId,
-        start: i * 5,
-        end: i * 5 + 4,
-        quote: 'word',
-        tagIds,
-        note: '',
-        attributes: {},
-        author: 'me',
-        createdAt: '2026-01-02T03:04:05.000Z',
-        updatedAt: '2026-01-02T03:04:05.000Z',
-        detached: false,
-      }),
-    ),
+    lists.forEach((tagIds, i) => {
+      const id = `a-${String(i).padStart(3, '0')}`;
+      insertRow.run(id, documentId, ...layout.anchorStart(i * 5), ...layout.anchorEnd(i * 5 + 4));
+      tagIds.forEach((tagId, position) => insertTag.run(id, tagId, position));
+    }),
   );
   old.close();
 
