@@ -33,18 +33,10 @@ export class AnnotationTerms {
     // Counted and listed in one pass over the annotations: tags in the order
     // dictionaryFromAnnotations meets them, each with its terms sorted.
     let read = 0;
+    const count = (tagId: string, term: string) => this.count(tagId, term);
     for (const a of data.values()) {
       if (++read % step === 0) yield;
-      if (a.detached) continue;
-      const term = a.quote.trim();
-      if (term === '') continue;
-      const tagIds = a.tagIds;
-      for (let k = 0; k < tagIds.length; k++) {
-        const tagId = tagIds[k]!;
-        // A tag given twice gives the term once.
-        if (k > 0 && tagIds.indexOf(tagId) < k) continue;
-        this.count(tagId, term);
-      }
+      eachTerm(a, count);
     }
     const own = [...this.counts].map(([tagId, terms]) => ({ tagId, terms: [...terms.keys()].sort() }));
     for (const { tagId, terms } of base) for (const term of new Set(terms)) this.count(tagId, term);
@@ -104,7 +96,16 @@ export class AnnotationTerms {
 
 /** The (tag, term) pairs an annotation gives the dictionary, as dictionaryFromAnnotations reads them. */
 function termsOf(a: AnnotationData | undefined): [string, string][] {
-  if (!a || a.detached) return [];
+  const terms: [string, string][] = [];
+  if (a) eachTerm(a, (tagId, term) => terms.push([tagId, term]));
+  return terms;
+}
+
+/** Each tag of `a` with its term (its quote, trimmed), none when detached or blank; a tag given twice gives the term once. */
+function eachTerm(a: AnnotationData, visit: (tagId: string, term: string) => void): void {
+  if (a.detached) return;
   const term = a.quote.trim();
-  return term === '' ? [] : [...new Set(a.tagIds)].map((tagId) => [tagId, term]);
+  if (term === '') return;
+  const tagIds = a.tagIds;
+  for (let k = 0; k < tagIds.length; k++) if (tagIds.indexOf(tagIds[k]!) === k) visit(tagIds[k]!, term);
 }

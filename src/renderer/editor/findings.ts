@@ -14,8 +14,6 @@ import { DecorationWindow } from './decoration-window';
 import { DocPositions } from './positions';
 import { whenIdle, type Schedule } from './when-idle';
 
-export type { Schedule } from './when-idle';
-
 export interface PlacedFinding {
   finding: LineFinding;
   from: number;

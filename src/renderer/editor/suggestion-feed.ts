@@ -47,7 +47,6 @@ export interface Slicing {
 
 const SLICING: Slicing = { ms: 8, paragraphs: 64, annotations: 2000, schedule: whenIdle };
 
-type TextRequest = NonNullable<SuggestRequest['text']>;
 /**
  * A request as planned: what goes besides the text, which paragraphs of the
  * text go, and whether the whole dictionary goes, made from which
@@ -182,16 +181,20 @@ export class SuggestionFeed {
     if (text && 'reset' in text) {
       // Sent ahead as read, so no one message copies the whole text.
       let staged = 0;
-      const read = await this.read(state, [text.reset], slice, (inputs) => {
-        this.worker.stage(inputs);
-        staged += inputs.length;
+      const read = await this.read(state, text.reset, slice, (part) => {
+        this.worker.stage(part);
+        staged += part.length;
       });
       if (!read) return;
       request = { ...request, text: { reset: [], staged } };
     } else if (text) {
-      const read = await this.read(state, text.edits.map((e) => e.paragraphs), slice);
-      if (!read) return;
-      request = { ...request, text: textOf(text, read) };
+      const edits: { from: number; to: number; paragraphs: ParagraphInput[] }[] = [];
+      for (const e of text.edits) {
+        const paragraphs: ParagraphInput[] = [];
+        if (!(await this.read(state, e.paragraphs, slice, (part) => paragraphs.push(...part)))) return;
+        edits.push({ from: e.from, to: e.to, paragraphs });
+      }
+      request = { ...request, text: { edits } };
     }
     const answer = await this.worker.request(request);
     this.busy = false;
@@ -264,25 +267,17 @@ export class SuggestionFeed {
   }
 
   /**
-   * The paragraphs of `ranges` as `state` has them, a step at a time
-   * (`slice`); null when the feed is destroyed meanwhile. `state` is kept:
-   * the text and annotations are those of the moment the request was
+   * Paragraphs [from, to) as `state` has them, given to `take` a part at a
+   * time (`slice`); false when the feed is destroyed meanwhile. `state` is
+   * kept: the text and annotations are those of the moment the request was
    * planned, whatever is done meanwhile.
    */
-  private async read(state: EditorState, ranges: readonly Range[], slice: () => Promise<boolean>, sendAhead?: (inputs: ParagraphInput[]) => void): Promise<ParagraphInput[][] | null> {
-    const { paragraphs } = this.slicing;
-    const read: ParagraphInput[][] = [];
-    for (const { from, to } of ranges) {
-      const inputs: ParagraphInput[] = [];
-      for (let i = from; i < to; i += paragraphs) {
-        if (!(await slice())) return null;
-        const part = paragraphInputs(state, i, Math.min(to, i + paragraphs));
-        if (sendAhead) sendAhead(part);
-        else for (const input of part) inputs.push(input);
-      }
-      read.push(inputs);
+  private async read(state: EditorState, { from, to }: Range, slice: () => Promise<boolean>, take: (part: ParagraphInput[]) => void): Promise<boolean> {
+    for (let i = from; i < to; i += this.slicing.paragraphs) {
+      if (!(await slice())) return false;
+      take(paragraphInputs(state, i, Math.min(to, i + this.slicing.paragraphs)));
     }
-    return read;
+    return true;
   }
 
   /** Places the worker's answer, computed on `asked`, in the current text; paragraphs changed since are left for the next answer. */
@@ -306,11 +301,6 @@ export class SuggestionFeed {
     }
     this.view.dispatch(state.tr.setMeta(suggestionsKey, { answer: placed } satisfies Meta));
   }
-}
-
-/** The request's text, its ranges' paragraphs read (`read`, in the plan's order). */
-function textOf(text: { edits: { from: number; to: number }[] }, read: readonly ParagraphInput[][]): TextRequest {
-  return { edits: text.edits.map((e, k) => ({ from: e.from, to: e.to, paragraphs: read[k]! })) };
 }
 
 /** Paragraphs [from, to) of the text, each with the annotations over it clipped to it, in code points from its start. */

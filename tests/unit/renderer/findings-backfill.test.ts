@@ -5,7 +5,8 @@
 
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { allFindings, checkRest, findingsKey, findingsPlugin, FindingsBackfill, type Schedule } from '../../../src/renderer/editor/findings';
+import { allFindings, checkRest, findingsKey, findingsPlugin, FindingsBackfill } from '../../../src/renderer/editor/findings';
+import type { Schedule } from '../../../src/renderer/editor/when-idle';
 import { DocPositions } from '../../../src/renderer/editor/positions';
 import { replaceWithText, textToDoc } from '../../../src/renderer/editor/text-doc';
 
